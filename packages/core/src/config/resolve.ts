@@ -1,0 +1,137 @@
+/** Turns a raw (parsed JSON) config into the validated, defaulted form the engine runs on. */
+import { DEFAULT_TOKEN_ENV_VARS } from '../catalogue/credential-names.js';
+import type { DetectorId, Severity } from '../types.js';
+import schemaJson from './config.schema.json' with { type: 'json' };
+import { unsafePatternReason } from './regex-safety.js';
+import { validate, type JsonSchema, type SchemaError } from './validate.js';
+
+export const CONFIG_SCHEMA = schemaJson as JsonSchema;
+
+export interface Thresholds {
+  minLength: number;
+  entropyHex: number;
+  entropyBase64: number;
+  maxFileSize: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
+  minLength: 20,
+  entropyHex: 3,
+  entropyBase64: 3.5,
+  maxFileSize: 10 * 1024 * 1024,
+});
+
+export const DEFAULT_KNOWN_FINGERPRINTS_FILE = '.kernel-secrets/known-fingerprints';
+
+export interface CustomFormat {
+  id: string;
+  pattern: RegExp;
+  prefix?: string;
+  description: string;
+  severity: Severity;
+}
+
+export interface ResolvedConfig {
+  /** Env vars read for live tokens: the defaults plus `envVars`. */
+  envVars: readonly string[];
+  knownFingerprintsFile: string;
+  credentialNames: readonly string[];
+  formats: readonly CustomFormat[];
+  ignorePaths: readonly string[];
+  allowedFingerprints: ReadonlySet<string>;
+  severity: Readonly<Record<DetectorId, Severity | 'off'>>;
+  thresholds: Readonly<Thresholds>;
+}
+
+/** A config that must not be used. `issues` name each bad key; `message` is one line. */
+export class ConfigError extends Error {
+  constructor(
+    readonly issues: SchemaError[],
+    readonly source?: string,
+  ) {
+    const where = source ? `${source}: ` : '';
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    super(`invalid kernel-secrets config: ${where}${first ? `${first.path || '(root)'} ${first.message}` : 'unknown error'}${more}`);
+    this.name = 'ConfigError';
+  }
+}
+
+interface RawFormat {
+  id: string;
+  pattern: string;
+  prefix?: string;
+  caseInsensitive?: boolean;
+  description?: string;
+  severity?: Severity;
+}
+
+interface RawConfig {
+  envVars?: string[];
+  knownFingerprintsFile?: string;
+  credentialNames?: string[];
+  formats?: RawFormat[];
+  ignorePaths?: string[];
+  allowedFingerprints?: string[];
+  severity?: Partial<Record<DetectorId, Severity | 'off'>>;
+  thresholds?: Partial<Thresholds>;
+}
+
+function compileFormat(f: RawFormat, index: number): CustomFormat | SchemaError {
+  const flags = `gd${f.caseInsensitive ? 'i' : ''}`;
+  const path = `formats[${index}].pattern`;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(f.pattern, flags);
+  } catch (err) {
+    return { path, message: `is not a valid regular expression: ${(err as Error).message}` };
+  }
+  if (pattern.test('')) return { path, message: 'matches the empty string' };
+  pattern.lastIndex = 0;
+  const unsafe = unsafePatternReason(f.pattern, flags);
+  if (unsafe) return { path, message: unsafe };
+  return {
+    id: f.id,
+    pattern,
+    ...(f.prefix ? { prefix: f.prefix } : {}),
+    description: f.description ?? `organisation token format "${f.id}"`,
+    severity: f.severity ?? 'error',
+  };
+}
+
+/** Validates `raw` against the schema and applies defaults. Throws ConfigError; never half-applies. */
+export function resolveConfig(raw: unknown = {}, source?: string): ResolvedConfig {
+  const issues = validate(CONFIG_SCHEMA, raw);
+  if (issues.length > 0) throw new ConfigError(issues, source);
+  const cfg = raw as RawConfig;
+  const formats: CustomFormat[] = [];
+  (cfg.formats ?? []).forEach((f, i) => {
+    const compiled = compileFormat(f, i);
+    if ('path' in compiled) issues.push(compiled);
+    else formats.push(compiled);
+  });
+  const ids = new Set<string>();
+  (cfg.formats ?? []).forEach((f, i) => {
+    if (ids.has(f.id)) issues.push({ path: `formats[${i}].id`, message: `duplicates id "${f.id}"` });
+    ids.add(f.id);
+  });
+  if (issues.length > 0) throw new ConfigError(issues, source);
+  return {
+    envVars: [...new Set([...DEFAULT_TOKEN_ENV_VARS, ...(cfg.envVars ?? [])])],
+    knownFingerprintsFile: cfg.knownFingerprintsFile ?? DEFAULT_KNOWN_FINGERPRINTS_FILE,
+    credentialNames: cfg.credentialNames ?? [],
+    formats,
+    ignorePaths: cfg.ignorePaths ?? [],
+    allowedFingerprints: new Set(cfg.allowedFingerprints ?? []),
+    severity: {
+      known: cfg.severity?.known ?? 'error',
+      format: cfg.severity?.format ?? 'error',
+      context: cfg.severity?.context ?? 'error',
+      'authorization-header': cfg.severity?.['authorization-header'] ?? 'error',
+    },
+    thresholds: { ...DEFAULT_THRESHOLDS, ...cfg.thresholds },
+  };
+}
+
+/** The config every front-end uses when the project has none. */
+export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig({});

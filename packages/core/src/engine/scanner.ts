@@ -1,0 +1,313 @@
+/**
+ * The scanner: runs the detector catalogue over a text and returns findings. A Scanner is
+ * built once per config (patterns compiled, known-token variants prepared) and reused for
+ * every file, so the per-file cost is one lower-casing pass, keyword checks and the regexes
+ * whose keywords occur.
+ */
+import { KERNEL_NAME, MAX_TOKEN_LENGTH, TEXT_DETECTORS, TOKEN_CHAR, type TextDetector } from '../catalogue/detectors.js';
+import { remediationFor } from '../catalogue/remediation.js';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/resolve.js';
+import type { DetectorId, Finding, KnownTokens, ScanOptions, ScanResult, Severity, SuppressedFinding } from '../types.js';
+import { allowsNextLine, allowsOwnLine } from './allow.js';
+import { rejectCandidate } from './candidate-filter.js';
+import { inspectJwt } from './jwt.js';
+import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
+import { LineIndex } from './lines.js';
+import { fingerprint, preview } from './redact.js';
+
+/** A match before it becomes a Finding: the span, its family and how sure we are. */
+interface RawHit {
+  detector: DetectorId;
+  rule: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  value: string;
+  /** What the message calls it, e.g. "Kernel token in KERNEL_TOKEN assignment". */
+  label: string;
+}
+
+/** When two hits cover the same characters, the more certain family wins. */
+const PRIORITY: Record<DetectorId, number> = { known: 0, format: 1, 'authorization-header': 2, context: 3 };
+
+export interface ScannerOptions {
+  config?: ResolvedConfig;
+  known?: KnownTokens;
+}
+
+/** Verdict on one value whose context the caller already knows (used by the ESLint rules). */
+export interface ValueVerdict {
+  detector: DetectorId;
+  rule: string;
+  severity: Severity;
+  fingerprint: string;
+  preview: string;
+  message: string;
+  remediation: string;
+}
+
+/** The context a caller vouches for when asking about one value. */
+export type ValueContext =
+  /** The value sits under a credential name (KERNEL_TOKEN, token, apiKey, Authorization…). */
+  | 'credential'
+  /** The value is a string with no credential context: only known tokens and formats count. */
+  | 'plain';
+
+function minSeverity(a: Severity, b: Severity | 'off'): Severity {
+  return a === 'warning' || b === 'warning' ? 'warning' : 'error';
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Builds a detector for an organisation's extra credential names (`credentialNames` in the config). */
+function extraNamesDetector(names: readonly string[]): TextDetector | undefined {
+  if (names.length === 0) return undefined;
+  const alternatives = names.map(escapeRegExp).join('|');
+  return {
+    id: 'custom-name',
+    detector: 'context',
+    description: 'A value assigned to a credential name declared in the config.',
+    keywords: names.map((n) => n.toLowerCase()),
+    pattern: new RegExp(
+      String.raw`(?:${alternatives})(?![A-Za-z0-9_\-.])(?:\\?["'\`])?\]?[ \t]{0,8}(?::=|=>|==|\?\?|\|\||[:=,])?[ \t]{0,8}(?:[fFrRbB]{0,2}(?<q>\\?["'\`]))?(?<secret>${TOKEN_CHAR}{8,${MAX_TOKEN_LENGTH}})`,
+      'gdi',
+    ),
+    filter: 'credential',
+    severity: 'error',
+  };
+}
+
+export class Scanner {
+  readonly config: ResolvedConfig;
+  private readonly detectors: readonly TextDetector[];
+  private readonly knownVariants: readonly KnownVariant[];
+  private readonly knownFingerprints: ReadonlySet<string>;
+
+  constructor(options: ScannerOptions = {}) {
+    this.config = options.config ?? DEFAULT_CONFIG;
+    const extra = extraNamesDetector(this.config.credentialNames);
+    this.detectors = extra ? [...TEXT_DETECTORS, extra] : TEXT_DETECTORS;
+    const values = [...new Set(options.known?.values ?? [])].filter((v) => v.length >= MIN_KNOWN_TOKEN_LENGTH);
+    this.knownVariants = values.flatMap(knownVariants);
+    this.knownFingerprints = new Set(options.known?.fingerprints ?? []);
+  }
+
+  /** Scans one text. Throws only on a bug; callers treat a throw as "could not scan". */
+  scan(text: string, options: ScanOptions = {}): ScanResult {
+    const hits: RawHit[] = [];
+    const lower = text.toLowerCase();
+    if (this.config.severity.known !== 'off') this.findKnown(text, hits);
+    if (this.config.severity.format !== 'off') this.findFormats(text, lower, hits);
+    for (const d of this.detectors) {
+      if (d.detector === 'format') continue; // JWT is handled with the other formats
+      if (this.config.severity[d.detector] === 'off') continue;
+      if (!d.keywords.some((k) => lower.includes(k))) continue;
+      this.runDetector(d, text, hits);
+    }
+    return this.toResult(text, dedupe(hits), options);
+  }
+
+  /**
+   * Judges one value whose context the caller knows (an ESLint rule knows the AST name).
+   * Returns undefined when the value is not a credential.
+   */
+  checkValue(value: string, context: ValueContext): ValueVerdict | undefined {
+    const hits: RawHit[] = [];
+    this.findKnown(value, hits);
+    const whole = hits.find((h) => h.start === 0 && h.end === value.length) ?? hits[0];
+    if (whole) return this.verdict(whole);
+    const format = this.formatVerdict(value);
+    if (format) return this.verdict(format);
+    if (context === 'credential' && this.config.severity.context !== 'off') {
+      if (rejectCandidate(value, this.config.thresholds, { quoted: true }) === undefined) {
+        return this.verdict({ detector: 'context', rule: 'credential-value', severity: 'error', start: 0, end: value.length, value, label: 'Kernel token assigned to a credential name' });
+      }
+    }
+    return undefined;
+  }
+
+  private verdict(hit: RawHit): ValueVerdict | undefined {
+    const configured = this.config.severity[hit.detector];
+    if (configured === 'off') return undefined;
+    const fp = fingerprint(hit.value);
+    if (this.config.allowedFingerprints.has(fp)) return undefined;
+    const pv = preview(hit.value);
+    return {
+      detector: hit.detector,
+      rule: hit.rule,
+      severity: minSeverity(hit.severity, configured),
+      fingerprint: fp,
+      preview: pv,
+      message: `${hit.label}: ${pv}`,
+      remediation: remediationFor(hit.detector),
+    };
+  }
+
+  private findKnown(text: string, hits: RawHit[]): void {
+    for (const v of this.knownVariants) {
+      for (let at = text.indexOf(v.text); at !== -1; at = text.indexOf(v.text, at + v.text.length)) {
+        hits.push({ detector: 'known', rule: `known/${v.form}`, severity: 'error', start: at, end: at + v.text.length, value: v.text, label: `Your live Kernel token (${v.form})` });
+      }
+    }
+    if (this.knownFingerprints.size === 0) return;
+    FINGERPRINT_CANDIDATE.lastIndex = 0;
+    for (let m = FINGERPRINT_CANDIDATE.exec(text); m; m = FINGERPRINT_CANDIDATE.exec(text)) {
+      for (const c of fingerprintCandidates(m[0])) {
+        if (!this.knownFingerprints.has(fingerprint(c.value))) continue;
+        const start = m.index + c.start;
+        hits.push({ detector: 'known', rule: 'known/fingerprint', severity: 'error', start, end: start + c.value.length, value: c.value, label: 'A Kernel token listed in your known fingerprints' });
+        break;
+      }
+    }
+  }
+
+  /** A whole value matching a built-in or declared format, or undefined. */
+  private formatVerdict(value: string): RawHit | undefined {
+    const jwt = inspectJwt(value);
+    if (jwt && !jwt.isExample) return this.jwtHit(value, 0, jwt.exp);
+    for (const f of this.config.formats) {
+      f.pattern.lastIndex = 0;
+      const m = f.pattern.exec(value);
+      if (m && m[0].length === value.length && (!f.prefix || value.startsWith(f.prefix))) {
+        return { detector: 'format', rule: `custom:${f.id}`, severity: f.severity, start: 0, end: value.length, value, label: `Token matching ${f.description}` };
+      }
+    }
+    return undefined;
+  }
+
+  private jwtHit(value: string, start: number, exp: number | undefined): RawHit {
+    const expired = exp !== undefined && exp * 1000 < Date.now();
+    return {
+      detector: 'format',
+      rule: 'jwt',
+      severity: expired ? 'warning' : 'error',
+      start,
+      end: start + value.length,
+      value,
+      label: expired ? 'Expired JSON Web Token (bearer credential)' : 'JSON Web Token (bearer credential)',
+    };
+  }
+
+  private findFormats(text: string, lower: string, hits: RawHit[]): void {
+    const jwt = TEXT_DETECTORS.find((d) => d.id === 'jwt')!;
+    if (jwt.keywords.some((k) => lower.includes(k))) {
+      jwt.pattern.lastIndex = 0;
+      for (let m = jwt.pattern.exec(text); m; m = jwt.pattern.exec(text)) {
+        const value = m.groups!['secret']!;
+        const verdict = inspectJwt(value);
+        if (verdict && !verdict.isExample) hits.push(this.jwtHit(value, m.index, verdict.exp));
+      }
+    }
+    for (const f of this.config.formats) {
+      if (f.prefix && !text.includes(f.prefix)) continue;
+      f.pattern.lastIndex = 0;
+      for (let m = f.pattern.exec(text); m; m = f.pattern.exec(text)) {
+        if (m[0].length === 0) f.pattern.lastIndex++;
+        const span = m.indices?.groups?.['secret'] ?? m.indices?.[1] ?? [m.index, m.index + m[0].length];
+        const value = text.slice(span[0], span[1]);
+        if (f.prefix && !value.startsWith(f.prefix) && !m[0].startsWith(f.prefix)) continue;
+        if (rejectCandidate(value, { ...this.config.thresholds, minLength: 1, entropyBase64: 0, entropyHex: 0 }) === 'placeholder') continue;
+        hits.push({ detector: 'format', rule: `custom:${f.id}`, severity: f.severity, start: span[0], end: span[1], value, label: `Token matching ${f.description}` });
+      }
+    }
+  }
+
+  private runDetector(d: TextDetector, text: string, hits: RawHit[]): void {
+    const re = d.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const span = m.indices!.groups!['secret']!;
+      let [start, end] = span;
+      // A sentence-ending dot is not part of the token (a JWT keeps its dots: it has two inside).
+      while (end > start && text.charCodeAt(end - 1) === 46 && text.slice(start, end - 1).split('.').length < 3) end--;
+      const value = text.slice(start, end);
+      const quoted = m.groups!['q'] !== undefined;
+      const reason = rejectCandidate(value, this.config.thresholds, {
+        before: text.slice(Math.max(0, start - 16), start),
+        after: text.charAt(end),
+        quoted,
+      });
+      if (reason !== undefined) continue;
+      hits.push({ detector: d.detector, rule: d.id, severity: d.severity, start, end, value, label: labelFor(d, m[0]) });
+    }
+  }
+
+  private toResult(text: string, hits: RawHit[], options: ScanOptions): ScanResult {
+    const result: ScanResult = { findings: [], suppressed: [] };
+    if (hits.length === 0) return result;
+    const lines = new LineIndex(text);
+    for (const hit of hits) {
+      const configured = this.config.severity[hit.detector];
+      if (configured === 'off') continue;
+      const from = lines.position(hit.start);
+      if (options.onlyLines && !options.onlyLines.has(from.line)) continue;
+      const to = lines.position(hit.end);
+      const fp = fingerprint(hit.value);
+      const pv = preview(hit.value);
+      const where = options.path ? ` in ${options.path}` : '';
+      const finding: Finding = {
+        detector: hit.detector,
+        rule: hit.rule,
+        severity: minSeverity(hit.severity, configured),
+        message: `${hit.label}${where}: ${pv}`,
+        remediation: remediationFor(hit.detector),
+        line: from.line,
+        column: from.column,
+        endLine: to.line,
+        endColumn: to.column,
+        offset: hit.start,
+        endOffset: hit.end,
+        fingerprint: fp,
+        preview: pv,
+      };
+      const suppressedBy = this.config.allowedFingerprints.has(fp)
+        ? 'fingerprint'
+        : allowsOwnLine(lines.lineText(from.line)) || (from.line > 1 && allowsNextLine(lines.lineText(from.line - 1)))
+          ? 'directive'
+          : undefined;
+      if (suppressedBy) result.suppressed.push({ ...finding, suppressedBy } satisfies SuppressedFinding);
+      else result.findings.push(finding);
+    }
+    return result;
+  }
+}
+
+const KERNEL_NAME_RE = new RegExp(KERNEL_NAME, 'i');
+
+function labelFor(d: TextDetector, matched: string): string {
+  switch (d.id) {
+    case 'bearer':
+      return 'Literal bearer token in an Authorization header';
+    case 'kernel-client':
+      return 'Kernel token passed to KernelClient';
+    case 'url-parameter':
+      return 'Token in a URL query parameter';
+    default: {
+      const name = KERNEL_NAME_RE.exec(matched)?.[0];
+      return name ? `Kernel token assigned to ${name}` : 'Token assigned to a credential name';
+    }
+  }
+}
+
+/** Sorts hits by position and keeps, among overlapping ones, the most certain. */
+function dedupe(hits: RawHit[]): RawHit[] {
+  if (hits.length < 2) return hits;
+  hits.sort((a, b) => a.start - b.start || PRIORITY[a.detector] - PRIORITY[b.detector] || b.end - a.end);
+  const out: RawHit[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && h.start < prev.end) {
+      if (PRIORITY[h.detector] < PRIORITY[prev.detector]) out[out.length - 1] = h;
+      continue;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+/** Convenience for one-off scans with the default config. */
+export function scanText(text: string, options: ScanOptions & ScannerOptions = {}): ScanResult {
+  return new Scanner(options).scan(text, options);
+}

@@ -1,0 +1,33 @@
+/** `@kernel-secrets/core`: the pure engine. Text in, findings out; no file system, git or exit. */
+export * from './types.js';
+export { Scanner, scanText, type ScannerOptions, type ValueContext, type ValueVerdict } from './engine/scanner.js';
+export { fingerprint, preview, maskSpan } from './engine/redact.js';
+export { rejectCandidate, isPlaceholder, isReference } from './engine/candidate-filter.js';
+export { shannonEntropy } from './engine/entropy.js';
+export { inspectJwt } from './engine/jwt.js';
+export { knownVariants, MIN_KNOWN_TOKEN_LENGTH } from './engine/known.js';
+export { ALLOW_DIRECTIVE, ALLOW_NEXT_LINE_DIRECTIVE, allowsOwnLine, allowsNextLine } from './engine/allow.js';
+export { LineIndex } from './engine/lines.js';
+export {
+  resolveConfig,
+  ConfigError,
+  CONFIG_SCHEMA,
+  DEFAULT_CONFIG,
+  DEFAULT_THRESHOLDS,
+  DEFAULT_KNOWN_FINGERPRINTS_FILE,
+  type ResolvedConfig,
+  type CustomFormat,
+  type Thresholds,
+} from './config/resolve.js';
+export { validate, type JsonSchema, type SchemaError } from './config/validate.js';
+export { decodeBytes, printableRuns, type DecodedText, type TextEncodingKind } from './text/decode.js';
+export { TEXT_DETECTORS, TOKEN_CHAR, KERNEL_NAME, GENERIC_NAME, MAX_TOKEN_LENGTH, type TextDetector } from './catalogue/detectors.js';
+export {
+  KERNEL_CREDENTIAL_NAMES,
+  GENERIC_CREDENTIAL_NAMES,
+  NOT_CREDENTIAL_NAMES,
+  DEFAULT_TOKEN_ENV_VARS,
+  normaliseName,
+} from './catalogue/credential-names.js';
+export { PLACEHOLDER_VALUES, PLACEHOLDER_SUBSTRINGS } from './catalogue/placeholders.js';
+export { remediationFor, ROTATE_STEPS, STORE_ADVICE, ALLOW_ADVICE } from './catalogue/remediation.js';

@@ -1,0 +1,2 @@
+/** `@kernel-secrets/core/node`: the file-system and environment adapter both front-ends share. */
+export * from './project-config.js';

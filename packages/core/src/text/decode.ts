@@ -1,0 +1,69 @@
+/**
+ * Bytes → text the detectors can read. Git blobs and files arrive as bytes in any encoding:
+ * UTF-8 (with or without BOM), UTF-16 LE/BE (Windows editors, PowerShell output), or binary
+ * (images, sqlite, .pyc, zip) where a token can still sit in a printable run.
+ */
+
+export type TextEncodingKind = 'utf8' | 'utf16le' | 'utf16be' | 'binary';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingKind;
+}
+
+/** Bytes inspected to guess the encoding. */
+const SNIFF_BYTES = 8192;
+/** Shortest printable run kept from a binary file (as `strings -n 8`). */
+const MIN_PRINTABLE_RUN = 8;
+
+function utf16Guess(bytes: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  // ASCII-range text in UTF-16 has a zero in every other byte.
+  if (oddZero / pairs > 0.7 && evenZero / pairs < 0.1) return 'utf16le';
+  if (evenZero / pairs > 0.7 && oddZero / pairs < 0.1) return 'utf16be';
+  return undefined;
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES)).includes(0) || bytes.includes(0);
+}
+
+/** Printable ASCII runs of a binary, one per line, so tokens embedded in it are scanned. */
+export function printableRuns(bytes: Uint8Array): string {
+  const runs: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? bytes[i]! : 0;
+    const printable = (b >= 0x20 && b < 0x7f) || b === 0x09;
+    if (printable && start === -1) start = i;
+    else if (!printable && start !== -1) {
+      if (i - start >= MIN_PRINTABLE_RUN) runs.push(Buffer.from(bytes.subarray(start, i)).toString('latin1'));
+      start = -1;
+    }
+  }
+  return runs.join('\n');
+}
+
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf16be' };
+  if (hasNul(bytes)) {
+    const guess = utf16Guess(bytes);
+    if (guess === 'utf16le') return { text: new TextDecoder('utf-16le').decode(bytes), encoding: guess };
+    if (guess === 'utf16be') return { text: new TextDecoder('utf-16be').decode(bytes), encoding: guess };
+    return { text: printableRuns(bytes), encoding: 'binary' };
+  }
+  // Invalid UTF-8 sequences become U+FFFD; the ASCII around them (where tokens live) is kept.
+  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf8' };
+}
