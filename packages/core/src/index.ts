@@ -8,6 +8,7 @@ export { inspectJwt } from './engine/jwt.js';
 export { knownVariants, MIN_KNOWN_TOKEN_LENGTH } from './engine/known.js';
 export { ALLOW_DIRECTIVE, ALLOW_NEXT_LINE_DIRECTIVE, allowsOwnLine, allowsNextLine } from './engine/allow.js';
 export { LineIndex } from './engine/lines.js';
+export { createPathFilter, type PathFilter } from './engine/path-filter.js';
 export {
   resolveConfig,
   ConfigError,

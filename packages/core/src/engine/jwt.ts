@@ -8,8 +8,10 @@ export interface JwtVerdict {
 }
 
 function decodeSegment(segment: string): unknown {
+  const json = Buffer.from(segment, 'base64url').toString('utf8').trim();
+  // Cheap shape check first: JSON.parse throwing on every JWT-looking run is the slow path.
+  if (!json.startsWith('{') || !json.endsWith('}')) return undefined;
   try {
-    const json = Buffer.from(segment, 'base64url').toString('utf8');
     return JSON.parse(json) as unknown;
   } catch {
     return undefined;

@@ -25,6 +25,8 @@ interface RawHit {
   value: string;
   /** What the message calls it, e.g. "Kernel token in KERNEL_TOKEN assignment". */
   label: string;
+  /** Fingerprint of the underlying token when `value` is an encoded form of it. */
+  fingerprint?: string;
 }
 
 /** When two hits cover the same characters, the more certain family wins. */
@@ -131,7 +133,7 @@ export class Scanner {
   private verdict(hit: RawHit): ValueVerdict | undefined {
     const configured = this.config.severity[hit.detector];
     if (configured === 'off') return undefined;
-    const fp = fingerprint(hit.value);
+    const fp = hit.fingerprint ?? fingerprint(hit.value);
     if (this.config.allowedFingerprints.has(fp)) return undefined;
     const pv = preview(hit.value);
     return {
@@ -148,7 +150,7 @@ export class Scanner {
   private findKnown(text: string, hits: RawHit[]): void {
     for (const v of this.knownVariants) {
       for (let at = text.indexOf(v.text); at !== -1; at = text.indexOf(v.text, at + v.text.length)) {
-        hits.push({ detector: 'known', rule: `known/${v.form}`, severity: 'error', start: at, end: at + v.text.length, value: v.text, label: `Your live Kernel token (${v.form})` });
+        hits.push({ detector: 'known', rule: `known/${v.form}`, severity: 'error', start: at, end: at + v.text.length, value: v.text, fingerprint: v.fingerprint, label: `Your live Kernel token (${v.form})` });
       }
     }
     if (this.knownFingerprints.size === 0) return;
@@ -244,7 +246,7 @@ export class Scanner {
       const from = lines.position(hit.start);
       if (options.onlyLines && !options.onlyLines.has(from.line)) continue;
       const to = lines.position(hit.end);
-      const fp = fingerprint(hit.value);
+      const fp = hit.fingerprint ?? fingerprint(hit.value);
       const pv = preview(hit.value);
       const where = options.path ? ` in ${options.path}` : '';
       const finding: Finding = {

@@ -1,0 +1,21 @@
+/**
+ * `ignorePaths` from the config, in .gitignore syntax, as one matcher. Paths are relative to
+ * the project root with `/` separators (callers convert Windows paths first).
+ */
+import ignore from 'ignore';
+
+export interface PathFilter {
+  /** True when the config says this path is never scanned. */
+  ignores(relativePath: string): boolean;
+}
+
+export function createPathFilter(patterns: readonly string[]): PathFilter {
+  if (patterns.length === 0) return { ignores: () => false };
+  const ig = ignore().add([...patterns]);
+  return {
+    ignores: (relativePath) => {
+      const p = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+      return p !== '' && !p.startsWith('../') && ig.ignores(p);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** Bytes → text for odd encodings, and the only forms a secret may be printed in. */
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, fingerprint, maskSpan, preview, Scanner } from '../src/index.js';
+import { randomToken } from '../../../test/support/tokens.js';
+
+const scanner = new Scanner();
+
+function utf16be(text: string): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+  return le;
+}
+
+describe('decodeBytes', () => {
+  const token = randomToken();
+  const line = `KERNEL_TOKEN=${token}\n`;
+
+  it.each([
+    ['UTF-8', Buffer.from(line), 'utf8'],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(line)]), 'utf8'],
+    ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(line, 'utf16le')]), 'utf16le'],
+    ['UTF-16 LE without BOM', Buffer.from(line, 'utf16le'), 'utf16le'],
+    ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(line)]), 'utf16be'],
+    ['UTF-16 BE without BOM', utf16be(line), 'utf16be'],
+    ['binary with an embedded token', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), Buffer.from(line), Buffer.from([0, 0xff, 0])]), 'binary'],
+    ['invalid UTF-8 around it', Buffer.concat([Buffer.from([0xc3, 0x28, 0xa0]), Buffer.from(`\n${line}`)]), 'utf8'],
+  ])('%s: token still found', (_name, bytes, encoding) => {
+    const decoded = decodeBytes(bytes);
+    expect(decoded.encoding).toBe(encoding);
+    const { findings } = scanner.scan(decoded.text);
+    expect(findings.map((f) => decoded.text.slice(f.offset, f.endOffset))).toEqual([token]);
+  });
+});
+
+describe('redaction', () => {
+  it('previews at most four characters and the length', () => {
+    const t = randomToken(212);
+    expect(preview(t)).toBe(`${t.slice(0, 4)}…(212 chars)`);
+    expect(preview('short-value')).toBe('…(11 chars)');
+  });
+
+  it('fingerprints with SHA-256 hex', () => {
+    expect(fingerprint('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('masks a span in a code frame, keeping only the preview characters', () => {
+    const t = randomToken(40);
+    const line = `KERNEL_TOKEN=${t} # prod`;
+    const masked = maskSpan(line, 13, 53);
+    expect(masked).toBe(`KERNEL_TOKEN=${t.slice(0, 4)}${'*'.repeat(36)} # prod`);
+    expect(masked.includes(t.slice(4))).toBe(false);
+  });
+});

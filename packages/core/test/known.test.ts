@@ -1,0 +1,48 @@
+/** The `known` detector: the user's own token, in any context and encoding. */
+import { describe, expect, it } from 'vitest';
+import { fingerprint, Scanner } from '../src/index.js';
+import { randomToken } from '../../../test/support/tokens.js';
+
+describe('known tokens', () => {
+  const token = `${randomToken(30)}/+${randomToken(10)}`; // '/' and '+' make every encoding differ
+  const scanner = new Scanner({ known: { values: [token], fingerprints: [] } });
+
+  const encodings: [string, string][] = [
+    ['raw in prose', `my token is ${token} ok`],
+    ['base64 blob', Buffer.from(`Authorization: Bearer ${token}\n`).toString('base64')],
+    ['base64 at offset 1', Buffer.from(`x${token}`).toString('base64')],
+    ['base64 at offset 2', Buffer.from(`xy${token}`).toString('base64')],
+    ['base64url', Buffer.from(`{"t":"${token}"}`).toString('base64url')],
+    ['percent-encoded', `https://x.test/?q=${encodeURIComponent(token)}`],
+    ['JSON-escaped', JSON.stringify({ a: token }).replace(/\//g, '\\/')],
+  ];
+
+  it.each(encodings)('finds it %s', (_name, text) => {
+    const { findings } = scanner.scan(`data: ${text}\n`);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.detector === 'known')).toBe(true);
+    expect(findings[0]!.fingerprint).toBe(fingerprint(token));
+  });
+
+  it('is found under any name, with no keyword and no entropy filter', () => {
+    const { findings } = scanner.scan(`const colour = "${token}";`);
+    expect(findings.map((f) => f.detector)).toEqual(['known']);
+  });
+
+  it('matches by fingerprint alone, without knowing the value', () => {
+    const other = randomToken(36);
+    const byPrint = new Scanner({ known: { values: [], fingerprints: [fingerprint(other)] } });
+    expect(byPrint.scan(`x ${other} y`).findings.map((f) => f.rule)).toEqual(['known/fingerprint']);
+    expect(byPrint.scan(`token=${other}&a=1`).findings.map((f) => f.rule)).toEqual(['known/fingerprint']);
+    expect(byPrint.scan(`x ${randomToken(36)} y`).findings).toEqual([]);
+  });
+
+  it('ignores known values too short to be tokens', () => {
+    const s = new Scanner({ known: { values: ['abc'], fingerprints: [] } });
+    expect(s.scan('abc abc abc').findings).toEqual([]);
+  });
+
+  it('checkValue flags the known token under an unrelated name', () => {
+    expect(scanner.checkValue(token, 'plain')?.detector).toBe('known');
+  });
+});
