@@ -9,6 +9,7 @@ import { remediationFor } from '../catalogue/remediation.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/resolve.js';
 import type { DetectorId, Finding, KnownTokens, ScanOptions, ScanResult, Severity, SuppressedFinding } from '../types.js';
 import { allowsNextLine, allowsOwnLine } from './allow.js';
+import { decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
 import { inspectJwt } from './jwt.js';
 import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
@@ -86,6 +87,7 @@ export class Scanner {
   private readonly detectors: readonly TextDetector[];
   private readonly knownVariants: readonly KnownVariant[];
   private readonly knownFingerprints: ReadonlySet<string>;
+  private readonly blobKeywords: readonly string[];
 
   constructor(options: ScannerOptions = {}) {
     this.config = options.config ?? DEFAULT_CONFIG;
@@ -94,10 +96,18 @@ export class Scanner {
     const values = [...new Set(options.known?.values ?? [])].filter((v) => v.length >= MIN_KNOWN_TOKEN_LENGTH);
     this.knownVariants = values.flatMap(knownVariants);
     this.knownFingerprints = new Set(options.known?.fingerprints ?? []);
+    // A decoded blob is worth a second scan only if it holds a keyword some detector needs.
+    this.blobKeywords = [...new Set(this.detectors.flatMap((d) => d.keywords))];
   }
 
   /** Scans one text. Throws only on a bug; callers treat a throw as "could not scan". */
   scan(text: string, options: ScanOptions = {}): ScanResult {
+    const hits = this.collect(text, 0, { bytes: MAX_DECODED_BYTES });
+    return this.toResult(text, dedupe(hits), options);
+  }
+
+  /** All raw hits in `text`, including those inside base64 blobs (reported at the blob's span). */
+  private collect(text: string, depth: number, budget: { bytes: number }): RawHit[] {
     const hits: RawHit[] = [];
     const lower = text.toLowerCase();
     if (this.config.severity.known !== 'off') this.findKnown(text, hits);
@@ -108,7 +118,14 @@ export class Scanner {
       if (!d.keywords.some((k) => lower.includes(k))) continue;
       this.runDetector(d, text, hits);
     }
-    return this.toResult(text, dedupe(hits), options);
+    if (depth < MAX_BASE64_DEPTH) {
+      for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < MAX_BASE64_DEPTH)) {
+        for (const inner of this.collect(blob.text, depth + 1, budget)) {
+          hits.push({ ...inner, start: blob.start, end: blob.end, fingerprint: inner.fingerprint ?? fingerprint(inner.value), label: inner.label.endsWith('(base64-encoded)') ? inner.label : `${inner.label} (base64-encoded)` });
+        }
+      }
+    }
+    return hits;
   }
 
   /**

@@ -1,0 +1,85 @@
+/**
+ * Base64 blobs that hide a whole credential file: a Kubernetes Secret whose `.env` key holds
+ * `KERNEL_TOKEN=…` encoded, a data blob in a notebook. Such blobs are decoded and scanned
+ * again, to a bounded depth and a bounded number of decoded bytes per text, so memory and
+ * time stay linear in the input.
+ */
+
+/** How many layers of base64 inside base64 are opened. */
+export const MAX_BASE64_DEPTH = 2;
+/** Decoded bytes examined per scanned text, across all its blobs. */
+export const MAX_DECODED_BYTES = 4 * 1024 * 1024;
+/** Shortest blob worth decoding: shorter ones cannot hold a name, a separator and a token. */
+const MIN_BLOB = 32;
+
+/** Longest blob decoded; longer runs are skipped (bounds memory per blob). */
+const MAX_BLOB = 1024 * 1024;
+
+/** Characters of standard and URL-safe base64 (padding handled separately). */
+const BASE64_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') BASE64_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * [start, end) of each maximal run of base64 characters (plus trailing `=` padding) that is
+ * long enough to be a blob. A plain loop: on ordinary code it is ~2× faster than a regex with
+ * a look-behind, and this runs over every scanned byte.
+ */
+export function base64Runs(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c < 128 && BASE64_CHAR[c] === 1) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    let end = i;
+    while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++; // '=' padding
+    const len = end - start;
+    // A run glued to other token characters (e.g. `.` of a JWT) is not a standalone blob.
+    if (len >= MIN_BLOB && len <= MAX_BLOB && !(end < text.length && /[.~=]/.test(text.charAt(end)))) out.push([start, end]);
+    start = -1;
+  }
+  return out;
+}
+
+export interface DecodedBlob {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Mostly printable text (tabs and line breaks allowed): what an encoded config file decodes to. */
+function isText(s: string): boolean {
+  let printable = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 32 && c < 127) || c === 9 || c === 10 || c === 13) printable++;
+  }
+  return printable / s.length > 0.95;
+}
+
+const NESTED_BLOB = /[A-Za-z0-9+/_-]{32}/;
+
+/**
+ * Decoded text of each base64 blob in `text` that decodes to readable text containing one of
+ * `keywords` (or, when `nested` layers may still be opened, another blob). Stops once
+ * `budget.bytes` is spent.
+ */
+export function decodeBase64Blobs(text: string, keywords: readonly string[], budget: { bytes: number }, nested: boolean): DecodedBlob[] {
+  const out: DecodedBlob[] = [];
+  for (const [start, end] of base64Runs(text)) {
+    if (budget.bytes <= 0) break;
+    const run = text.slice(start, end);
+    // Identifiers, hex hashes and words are not blobs; a blob mixes cases and digits.
+    if (!/[0-9]/.test(run) || !/[a-z]/.test(run) || !/[A-Z]/.test(run)) continue;
+    const decoded = Buffer.from(run, run.includes('-') || run.includes('_') ? 'base64url' : 'base64').toString('latin1');
+    budget.bytes -= decoded.length;
+    if (decoded.length < MIN_BLOB / 2 || !isText(decoded)) continue;
+    const lower = decoded.toLowerCase();
+    if (!keywords.some((k) => lower.includes(k)) && !(nested && NESTED_BLOB.test(decoded))) continue;
+    out.push({ start, end, text: decoded });
+  }
+  return out;
+}
