@@ -82,7 +82,7 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
     id: 'credential-assignment',
     detector: 'context',
     description: 'A quoted literal assigned to a generic credential name (token, access_token, apiKey, bearer, …).',
-    keywords: ['token', 'bearer', 'key', 'authorization'],
+    keywords: ['token', 'bearer', 'api_key', 'apikey', 'api-key', 'api.key', 'authorization'],
     pattern: new RegExp(String.raw`(?<![A-Za-z0-9_\-$])${GENERIC_NAME}${NAME_END}${SEPARATOR}${OPEN_QUOTE}${SECRET}\k<q>`, 'gdi'),
     filter: 'credential',
     severity: 'error',
@@ -91,7 +91,7 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
     id: 'credential-line',
     detector: 'context',
     description: 'An unquoted value on a `token = …` / `token: …` line of a .env, INI ([kernel] section), YAML or shell file.',
-    keywords: ['token', 'bearer', 'key'],
+    keywords: ['token', 'bearer', 'api_key', 'apikey', 'api-key', 'api.key', 'authorization'],
     pattern: new RegExp(
       String.raw`^[ \t]{0,16}(?:export[ \t]{1,4}|ENV[ \t]{1,4}|set[ \t]{1,4}|-[ \t]{1,4})?${GENERIC_NAME}${NAME_END}[ \t]{0,8}[=:][ \t]{0,8}${SECRET}[ \t]{0,16}(?:#[^\r\n]{0,2000})?$`,
       'gdim',

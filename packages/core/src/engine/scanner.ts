@@ -9,6 +9,7 @@ import { remediationFor } from '../catalogue/remediation.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/resolve.js';
 import type { DetectorId, Finding, KnownTokens, ScanOptions, ScanResult, Severity, SuppressedFinding } from '../types.js';
 import { allowsNextLine, allowsOwnLine } from './allow.js';
+import { KeywordSet } from './keyword-set.js';
 import { decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
 import { inspectJwt } from './jwt.js';
@@ -88,6 +89,7 @@ export class Scanner {
   private readonly knownVariants: readonly KnownVariant[];
   private readonly knownFingerprints: ReadonlySet<string>;
   private readonly blobKeywords: readonly string[];
+  private readonly keywords: KeywordSet;
 
   constructor(options: ScannerOptions = {}) {
     this.config = options.config ?? DEFAULT_CONFIG;
@@ -98,6 +100,7 @@ export class Scanner {
     this.knownFingerprints = new Set(options.known?.fingerprints ?? []);
     // A decoded blob is worth a second scan only if it holds a keyword some detector needs.
     this.blobKeywords = [...new Set(this.detectors.flatMap((d) => d.keywords))];
+    this.keywords = new KeywordSet(this.blobKeywords);
   }
 
   /** Scans one text. Throws only on a bug; callers treat a throw as "could not scan". */
@@ -109,13 +112,14 @@ export class Scanner {
   /** All raw hits in `text`, including those inside base64 blobs (reported at the blob's span). */
   private collect(text: string, depth: number, budget: { bytes: number }): RawHit[] {
     const hits: RawHit[] = [];
-    const lower = text.toLowerCase();
+    const present = this.keywords.present(text);
+    const has = (k: string) => present.has(k);
     if (this.config.severity.known !== 'off') this.findKnown(text, hits);
-    if (this.config.severity.format !== 'off') this.findFormats(text, lower, hits);
+    if (this.config.severity.format !== 'off') this.findFormats(text, has, hits);
     for (const d of this.detectors) {
       if (d.detector === 'format') continue; // JWT is handled with the other formats
       if (this.config.severity[d.detector] === 'off') continue;
-      if (!d.keywords.some((k) => lower.includes(k))) continue;
+      if (!d.keywords.some(has)) continue;
       this.runDetector(d, text, hits);
     }
     if (depth < MAX_BASE64_DEPTH) {
@@ -209,9 +213,9 @@ export class Scanner {
     };
   }
 
-  private findFormats(text: string, lower: string, hits: RawHit[]): void {
-    const jwt = TEXT_DETECTORS.find((d) => d.id === 'jwt')!;
-    if (jwt.keywords.some((k) => lower.includes(k))) {
+  private findFormats(text: string, has: (keyword: string) => boolean, hits: RawHit[]): void {
+    const jwt = JWT_DETECTOR;
+    if (jwt.keywords.some(has)) {
       jwt.pattern.lastIndex = 0;
       for (let m = jwt.pattern.exec(text); m; m = jwt.pattern.exec(text)) {
         const value = m.groups!['secret']!;
@@ -294,6 +298,8 @@ export class Scanner {
 }
 
 const KERNEL_NAME_RE = new RegExp(KERNEL_NAME, 'i');
+const JWT_DETECTOR = TEXT_DETECTORS.find((d) => d.id === 'jwt')!;
+
 
 function labelFor(d: TextDetector, matched: string): string {
   switch (d.id) {
