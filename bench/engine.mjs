@@ -1,11 +1,10 @@
 // Engine throughput: the core Scanner over a corpus from node_modules, against a floor in the
 // same process (lower-casing every file and counting its lines: the least any scanner does).
 import { Scanner } from '@kernel-secrets/core';
-import { buildCorpus } from './corpus.mjs';
 import { mb, timeMedian } from './stats.mjs';
 
-export function benchEngine({ root, minBytes, runs }) {
-  const { files, bytes } = buildCorpus(root, minBytes);
+export function benchEngine({ corpus, runs }) {
+  const { files, bytes } = corpus;
   const scanner = new Scanner();
   let findings = 0;
   const engineMs = timeMedian(() => {
