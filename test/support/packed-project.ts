@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -31,7 +31,7 @@ function npm(args: string[], cwd: string): string {
 }
 
 export async function preparePackedProject(): Promise<string> {
-  const packDir = join(tmpdir(), `kernel-secrets-pack-${process.pid}`);
+  const packDir = join(tmpdir(), `kernel-secrets-pack-${process.pid}-${Date.now()}`);
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });
   for (const pkg of PACKAGES) npm(['pack', '--silent', '--pack-destination', packDir], join(REPO_ROOT, pkg));
@@ -45,10 +45,20 @@ export async function preparePackedProject(): Promise<string> {
   const dir = join(tmpdir(), `kernel-secrets-e2e-${hash.digest('hex').slice(0, 16)}`);
   if (existsSync(join(dir, '.ready'))) return dir;
 
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'packed-consumer', private: true, type: 'module' }, null, 2));
-  npm(['install', '--prefer-offline', '--no-save', '--ignore-scripts', ...tarballs, ...peerSpecs()], dir);
-  writeFileSync(join(dir, '.ready'), new Date().toISOString());
+  // Install into a private folder, then rename it into place: two runs at once (two vitest
+  // processes on one machine) must not wipe each other's install half-way.
+  const staging = `${dir}.${process.pid}.tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'packed-consumer', private: true, type: 'module' }, null, 2));
+  npm(['install', '--prefer-offline', '--no-save', '--ignore-scripts', ...tarballs, ...peerSpecs()], staging);
+  writeFileSync(join(staging, '.ready'), new Date().toISOString());
+  try {
+    renameSync(staging, dir);
+  } catch {
+    // Another run finished first with the same tarballs: use its install.
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(join(dir, '.ready'))) throw new Error(`could not prepare ${dir}`);
+  }
   return dir;
 }

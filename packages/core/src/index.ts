@@ -6,11 +6,17 @@ export { rejectCandidate, isPlaceholder, isReference } from './engine/candidate-
 export { shannonEntropy } from './engine/entropy.js';
 export { inspectJwt } from './engine/jwt.js';
 export { knownVariants, MIN_KNOWN_TOKEN_LENGTH } from './engine/known.js';
+/**
+ * Shortest string any detector reports: front-ends may skip shorter strings without asking.
+ * (minLength is at least 8 by schema; declared formats must match at least this many characters.)
+ */
+export { MIN_KNOWN_TOKEN_LENGTH as MIN_CANDIDATE_LENGTH } from './engine/known.js';
 export { ALLOW_DIRECTIVE, ALLOW_NEXT_LINE_DIRECTIVE, allowsOwnLine, allowsNextLine } from './engine/allow.js';
 export { LineIndex } from './engine/lines.js';
 export { createPathFilter, type PathFilter } from './engine/path-filter.js';
 export {
   resolveConfig,
+  mergeConfig,
   ConfigError,
   CONFIG_SCHEMA,
   DEFAULT_CONFIG,
@@ -29,6 +35,7 @@ export {
   NOT_CREDENTIAL_NAMES,
   DEFAULT_TOKEN_ENV_VARS,
   normaliseName,
+  namesPattern,
 } from './catalogue/credential-names.js';
 export { PLACEHOLDER_VALUES, PLACEHOLDER_SUBSTRINGS } from './catalogue/placeholders.js';
 export { remediationFor, ROTATE_STEPS, STORE_ADVICE, ALLOW_ADVICE } from './catalogue/remediation.js';

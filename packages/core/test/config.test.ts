@@ -1,6 +1,6 @@
 /** Config: schema validation names the key and the reason; declared formats, names, severities and allow lists work. */
 import { describe, expect, it } from 'vitest';
-import { CONFIG_SCHEMA, ConfigError, fingerprint, resolveConfig, Scanner, type JsonSchema } from '../src/index.js';
+import { CONFIG_SCHEMA, ConfigError, DEFAULT_CONFIG, fingerprint, mergeConfig, resolveConfig, Scanner, type JsonSchema } from '../src/index.js';
 import { SUPPORTED_KEYWORDS } from '../src/config/validate.js';
 import { randomToken } from '../../../test/support/tokens.js';
 
@@ -101,5 +101,19 @@ describe('config in effect', () => {
   it('honours minLength', () => {
     const strict = new Scanner({ config: resolveConfig({ thresholds: { minLength: 48 } }) });
     expect(strict.scan(`KERNEL_TOKEN=${randomToken(40)}`).findings).toEqual([]);
+  });
+});
+
+describe('mergeConfig', () => {
+  it('layers validated settings over a base config', () => {
+    const base = resolveConfig({ credentialNames: ['ASIMOV_PAT'], thresholds: { minLength: 24 } });
+    const merged = mergeConfig(base, { credentialNames: ['LAB_TOKEN'], severity: { context: 'warning' } });
+    expect(merged.credentialNames).toEqual(['ASIMOV_PAT', 'LAB_TOKEN']);
+    expect(merged.severity.context).toBe('warning');
+    expect(merged.thresholds.minLength).toBe(24);
+  });
+
+  it('validates the layer with the same schema', () => {
+    expect(() => mergeConfig(DEFAULT_CONFIG, { credentialNames: [7] }, 'rule options')).toThrow(/rule options: credentialNames\[0\] must be a string/);
   });
 });

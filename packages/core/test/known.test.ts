@@ -46,3 +46,22 @@ describe('known tokens', () => {
     expect(scanner.checkValue(token, 'plain')?.detector).toBe('known');
   });
 });
+
+describe('checkValue contexts', () => {
+  const token = randomToken();
+  const scanner = new Scanner();
+
+  it('maps each context to the detector the text scanner would report', () => {
+    expect(scanner.checkValue(token, 'credential')).toMatchObject({ detector: 'context', rule: 'credential-value' });
+    expect(scanner.checkValue(token, 'authorization-header')).toMatchObject({ detector: 'authorization-header', rule: 'bearer' });
+    expect(scanner.checkValue(token, 'kernel-client')).toMatchObject({ detector: 'context', rule: 'kernel-client' });
+    expect(scanner.checkValue(token, 'plain')).toBeUndefined();
+    expect(scanner.checkValue('YOUR_TOKEN', 'authorization-header')).toBeUndefined();
+  });
+
+  it('says when a known token was found in an encoded form', () => {
+    const live = new Scanner({ known: { values: [token], fingerprints: [] } });
+    expect(live.checkValue(token, 'plain')?.encoded).toBe(false);
+    expect(live.checkValue(Buffer.from(token).toString('base64'), 'plain')?.encoded).toBe(true);
+  });
+});

@@ -15,7 +15,8 @@ export const rules = {
   'no-auth-header-logging': noAuthHeaderLogging,
 };
 
-interface KernelSecretsPlugin {
+/** Exported for the CommonJS entry's declaration (index.d.cts). */
+export interface KernelSecretsPlugin {
   meta: { name: string; version: string; namespace: string };
   rules: typeof rules;
   configs: Record<'recommended' | 'recommended-type-checked', TSESLint.FlatConfig.Config>;

@@ -26,6 +26,8 @@ export const GENERIC_CREDENTIAL_NAMES = [
   'bearer_token',
   'api_key',
   'apikey',
+  'x_api_key',
+  'x_auth_token',
   'authorization',
 ] as const;
 
@@ -51,4 +53,16 @@ export const DEFAULT_TOKEN_ENV_VARS = ['KERNEL_TOKEN', 'KERNEL_API_TOKEN', 'KERN
 /** Lower-case, separators removed: the form names are compared in. */
 export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[-_.\s]/g, '');
+}
+
+/**
+ * Regex source (for case-insensitive use) matching any of `names` in any case style:
+ * `KERNEL_API_KEY` → `kernel[_\-.]?api[_\-.]?key`, which also matches `kernelApiKey`,
+ * `kernel-api-key` and `kernel.api.key`. Longest first, so the longest name wins.
+ */
+export function namesPattern(names: readonly string[]): string {
+  const words = [...new Set(names)]
+    .map((n) => n.toLowerCase().split(/[-_.\s]+/).filter(Boolean))
+    .sort((a, b) => b.join('').length - a.join('').length);
+  return `(?:${words.map((w) => w.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[_\\-.]?')).join('|')})`;
 }

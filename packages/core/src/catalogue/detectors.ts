@@ -7,6 +7,7 @@
  * starts at a keyword or behind a look-behind boundary, so a scan is linear in the text.
  */
 import type { DetectorId, Severity } from '../types.js';
+import { GENERIC_CREDENTIAL_NAMES, KERNEL_CREDENTIAL_NAMES, namesPattern } from './credential-names.js';
 
 /** How much a candidate must prove before it is reported. */
 export type CandidateFilter =
@@ -36,9 +37,11 @@ const SECRET = String.raw`(?<secret>${TOKEN_CHAR}{8,${MAX_TOKEN_LENGTH}})`;
 const URL_SECRET = String.raw`(?<secret>[A-Za-z0-9_\-.~+/=%]{8,${MAX_TOKEN_LENGTH}})`;
 
 /** `KERNEL_TOKEN`, `kernelApiKey`, `kernel-access-token`, `KERNEL_PAT` in any case style. */
-export const KERNEL_NAME = String.raw`kernel[_\-.]?(?:api[_\-.]?(?:token|key)|(?:access[_\-.]?)?token|secret|pat)`;
+export const KERNEL_NAME = namesPattern(KERNEL_CREDENTIAL_NAMES);
 /** `token`, `access_token`, `apiKey`, `bearer_token`, … (not `tokenizer`, not `github_token`). */
-export const GENERIC_NAME = String.raw`(?:access[_\-.]?token|api[_\-.]?token|auth[_\-.]?token|bearer(?:[_\-.]?token)?|api[_\-.]?key|authorization|token)`;
+export const GENERIC_NAME = namesPattern(GENERIC_CREDENTIAL_NAMES);
+/** Lower-case keywords that prefilter GENERIC_NAME: each name contains one of them. */
+const GENERIC_KEYWORDS = ['token', 'bearer', 'api_key', 'apikey', 'api-key', 'api.key', 'authorization'];
 
 /** A name must end here: `KERNEL_TOKEN_FILE`, `kernelTokenPath`, `tokens` are other names. */
 const NAME_END = String.raw`(?![A-Za-z0-9_\-.])`;
@@ -82,7 +85,7 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
     id: 'credential-assignment',
     detector: 'context',
     description: 'A quoted literal assigned to a generic credential name (token, access_token, apiKey, bearer, …).',
-    keywords: ['token', 'bearer', 'api_key', 'apikey', 'api-key', 'api.key', 'authorization'],
+    keywords: GENERIC_KEYWORDS,
     pattern: new RegExp(String.raw`(?<![A-Za-z0-9_\-$])${GENERIC_NAME}${NAME_END}${SEPARATOR}${OPEN_QUOTE}${SECRET}\k<q>`, 'gdi'),
     filter: 'credential',
     severity: 'error',
@@ -91,7 +94,7 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
     id: 'credential-line',
     detector: 'context',
     description: 'An unquoted value on a `token = …` / `token: …` line of a .env, INI ([kernel] section), YAML or shell file.',
-    keywords: ['token', 'bearer', 'api_key', 'apikey', 'api-key', 'api.key', 'authorization'],
+    keywords: GENERIC_KEYWORDS,
     pattern: new RegExp(
       String.raw`^[ \t]{0,16}(?:export[ \t]{1,4}|ENV[ \t]{1,4}|set[ \t]{1,4}|-[ \t]{1,4})?${GENERIC_NAME}${NAME_END}[ \t]{0,8}[=:][ \t]{0,8}${SECRET}[ \t]{0,16}(?:#[^\r\n]{0,2000})?$`,
       'gdim',

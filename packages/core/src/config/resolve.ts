@@ -135,3 +135,26 @@ export function resolveConfig(raw: unknown = {}, source?: string): ResolvedConfi
 
 /** The config every front-end uses when the project has none. */
 export const DEFAULT_CONFIG: ResolvedConfig = resolveConfig({});
+
+/**
+ * Layers `raw` (same shape and validation as the config file) over `base`: lists are joined,
+ * `severity` and `thresholds` keys given in `raw` win. Used for ESLint rule options and CLI
+ * flags on top of the project's file, so every layer is validated by the same schema.
+ */
+export function mergeConfig(base: ResolvedConfig, raw: unknown, source?: string): ResolvedConfig {
+  const extra = resolveConfig(raw, source);
+  const given = raw as RawConfig;
+  const ids = new Set(base.formats.map((f) => f.id));
+  const clash = extra.formats.findIndex((f) => ids.has(f.id));
+  if (clash !== -1) throw new ConfigError([{ path: `formats[${clash}].id`, message: `duplicates id "${extra.formats[clash]!.id}" of the project config` }], source);
+  return {
+    envVars: [...new Set([...base.envVars, ...extra.envVars])],
+    knownFingerprintsFile: given.knownFingerprintsFile ?? base.knownFingerprintsFile,
+    credentialNames: [...new Set([...base.credentialNames, ...extra.credentialNames])],
+    formats: [...base.formats, ...extra.formats],
+    ignorePaths: [...base.ignorePaths, ...extra.ignorePaths],
+    allowedFingerprints: new Set([...base.allowedFingerprints, ...extra.allowedFingerprints]),
+    severity: { ...base.severity, ...given.severity },
+    thresholds: { ...base.thresholds, ...given.thresholds },
+  };
+}

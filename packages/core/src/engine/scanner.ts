@@ -48,14 +48,30 @@ export interface ValueVerdict {
   preview: string;
   message: string;
   remediation: string;
+  /** True when the value is an encoded form (base64, percent-, JSON-escaped) of a known token. */
+  encoded: boolean;
 }
 
-/** The context a caller vouches for when asking about one value. */
+/**
+ * The context a caller vouches for when asking about one value. Each maps to the detector the
+ * text scanner would report for the same code, so the linter and the hook agree.
+ */
 export type ValueContext =
-  /** The value sits under a credential name (KERNEL_TOKEN, token, apiKey, Authorization…). */
+  /** Under a credential name (KERNEL_TOKEN, token, apiKey…): the `context` detector. */
   | 'credential'
-  /** The value is a string with no credential context: only known tokens and formats count. */
+  /** The credential part of an Authorization header value: the `authorization-header` detector. */
+  | 'authorization-header'
+  /** An argument of the Kernel SDK client: the `context` detector, rule `kernel-client`. */
+  | 'kernel-client'
+  /** A string with no credential context: only known tokens and formats count. */
   | 'plain';
+
+/** Detector, rule and wording for a value judged in a known context. */
+const VALUE_CONTEXTS: Record<Exclude<ValueContext, 'plain'>, { detector: DetectorId; rule: string; label: string }> = {
+  credential: { detector: 'context', rule: 'credential-value', label: 'Kernel token assigned to a credential name' },
+  'authorization-header': { detector: 'authorization-header', rule: 'bearer', label: 'Literal bearer token in an Authorization header' },
+  'kernel-client': { detector: 'context', rule: 'kernel-client', label: 'Kernel token passed to KernelClient' },
+};
 
 function minSeverity(a: Severity, b: Severity | 'off'): Severity {
   return a === 'warning' || b === 'warning' ? 'warning' : 'error';
@@ -143,12 +159,11 @@ export class Scanner {
     if (whole) return this.verdict(whole);
     const format = this.formatVerdict(value);
     if (format) return this.verdict(format);
-    if (context === 'credential' && this.config.severity.context !== 'off') {
-      if (rejectCandidate(value, this.config.thresholds, { quoted: true }) === undefined) {
-        return this.verdict({ detector: 'context', rule: 'credential-value', severity: 'error', start: 0, end: value.length, value, label: 'Kernel token assigned to a credential name' });
-      }
-    }
-    return undefined;
+    if (context === 'plain') return undefined;
+    const slot = VALUE_CONTEXTS[context];
+    if (this.config.severity[slot.detector] === 'off') return undefined;
+    if (rejectCandidate(value, this.config.thresholds, { quoted: true }) !== undefined) return undefined;
+    return this.verdict({ ...slot, severity: 'error', start: 0, end: value.length, value });
   }
 
   private verdict(hit: RawHit): ValueVerdict | undefined {
@@ -165,6 +180,8 @@ export class Scanner {
       preview: pv,
       message: `${hit.label}: ${pv}`,
       remediation: remediationFor(hit.detector),
+      // The span holds an encoding of the token, not the token itself (no safe text replacement).
+      encoded: hit.fingerprint !== undefined && hit.fingerprint !== fingerprint(hit.value),
     };
   }
 

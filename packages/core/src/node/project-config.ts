@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { ConfigError, resolveConfig, type ResolvedConfig } from '../config/resolve.js';
+import { ConfigError, mergeConfig, resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { Scanner } from '../engine/scanner.js';
 import type { KnownTokens } from '../types.js';
 
@@ -117,9 +117,20 @@ export function readKnownTokens(loaded: LoadedConfig, env: NodeJS.ProcessEnv = p
   return { values, fingerprints };
 }
 
+export interface ProjectScannerOptions {
+  cwd?: string;
+  configPath?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Settings layered over the project's config (ESLint rule options, CLI flags); validated alike. */
+  overrides?: unknown;
+  /** Named in a ConfigError about `overrides`, e.g. "kernel-secrets/no-hardcoded-token options". */
+  overridesSource?: string;
+}
+
 /** Config + known tokens → a ready Scanner. The one call both front-ends make. */
-export function createProjectScanner(options: { cwd?: string; configPath?: string; env?: NodeJS.ProcessEnv } = {}): LoadedConfig & { scanner: Scanner } {
+export function createProjectScanner(options: ProjectScannerOptions = {}): LoadedConfig & { scanner: Scanner } {
   const loaded = loadProjectConfig(options);
+  if (options.overrides !== undefined) loaded.config = mergeConfig(loaded.config, options.overrides, options.overridesSource);
   const scanner = new Scanner({ config: loaded.config, known: readKnownTokens(loaded, options.env) });
   return { ...loaded, scanner };
 }

@@ -1,0 +1,31 @@
+/**
+ * Where in JavaScript a Kernel credential is passed, as data. The rule reads these lists to
+ * decide WHERE a string sits; whether the string is a token is always the engine's call.
+ * Credential NAMES (KERNEL_TOKEN, token, apiKey, Authorization…) are not listed here: they
+ * live in `@kernel-secrets/core` so the linter and the text scanner share one answer.
+ */
+
+/** Constructors and factories of Kernel's SDK: every string argument is a credential slot. */
+export const KERNEL_CLIENT_NAMES: ReadonlySet<string> = new Set(['KernelClient']);
+
+/**
+ * HTTP auth schemes written in front of a credential (`Authorization: Bearer <token>`).
+ * The rule strips one to find the credential part, then asks the engine about that part.
+ * Compared case-insensitively; must be followed by a space or tab.
+ */
+export const AUTH_SCHEMES: readonly string[] = ['Bearer'];
+
+/**
+ * `a ?? b` and `a || b`: the right side is a fallback for the left, so it is stored under the
+ * left side's name (`process.env.KERNEL_TOKEN ?? "…"`).
+ */
+export const FALLBACK_OPERATORS: ReadonlySet<string> = new Set(['??', '||']);
+
+/** `token === "…"`: a literal compared with a credential is a hardcoded credential too. */
+export const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['==', '===', '!=', '!==']);
+
+/**
+ * Setter calls name the credential in the method: `client.setToken("…")`, `setApiKey("…")`.
+ * The rest of the method name (`Token`, `ApiKey`) is checked like any other name.
+ */
+export const SETTER_PREFIX = 'set';

@@ -1,0 +1,107 @@
+/**
+ * One engine per project: the project's kernel-secrets config (the same file the CLI and the
+ * hook read) merged with the rule's options, plus the developer's live tokens. ESLint calls a
+ * rule's `create` once per file, so the result is cached by project and options; a file costs
+ * a Map lookup and a few environment reads (so a changed KERNEL_TOKEN is picked up).
+ *
+ * A config that cannot be loaded gives every file one lint error saying why, instead of a
+ * crash or a silent pass. Errors are not cached, so fixing the file takes effect in a running
+ * editor; a good config is kept until ESLint restarts.
+ */
+import { createPathFilter, resolveConfig, Scanner, type PathFilter, type ResolvedConfig } from '@kernel-secrets/core';
+import { createProjectScanner, readKnownTokens } from '@kernel-secrets/core/node';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { createCredentialNameMatcher, type CredentialNameMatcher } from './credential-names.js';
+
+export interface ProjectScannerRequest {
+  /** ESLint's working directory; the config is looked up from here, as the CLI does. */
+  cwd: string;
+  /** Explicit config file (relative to cwd); otherwise the nearest one is used. */
+  configFile?: string | undefined;
+  /** Rule options on top of the project config. */
+  credentialNames: readonly string[];
+  allowedFingerprints: readonly string[];
+  env: NodeJS.ProcessEnv;
+}
+
+export interface ProjectScanner {
+  scanner: Scanner;
+  config: ResolvedConfig;
+  /** Credential names: core's lists, the config's and the options' credentialNames, the live-token envVars. */
+  names: CredentialNameMatcher;
+  /** Whether the config's ignorePaths exclude this file (absolute or cwd-relative path). */
+  ignores(filename: string): boolean;
+}
+
+export type ProjectScannerResult = { ok: true; project: ProjectScanner } | { ok: false; reason: string };
+
+interface CacheEntry {
+  result: ProjectScannerResult;
+  /** Environment variables holding live tokens, and their values when the scanner was built. */
+  envVars: readonly string[];
+  envValues: string;
+}
+
+const cache = new Map<string, CacheEntry>();
+
+function envValues(envVars: readonly string[], env: NodeJS.ProcessEnv): string {
+  return envVars.map((name) => env[name] ?? '').join('\0');
+}
+
+/**
+ * The rule's options merged into the project's config. Values are validated by core's own
+ * schema (through resolveConfig) so the rule accepts exactly what the config file accepts.
+ */
+function withRuleOptions(base: ResolvedConfig, request: ProjectScannerRequest): ResolvedConfig {
+  if (request.credentialNames.length === 0 && request.allowedFingerprints.length === 0) return base;
+  const extra = resolveConfig(
+    { credentialNames: [...request.credentialNames], allowedFingerprints: [...request.allowedFingerprints] },
+    'ESLint rule options',
+  );
+  return {
+    ...base,
+    credentialNames: [...new Set([...base.credentialNames, ...extra.credentialNames])],
+    allowedFingerprints: new Set([...base.allowedFingerprints, ...extra.allowedFingerprints]),
+  };
+}
+
+function pathIgnorer(filter: PathFilter, root: string, cwd: string): (filename: string) => boolean {
+  return (filename) => {
+    // `<input>`/`<text>`: code passed on stdin or to lintText without a path has no place in the tree.
+    if (filename.startsWith('<')) return false;
+    const absolute = isAbsolute(filename) ? filename : resolve(cwd, filename);
+    return filter.ignores(relative(root, absolute));
+  };
+}
+
+function build(request: ProjectScannerRequest): CacheEntry {
+  let envVars: readonly string[] = [];
+  try {
+    const project = createProjectScanner({ cwd: request.cwd, configPath: request.configFile, env: request.env });
+    envVars = project.config.envVars;
+    const config = withRuleOptions(project.config, request);
+    const scanner = config === project.config ? project.scanner : new Scanner({ config, known: readKnownTokens(project, request.env) });
+    const names = createCredentialNameMatcher([...config.credentialNames, ...config.envVars]);
+    const ignores = pathIgnorer(createPathFilter(config.ignorePaths), project.root, request.cwd);
+    return { result: { ok: true, project: { scanner, config, names, ignores } }, envVars, envValues: envValues(envVars, request.env) };
+  } catch (err) {
+    // ConfigError messages are one line naming the file, the key and the reason.
+    const reason = (err instanceof Error ? err.message : String(err)).split('\n', 1)[0]!;
+    return { result: { ok: false, reason }, envVars, envValues: '' };
+  }
+}
+
+export function projectScannerFor(request: ProjectScannerRequest): ProjectScannerResult {
+  const key = [
+    request.cwd,
+    request.configFile ?? '',
+    request.credentialNames.join(','),
+    request.allowedFingerprints.join(','),
+  ].join('\0');
+  const cached = cache.get(key);
+  if (cached && envValues(cached.envVars, request.env) === cached.envValues) return cached.result;
+  const entry = build(request);
+  if (entry.result.ok) cache.set(key, entry);
+  else cache.delete(key);
+  return entry.result;
+}
