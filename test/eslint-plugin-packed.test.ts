@@ -13,25 +13,17 @@
  * endColumn are asserted. Tokens are generated at run time and must not appear in any output.
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { randomToken } from './support/tokens.js';
 
 // ---------------------------------------------------------------------------------------------
 // Generated values
 // ---------------------------------------------------------------------------------------------
 
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-/** 40 random base62 characters, with a digit and both cases so no entropy filter can doubt it. */
-function randomToken(): string {
-  for (;;) {
-    const token = [...randomBytes(40)].map((b) => BASE62[b % 62]).join('');
-    if (/\d/.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token)) return token;
-  }
-}
 
 const T = randomToken();
 /** The developer's own live token: exported as KERNEL_TOKEN to the ESLint process. */

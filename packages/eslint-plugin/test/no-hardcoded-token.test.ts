@@ -4,7 +4,7 @@
  * never appear in a test name. In each invalid case the reported range is marked with « »;
  * line, column, endLine and endColumn are asserted from the marks, and so is the suggestion.
  */
-import { fingerprint, preview, Scanner } from '@kernel-secrets/core';
+import { fingerprint, preview } from '@kernel-secrets/core';
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import * as espree from 'espree';
@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { randomJwt, randomToken } from '../../../test/support/tokens.js';
 import rule, { type NoHardcodedTokenOptions } from '../src/rules/no-hardcoded-token.js';
 
 RuleTester.afterAll = afterAll;
@@ -24,32 +25,14 @@ RuleTester.itOnly = it.only;
 // Values generated for this run
 // ---------------------------------------------------------------------------------------------
 
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const ENGINE = new Scanner();
-
-/** 40 random base62 characters that the engine accepts as a credential (re-rolled in the rare case it does not). */
-function randomToken(length = 40): string {
-  for (;;) {
-    const token = [...randomBytes(length)].map((b) => BASE62[b % 62]).join('');
-    if (ENGINE.checkValue(token, 'credential')) return token;
-  }
-}
-
-function base64url(json: object): string {
-  return Buffer.from(JSON.stringify(json)).toString('base64url');
-}
-
-function jwt(payload: object): string {
-  return `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url(payload)}.${randomBytes(32).toString('base64url')}`;
-}
 
 const T = randomToken();
 const T2 = randomToken();
 /** The developer's own live token, exported as KERNEL_TOKEN for this test file. */
 const LIVE = randomToken();
-const JWT = jwt({ sub: randomBytes(8).toString('hex'), exp: Math.floor(Date.now() / 1000) + 3600 });
+const JWT = randomJwt({ sub: randomBytes(8).toString('hex'), exp: Math.floor(Date.now() / 1000) + 3600 });
 /** jwt.io's documentation sample shape: never reported. */
-const SAMPLE_JWT = jwt({ sub: '1234567890', name: 'John Doe', iat: 1516239022 });
+const SAMPLE_JWT = randomJwt({ sub: '1234567890', name: 'John Doe', iat: 1516239022 });
 const UUID = crypto.randomUUID();
 const GIT_SHA = randomBytes(20).toString('hex');
 const ORG_TOKEN = `apat_${randomToken(32)}`;

@@ -171,7 +171,9 @@ export default createRule<Options, MessageIds>({
           const start = schemeLength(value);
           const credential = start === 0 ? value : value.slice(start);
           if (isTokenShaped(credential)) {
-            const verdict = scanner.checkValue(credential, 'credential');
+            // Tell the engine what the AST knows, so the finding matches what the hook reports.
+            const context = start > 0 ? 'authorization-header' : slot.kernelClient ? 'kernel-client' : 'credential';
+            const verdict = scanner.checkValue(credential, context);
             if (verdict) report(node, value, { ...verdict, start, end: value.length, more: 0 }, suggestible);
             return;
           }

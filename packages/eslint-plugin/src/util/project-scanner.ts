@@ -8,8 +8,8 @@
  * crash or a silent pass. Errors are not cached, so fixing the file takes effect in a running
  * editor; a good config is kept until ESLint restarts.
  */
-import { createPathFilter, resolveConfig, Scanner, type PathFilter, type ResolvedConfig } from '@kernel-secrets/core';
-import { createProjectScanner, readKnownTokens } from '@kernel-secrets/core/node';
+import { createPathFilter, type PathFilter, type ResolvedConfig, type Scanner } from '@kernel-secrets/core';
+import { createProjectScanner } from '@kernel-secrets/core/node';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { createCredentialNameMatcher, type CredentialNameMatcher } from './credential-names.js';
 
@@ -48,23 +48,6 @@ function envValues(envVars: readonly string[], env: NodeJS.ProcessEnv): string {
   return envVars.map((name) => env[name] ?? '').join('\0');
 }
 
-/**
- * The rule's options merged into the project's config. Values are validated by core's own
- * schema (through resolveConfig) so the rule accepts exactly what the config file accepts.
- */
-function withRuleOptions(base: ResolvedConfig, request: ProjectScannerRequest): ResolvedConfig {
-  if (request.credentialNames.length === 0 && request.allowedFingerprints.length === 0) return base;
-  const extra = resolveConfig(
-    { credentialNames: [...request.credentialNames], allowedFingerprints: [...request.allowedFingerprints] },
-    'ESLint rule options',
-  );
-  return {
-    ...base,
-    credentialNames: [...new Set([...base.credentialNames, ...extra.credentialNames])],
-    allowedFingerprints: new Set([...base.allowedFingerprints, ...extra.allowedFingerprints]),
-  };
-}
-
 function pathIgnorer(filter: PathFilter, root: string, cwd: string): (filename: string) => boolean {
   return (filename) => {
     // `<input>`/`<text>`: code passed on stdin or to lintText without a path has no place in the tree.
@@ -77,10 +60,16 @@ function pathIgnorer(filter: PathFilter, root: string, cwd: string): (filename: 
 function build(request: ProjectScannerRequest): CacheEntry {
   let envVars: readonly string[] = [];
   try {
-    const project = createProjectScanner({ cwd: request.cwd, configPath: request.configFile, env: request.env });
-    envVars = project.config.envVars;
-    const config = withRuleOptions(project.config, request);
-    const scanner = config === project.config ? project.scanner : new Scanner({ config, known: readKnownTokens(project, request.env) });
+    // Rule options are layered over the project's config by core, validated by the same schema.
+    const project = createProjectScanner({
+      cwd: request.cwd,
+      configPath: request.configFile,
+      env: request.env,
+      overrides: { credentialNames: [...request.credentialNames], allowedFingerprints: [...request.allowedFingerprints] },
+      overridesSource: 'kernel-secrets/no-hardcoded-token options',
+    });
+    const { config, scanner } = project;
+    envVars = config.envVars;
     const names = createCredentialNameMatcher([...config.credentialNames, ...config.envVars]);
     const ignores = pathIgnorer(createPathFilter(config.ignorePaths), project.root, request.cwd);
     return { result: { ok: true, project: { scanner, config, names, ignores } }, envVars, envValues: envValues(envVars, request.env) };
