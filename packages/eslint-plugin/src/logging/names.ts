@@ -14,7 +14,7 @@ import {
   SANITIZER_WORDS,
   type SourceKind,
 } from '../catalogue/logging-flows.js';
-import { createCredentialNameMatcher } from '../util/credential-names.js';
+import { createCredentialNameMatcher } from '@kernel-secrets/core';
 
 // Core's lists only (no project extras): the same answer the text scanner gives.
 const credentialNames = createCredentialNameMatcher([]);

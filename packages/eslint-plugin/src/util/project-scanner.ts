@@ -8,10 +8,9 @@
  * crash or a silent pass. Errors are not cached, so fixing the file takes effect in a running
  * editor; a good config is kept until ESLint restarts.
  */
-import { createPathFilter, type PathFilter, type ResolvedConfig, type Scanner } from '@kernel-secrets/core';
+import { createCredentialNameMatcher, createPathFilter, type CredentialNameMatcher, type PathFilter, type ResolvedConfig, type Scanner } from '@kernel-secrets/core';
 import { createProjectScanner } from '@kernel-secrets/core/node';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { createCredentialNameMatcher, type CredentialNameMatcher } from './credential-names.js';
 
 export interface ProjectScannerRequest {
   /** ESLint's working directory; the config is looked up from here, as the CLI does. */

@@ -1,6 +1,7 @@
 /**
- * "Is this AST name a credential name?", answered from core's name lists plus the project's
- * and the rule's extra names. Mirrors how core's text detectors treat each list:
+ * "Is this name a credential name?" for callers that see whole names (ESLint rules read them
+ * from the AST), answered from the catalogue's lists plus the project's and the caller's extra
+ * names. Mirrors how the text detectors treat each list:
  *
  * - generic names (`token`, `apiKey`, `Authorization`) must be the whole name, so `userToken`,
  *   `tokenizer` and `max_tokens` stay calm, exactly like the text detector's word boundaries;
@@ -8,7 +9,7 @@
  *   may end a longer name (`DEFAULT_KERNEL_TOKEN`, `myKernelApiKey`) at a word boundary,
  *   like the text detector that has no boundary in front of them.
  */
-import { GENERIC_CREDENTIAL_NAMES, KERNEL_CREDENTIAL_NAMES, NOT_CREDENTIAL_NAMES, normaliseName } from '@kernel-secrets/core';
+import { GENERIC_CREDENTIAL_NAMES, KERNEL_CREDENTIAL_NAMES, NOT_CREDENTIAL_NAMES, normaliseName } from '../catalogue/credential-names.js';
 
 export interface CredentialNameMatcher {
   isCredentialName(name: string): boolean;
