@@ -7,7 +7,7 @@ export function benchHistory({ cli, workDir, corpus, runs }) {
   const rows = {};
   for (const commits of [1000, 4000]) {
     const repo = historyRepo(workDir, corpus, commits);
-    const ours = measure(process.execPath, [cli, 'scan', '--commits', '--all', '--quiet'], { cwd: repo, env: { CI: '1' } }, runs);
+    const ours = measure(process.execPath, [cli, 'scan', '--all', '--quiet'], { cwd: repo, env: { CI: '1' } }, runs);
     if (ours.status === 2) throw new Error(`scan --commits exited 2: ${ours.stderr.trim()}`);
     const floor = measure('sh', ['-c', 'git log -p --all > /dev/null'], { cwd: repo }, runs);
     rows[`${commits} commits`] = {

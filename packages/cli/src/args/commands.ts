@@ -1,0 +1,54 @@
+/** The parsed command line: what to run and with which options. */
+import type { Severity } from '@kernel-secrets/core';
+
+export const OUTPUT_FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface OutputOptions {
+  format: OutputFormat;
+  /** Write the report to this file instead of stdout. */
+  outputFile?: string;
+  /** true/false when forced by --color/--no-color; undefined → decide from the terminal and NO_COLOR. */
+  color?: boolean;
+  quiet: boolean;
+  failOn: Severity;
+}
+
+export type ScanTarget =
+  | { kind: 'staged' }
+  | { kind: 'paths'; paths: string[] }
+  | { kind: 'commits'; ranges: string[]; all: boolean }
+  | { kind: 'pre-push'; remote?: string }
+  | { kind: 'stdin'; filename?: string };
+
+export interface ScanCommand {
+  name: 'scan';
+  target: ScanTarget;
+  configPath?: string;
+  /** A file, false for --no-baseline, undefined for the default file when present. */
+  baseline?: string | false;
+  output: OutputOptions;
+}
+
+export interface BaselineCommand {
+  name: 'baseline';
+  paths: string[];
+  configPath?: string;
+  file?: string;
+  quiet: boolean;
+}
+
+export interface InitCommand {
+  name: 'init';
+  dryRun: boolean;
+  install: boolean;
+}
+
+export interface KnownCommand {
+  name: 'known';
+  action: 'add' | 'list';
+  user: boolean;
+  configPath?: string;
+}
+
+export type Command = ScanCommand | BaselineCommand | InitCommand | KnownCommand | { name: 'help'; topic?: string } | { name: 'version' };

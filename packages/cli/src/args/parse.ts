@@ -1,0 +1,140 @@
+/**
+ * Command-line parsing with node:util parseArgs (strict: an unknown option is an error, never
+ * ignored). Negated flags (--no-color, --no-install, --no-baseline) are declared as options of
+ * their own so parsing does not depend on parseArgs' newer `allowNegative`.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Severity } from '@kernel-secrets/core';
+import { CliError } from '../errors.js';
+import { OUTPUT_FORMATS, type Command, type OutputFormat, type ScanTarget } from './commands.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const SCAN_OPTIONS = {
+  staged: { type: 'boolean' },
+  commits: { type: 'string', multiple: true },
+  all: { type: 'boolean' },
+  'pre-push': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'fail-on': { type: 'string' },
+  baseline: { type: 'string' },
+  'no-baseline': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+const BASELINE_OPTIONS = {
+  file: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+const INIT_OPTIONS = {
+  'dry-run': { type: 'boolean' },
+  'no-install': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+const KNOWN_OPTIONS = {
+  user: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+function parse<T extends Options>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new CliError((err as Error).message.split('\n')[0]!, 'run `kernel-secrets --help` for usage');
+  }
+}
+
+function usage(message: string): CliError {
+  return new CliError(message, 'run `kernel-secrets --help` for usage');
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw usage(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+function scanTarget(v: ReturnType<typeof parse<typeof SCAN_OPTIONS>>['values'], positionals: string[]): ScanTarget {
+  const modes = [v.staged && '--staged', v.commits && '--commits', v.all && '--all', v['pre-push'] && '--pre-push', v.stdin && '--stdin'].filter(Boolean);
+  const commitsAndAll = modes.length === 2 && modes.includes('--commits') && modes.includes('--all');
+  if (modes.length > 1 && !commitsAndAll) throw usage(`${modes.join(' and ')} cannot be combined`);
+  if (v['stdin-filename'] !== undefined && !v.stdin) throw usage('--stdin-filename needs --stdin');
+  if (v['pre-push']) {
+    if (positionals.length > 2) throw usage('--pre-push takes the remote name and URL that git passes to the hook');
+    return positionals[0] ? { kind: 'pre-push', remote: positionals[0] } : { kind: 'pre-push' };
+  }
+  if (modes.length > 0 && positionals.length > 0) throw usage(`${modes[0]} does not take paths (got "${positionals[0]}")`);
+  if (v.staged) return { kind: 'staged' };
+  if (v.stdin) return v['stdin-filename'] ? { kind: 'stdin', filename: v['stdin-filename'] } : { kind: 'stdin' };
+  if (v.commits || v.all) {
+    const ranges = v.commits ?? [];
+    for (const r of ranges) {
+      // Passed to git after --end-of-options; refusing a leading dash also keeps the message clear.
+      if (!r || r.startsWith('-')) throw usage(`--commits needs a revision range such as origin/main..HEAD (got "${r}")`);
+    }
+    return { kind: 'commits', ranges, all: !!v.all };
+  }
+  return { kind: 'paths', paths: positionals.length > 0 ? positionals : ['.'] };
+}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { name: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
+  if (first === '--version' || first === '-v' || first === 'version') return { name: 'version' };
+  switch (first) {
+    case 'scan': {
+      const { values: v, positionals } = parse(rest, SCAN_OPTIONS);
+      if (v.help) return { name: 'help', topic: 'scan' };
+      if (v.color && v['no-color']) throw usage('--color and --no-color cannot be combined');
+      if (v.baseline !== undefined && v['no-baseline']) throw usage('--baseline and --no-baseline cannot be combined');
+      const format: OutputFormat = oneOf(v.format, OUTPUT_FORMATS, '--format', 'pretty');
+      const failOn: Severity = oneOf(v['fail-on'], ['error', 'warning'] as const, '--fail-on', 'error');
+      return {
+        name: 'scan',
+        target: scanTarget(v, positionals),
+        ...(v.config ? { configPath: v.config } : {}),
+        ...(v['no-baseline'] ? { baseline: false } : v.baseline !== undefined ? { baseline: v.baseline } : {}),
+        output: {
+          format,
+          failOn,
+          quiet: !!v.quiet,
+          ...(v.output ? { outputFile: v.output } : {}),
+          ...(v.color ? { color: true } : v['no-color'] ? { color: false } : {}),
+        },
+      };
+    }
+    case 'baseline': {
+      const { values: v, positionals } = parse(rest, BASELINE_OPTIONS);
+      if (v.help) return { name: 'help', topic: 'baseline' };
+      return { name: 'baseline', paths: positionals.length > 0 ? positionals : ['.'], quiet: !!v.quiet, ...(v.config ? { configPath: v.config } : {}), ...(v.file ? { file: v.file } : {}) };
+    }
+    case 'init': {
+      const { values: v, positionals } = parse(rest, INIT_OPTIONS);
+      if (v.help) return { name: 'help', topic: 'init' };
+      if (positionals.length > 0) throw usage(`init takes no arguments (got "${positionals[0]}")`);
+      return { name: 'init', dryRun: !!v['dry-run'], install: !v['no-install'] };
+    }
+    case 'known': {
+      const { values: v, positionals } = parse(rest, KNOWN_OPTIONS);
+      if (v.help) return { name: 'help', topic: 'known' };
+      const action = positionals[0];
+      if (action !== 'add' && action !== 'list') throw usage('known needs an action: `known add` (token on stdin) or `known list`');
+      if (positionals.length > 1) throw usage('known add reads the token from stdin, never from the command line (it would stay in your shell history)');
+      return { name: 'known', action, user: !!v.user, ...(v.config ? { configPath: v.config } : {}) };
+    }
+    default:
+      throw usage(`unknown command "${first}"`);
+  }
+}

@@ -1,0 +1,63 @@
+/** `kernel-secrets scan`: picks the target, runs it, prints the report, returns the exit code. */
+import { writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { ScanCommand } from '../args/commands.js';
+import { CliError, EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js';
+import { wantsColour } from '../format/colour.js';
+import { formatReport } from '../format/index.js';
+import type { CliIO } from '../io/cli-io.js';
+import { blocks, type ScanReport } from '../scan/report.js';
+import { createScanSetup, toPosix, type ScanSetup } from '../scan/setup.js';
+import { scanCommits } from './scan-commits.js';
+import { scanPaths } from './scan-paths.js';
+import { scanStaged } from './scan-staged.js';
+import { scanStdin } from './scan-stdin.js';
+
+async function runTarget(cmd: ScanCommand, setup: ScanSetup, io: CliIO): Promise<ScanReport> {
+  const t = cmd.target;
+  switch (t.kind) {
+    case 'staged':
+      return scanStaged(setup);
+    case 'paths':
+      return scanPaths(setup, t.paths);
+    case 'commits':
+    case 'pre-push':
+      return scanCommits(setup, t, io, cmd.output.quiet);
+    case 'stdin':
+      return scanStdin(setup, io, t.filename);
+  }
+}
+
+export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
+  const started = performance.now();
+  const setup = await createScanSetup({
+    cwd: io.cwd,
+    env: io.env,
+    configPath: cmd.configPath,
+    baseline: cmd.baseline,
+    // A named stdin file is matched against the baseline like the same file on disk: repository-relative.
+    findRepo: cmd.target.kind !== 'stdin' || cmd.target.filename !== undefined,
+  });
+  const report = await runTarget(cmd, setup, io);
+  report.summary.durationMs = Math.round(performance.now() - started);
+  if (setup.baselineFile) report.summary.baseline = toPosix(setup.baselineFile);
+
+  const o = cmd.output;
+  const toFile = o.outputFile !== undefined;
+  const text = formatReport(o.format, report, {
+    colour: o.format === 'pretty' && wantsColour(toFile ? undefined : io.stdout, o.color, io.env),
+    quiet: o.quiet,
+    failOn: o.failOn,
+    showPath: (path) => (path.startsWith('<') ? path : toPosix(relative(io.cwd, isAbsolute(path) ? path : join(setup.pathRoot, path))) || path),
+  });
+  if (toFile) {
+    try {
+      writeFileSync(resolve(io.cwd, o.outputFile!), text);
+    } catch (err) {
+      throw new CliError(`cannot write ${o.outputFile} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'choose a writable path for --output');
+    }
+  } else if (text) {
+    io.stdout.write(text);
+  }
+  return report.findings.some((f) => blocks(f, o.failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}

@@ -1,0 +1,43 @@
+/**
+ * GitHub Actions workflow commands: one `::error`/`::warning` annotation per finding, shown on
+ * the file in the pull request, then a plain summary line. Values are escaped as the runner
+ * expects (`%`, CR, LF everywhere; also `:` and `,` inside properties), so a file name or
+ * message cannot end the command early or inject another one.
+ */
+import { ruleId, type ScanReport } from '../scan/report.js';
+import type { FormatOptions } from './options.js';
+
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(report: ScanReport, o: FormatOptions): string {
+  const out: string[] = [];
+  for (const f of report.findings) {
+    const props = [
+      `file=${escapeProperty(f.path)}`,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `endLine=${f.endLine}`,
+      `endColumn=${f.endColumn}`,
+      `title=${escapeProperty(`kernel-secrets ${ruleId(f)}`)}`,
+    ].join(',');
+    const where = f.commit ? ` (introduced in commit ${f.commit})` : '';
+    const text = `${f.message}${where}. Fingerprint ${f.fingerprint}.\n${f.remediation}`;
+    out.push(`::${f.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(text)}`);
+  }
+  const s = report.summary;
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  if (!o.quiet || report.findings.length > 0) {
+    out.push(
+      `kernel-secrets: ${report.findings.length} finding(s) (${errors} error(s), ${report.findings.length - errors} warning(s)); ` +
+        `scanned ${s.mode === 'commits' ? `${s.commits ?? 0} commit(s), ` : ''}${s.files} file(s) in ${s.durationMs} ms` +
+        (s.suppressed.baseline ? `; ${s.suppressed.baseline} in baseline` : ''),
+    );
+  }
+  return out.join('\n') + '\n';
+}

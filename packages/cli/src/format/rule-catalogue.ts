@@ -1,0 +1,33 @@
+/**
+ * Descriptions of the rules a finding can carry, for SARIF's rule table. Read from the
+ * engine's detector catalogue; the few rules that are not text detectors (known tokens and
+ * organisation formats) are described here once.
+ */
+import { TEXT_DETECTORS, remediationFor, type DetectorId } from '@kernel-secrets/core';
+
+export interface RuleInfo {
+  id: string;
+  name: string;
+  description: string;
+  help: string;
+}
+
+function describe(detector: DetectorId, rule: string): string {
+  const text = TEXT_DETECTORS.find((d) => d.id === rule && d.detector === detector)?.description;
+  if (text) return text;
+  if (detector === 'known') return `Your own live Kernel token (from KERNEL_TOKEN or the known-fingerprints file), found ${rule === 'known/fingerprint' ? 'by its fingerprint' : `in ${rule.replace('known/', '')} form`}.`;
+  if (rule.startsWith('custom:')) return `A token matching your organisation's declared format "${rule.slice('custom:'.length)}".`;
+  return `A Kernel credential found by the ${detector} detector.`;
+}
+
+function pascal(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+export function ruleInfo(id: string, detector: DetectorId, rule: string): RuleInfo {
+  return { id, name: pascal(id), description: describe(detector, rule), help: remediationFor(detector) };
+}

@@ -1,0 +1,79 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`): a rule table in
+ * tool.driver.rules, one result per finding with a repository-relative location, a
+ * partialFingerprint that follows the secret rather than its line, and security-severity so
+ * GitHub ranks the alert. Messages hold only the redacted preview.
+ */
+import { createHash } from 'node:crypto';
+import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
+import { ruleId, type ReportedFinding, type ScanReport } from '../scan/report.js';
+import { ruleInfo } from './rule-catalogue.js';
+import type { FormatOptions } from './options.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** A relative URI reference: each path segment percent-encoded (spaces, `#`, `%`, unicode). */
+export function pathToUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function partialFingerprint(f: ReportedFinding): string {
+  return createHash('sha256').update(`${ruleId(f)}\0${f.path}\0${f.fingerprint}`).digest('hex');
+}
+
+export function formatSarif(report: ScanReport, _o: FormatOptions): string {
+  const ids: string[] = [];
+  const rules = new Map<string, ReturnType<typeof ruleInfo> & { level: string; severity: string }>();
+  for (const f of report.findings) {
+    const id = ruleId(f);
+    if (rules.has(id)) continue;
+    ids.push(id);
+    rules.set(id, { ...ruleInfo(id, f.detector, f.rule), level: f.severity, severity: f.detector === 'known' ? '9.5' : '8.5' });
+  }
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            semanticVersion: TOOL_VERSION,
+            informationUri: TOOL_URI,
+            rules: ids.map((id) => {
+              const r = rules.get(id)!;
+              return {
+                id,
+                name: r.name,
+                shortDescription: { text: r.description },
+                fullDescription: { text: r.description },
+                help: { text: r.help, markdown: r.help },
+                defaultConfiguration: { level: r.level },
+                properties: { tags: ['security', 'secret', 'kernel'], precision: 'high', 'security-severity': r.severity },
+              };
+            }),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: report.findings.map((f) => ({
+          ruleId: ruleId(f),
+          ruleIndex: ids.indexOf(ruleId(f)),
+          level: f.severity,
+          message: { text: `${f.message}. Fingerprint ${f.fingerprint}.${f.commit ? ` Introduced in commit ${f.commit}.` : ''}` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: pathToUri(f.path), uriBaseId: '%SRCROOT%' },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+          partialFingerprints: { 'kernelSecrets/v1': partialFingerprint(f) },
+          properties: { fingerprint: f.fingerprint, preview: f.preview, ...(f.commit ? { commit: f.commit } : {}) },
+        })),
+        invocations: [{ executionSuccessful: true }],
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

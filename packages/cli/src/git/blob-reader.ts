@@ -1,0 +1,158 @@
+/**
+ * Reads blobs through one long-running `git cat-file --batch`: one process for a whole scan
+ * instead of one per file. This is spawned directly rather than through simple-git because
+ * simple-git collects a command's whole output in memory and cannot feed stdin while reading;
+ * here requests go in on stdin and blobs stream back one at a time. The child inherits our
+ * environment, which holds git's hook variables (see git/env.ts), exactly as simple-git's do.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { CliError } from '../errors.js';
+
+export interface Blob {
+  oid: string;
+  size: number;
+  /** Undefined when the blob is larger than the reader's `maxBytes` (its bytes were skipped). */
+  bytes: Buffer | undefined;
+}
+
+interface Waiter {
+  resolve(blob: Blob): void;
+  reject(error: Error): void;
+}
+
+export class BlobReader {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly ready: Blob[] = [];
+  private readonly waiters: Waiter[] = [];
+  private header = Buffer.alloc(0);
+  private body: { oid: string; size: number; bytes: Buffer | undefined; consumed: number } | undefined;
+  private failure: Error | undefined;
+  private stderr = '';
+  private readonly exited: Promise<void>;
+  /** Requested ids not yet written to git's stdin. */
+  private unsent = '';
+  private flushScheduled = false;
+
+  /** `maxBytes`: blobs larger than this are not held in memory (reported with `bytes: undefined`). */
+  constructor(
+    cwd: string,
+    private readonly maxBytes = Number.MAX_SAFE_INTEGER,
+  ) {
+    this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-2000);
+    });
+    // A write after git died (EPIPE) is reported through 'close' below.
+    this.child.stdin.on('error', () => undefined);
+    this.exited = new Promise((resolve) => {
+      this.child.on('error', (err: NodeJS.ErrnoException) => {
+        this.fail(err.code === 'ENOENT' ? new CliError('git was not found on PATH', 'install git or add it to PATH') : err);
+        resolve();
+      });
+      this.child.on('close', (code) => {
+        if (this.body || this.waiters.length > 0 || code !== 0) {
+          const reason = this.stderr.trim() || `exit code ${code}`;
+          this.fail(new CliError(`git cat-file stopped before returning every object (${reason})`, 'check the repository with `git fsck`'));
+        }
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * Asks git for `oids` (sent before the current task ends) and returns their blobs, in order. Requests may be queued ahead
+   * (history scans ask for the next commits' blobs while scanning this one) as long as their
+   * results are consumed in the order they were requested. Missing or non-blob objects are errors.
+   */
+  request(oids: readonly string[]): AsyncGenerator<Blob> {
+    if (oids.length > 0) {
+      // Requests made in one turn of the event loop go to git in one write (one syscall).
+      this.unsent += oids.join('\n') + '\n';
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        queueMicrotask(() => this.flush());
+      }
+    }
+    return this.results(oids.length);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.unsent && !this.child.stdin.destroyed) this.child.stdin.write(this.unsent);
+    this.unsent = '';
+  }
+
+  private async *results(count: number): AsyncGenerator<Blob> {
+    for (let i = 0; i < count; i++) yield await this.next();
+  }
+
+  /** Ends the process; resolves once git has exited. */
+  async close(): Promise<void> {
+    this.flush();
+    this.child.stdin.end();
+    await this.exited;
+  }
+
+  private next(): Promise<Blob> {
+    const blob = this.ready.shift();
+    if (blob) return Promise.resolve(blob);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private deliver(blob: Blob): void {
+    const waiter = this.waiters.shift();
+    if (waiter) waiter.resolve(blob);
+    else this.ready.push(blob);
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const w of this.waiters.splice(0)) w.reject(error);
+  }
+
+  private onData(chunk: Buffer): void {
+    let pos = 0;
+    while (pos < chunk.length && !this.failure) {
+      if (this.body) {
+        const body = this.body;
+        // The blob's bytes, then one LF that git adds after each object.
+        const wanted = body.size + 1 - body.consumed;
+        const take = Math.min(wanted, chunk.length - pos);
+        const dataEnd = pos + Math.min(take, Math.max(0, body.size - body.consumed));
+        if (body.bytes) chunk.copy(body.bytes, body.consumed, pos, dataEnd);
+        body.consumed += take;
+        pos += take;
+        if (body.consumed === body.size + 1) {
+          this.body = undefined;
+          this.deliver({ oid: body.oid, size: body.size, bytes: body.bytes });
+        }
+        continue;
+      }
+      const nl = chunk.indexOf(10, pos);
+      if (nl === -1) {
+        this.header = Buffer.concat([this.header, chunk.subarray(pos)]);
+        return;
+      }
+      const line = Buffer.concat([this.header, chunk.subarray(pos, nl)]).toString('latin1');
+      this.header = Buffer.alloc(0);
+      pos = nl + 1;
+      this.onHeader(line);
+    }
+  }
+
+  /** `<oid> blob <size>`, `<oid> missing`, `<oid> ambiguous`. */
+  private onHeader(line: string): void {
+    const [oid = '', type, size] = line.split(' ');
+    if (type === 'blob' && size !== undefined && /^\d+$/.test(size)) {
+      const bytes = Number(size);
+      this.body = { oid, size: bytes, bytes: bytes <= this.maxBytes ? Buffer.allocUnsafe(bytes) : undefined, consumed: 0 };
+      return;
+    }
+    const what = type === 'missing' || type === undefined ? 'is missing from the object database' : type === 'ambiguous' ? 'is ambiguous' : `is a ${type}, not a file`;
+    this.fail(new CliError(`git object ${oid} ${what}`, 'run `git fsck` to check the repository, then stage the file again'));
+    this.child.kill();
+  }
+}

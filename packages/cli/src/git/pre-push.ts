@@ -1,0 +1,55 @@
+/**
+ * The commits a push is about to send. git gives a pre-push hook the remote's name and URL as
+ * arguments and one line per ref on stdin: `<local ref> <local oid> <remote ref> <remote oid>`.
+ * The pre-commit framework gives the same through PRE_COMMIT_FROM_REF / PRE_COMMIT_TO_REF.
+ * We scan every commit reachable from what is pushed and not already on the remote.
+ */
+import { CliError } from '../errors.js';
+import type { GitRepo } from './repo.js';
+
+const OID = /^[0-9a-f]{40,64}$/;
+const ZERO = /^0+$/;
+/** Remote names we pass to `--remotes=<name>`: no glob characters, no leading dash. */
+const REMOTE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._\/-]{0,199}$/;
+
+export interface PushUpdate {
+  localOid: string;
+  remoteOid: string;
+}
+
+export function parsePrePushInput(text: string): PushUpdate[] {
+  const updates: PushUpdate[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const parts = line.split(/\s+/);
+    if (parts.length !== 4 || !OID.test(parts[1]!) || !OID.test(parts[3]!)) {
+      throw new CliError(`unexpected pre-push input line "${line.slice(0, 80)}"`, 'run `kernel-secrets scan --pre-push` only from a pre-push hook, or use `scan --commits <range>`');
+    }
+    updates.push({ localOid: parts[1]!, remoteOid: parts[3]! });
+  }
+  return updates;
+}
+
+/** Revision arguments for `git log`: what is pushed, minus what the remote already has. */
+export async function prePushRevisions(repo: GitRepo, updates: readonly PushUpdate[], remote: string | undefined): Promise<string[]> {
+  const include: string[] = [];
+  const exclude: string[] = [];
+  for (const u of updates) {
+    if (ZERO.test(u.localOid)) continue; // a branch deletion sends no content
+    include.push(u.localOid);
+    if (!ZERO.test(u.remoteOid) && (await repo.hasCommit(u.remoteOid))) exclude.push(`^${u.remoteOid}`);
+  }
+  if (include.length === 0) return [];
+  const known = remote && REMOTE_NAME.test(remote) && (await repo.config(`remote.${remote}.url`)) !== undefined;
+  return [...include, ...exclude, ...(known ? ['--not', `--remotes=${remote}`] : [])];
+}
+
+/** The pre-commit framework's variables, when it runs us as a pre-push hook. */
+export function preCommitFrameworkUpdate(env: NodeJS.ProcessEnv): { update: PushUpdate; remote?: string } | undefined {
+  const to = env['PRE_COMMIT_TO_REF'] ?? env['PRE_COMMIT_SOURCE'];
+  const from = env['PRE_COMMIT_FROM_REF'] ?? env['PRE_COMMIT_ORIGIN'];
+  if (!to || !OID.test(to)) return undefined;
+  const remote = env['PRE_COMMIT_REMOTE_NAME'];
+  return { update: { localOid: to, remoteOid: from && OID.test(from) ? from : '0'.repeat(to.length) }, ...(remote ? { remote } : {}) };
+}

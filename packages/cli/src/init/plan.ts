@@ -1,0 +1,125 @@
+/**
+ * The changes `init` makes, computed before anything is written so `--dry-run` can show them
+ * and a second run can see there is nothing to do.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { loadProjectConfig } from '@kernel-secrets/core/node';
+import { toPosix } from '../scan/setup.js';
+import { ESLINT_CONFIG_FILES, eslintConfigText, LINT_STAGED_ESLINT_COMMAND, lintStagedGlob } from './eslint-config.js';
+import { mergeHook, type HookCommand } from './hook-file.js';
+import { serialise, withLintStagedTask, withPrepareScript } from './package-json.js';
+import { isInstalled, type InitProject } from './project.js';
+import { ensureLine } from './text-lines.js';
+
+export interface FileChange {
+  path: string;
+  before: string | undefined;
+  after: string;
+  executable?: boolean;
+}
+
+export interface InitPlan {
+  changes: FileChange[];
+  /** Things init did not change but the user should know (an existing ESLint config, …). */
+  notes: string[];
+}
+
+export const GITATTRIBUTES_LINE = '.husky/* text eol=lf';
+
+const LINT_STAGED_CONFIG_FILES = [
+  '.lintstagedrc',
+  '.lintstagedrc.json',
+  '.lintstagedrc.yaml',
+  '.lintstagedrc.yml',
+  '.lintstagedrc.mjs',
+  '.lintstagedrc.cjs',
+  '.lintstagedrc.js',
+  'lint-staged.config.js',
+  'lint-staged.config.mjs',
+  'lint-staged.config.cjs',
+  'lint-staged.config.ts',
+  'lint-staged.config.mts',
+  'lint-staged.config.cts',
+];
+
+function read(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+function shQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** How the hook calls a tool: husky puts node_modules/.bin on PATH at the repository root only. */
+function tool(project: InitProject, command: string): string {
+  return project.packageDirFromTop === '' ? command : `npx --no -- ${command}`;
+}
+
+export function hookCommands(project: InitProject): Record<'pre-commit' | 'pre-merge-commit' | 'pre-push', HookCommand[]> {
+  const scanStaged: HookCommand = { line: tool(project, 'kernel-secrets scan --staged'), alreadyRunBy: /kernel-secrets\s+scan\s+(?:.*\s)?--staged\b/ };
+  return {
+    // lint-staged first (ESLint on staged JS/TS), then the scan of the whole index as the final gate.
+    'pre-commit': [{ line: tool(project, 'lint-staged'), alreadyRunBy: /\blint-staged\b/ }, scanStaged],
+    // A merge that completes without conflicts runs pre-merge-commit, not pre-commit.
+    'pre-merge-commit': [scanStaged],
+    'pre-push': [{ line: `${tool(project, 'kernel-secrets scan --pre-push')} "$@"`, alreadyRunBy: /kernel-secrets\s+scan\s+(?:.*\s)?--(?:pre-push|commits)\b/ }],
+  };
+}
+
+function hookPreamble(project: InitProject): string[] {
+  if (project.packageDirFromTop === '') return [];
+  return [`# git runs hooks at the repository root; this project is in ${project.packageDirFromTop}/`, `cd ${shQuote(project.packageDirFromTop)}`];
+}
+
+export function planInit(project: InitProject): InitPlan {
+  const changes: FileChange[] = [];
+  const notes: string[] = [];
+  const change = (path: string, before: string | undefined, after: string, executable?: boolean): void => {
+    if (before !== after) changes.push({ path, before, after, ...(executable ? { executable } : {}) });
+  };
+  const dir = project.packageDir;
+  const withTypeScript = isInstalled(project, '@typescript-eslint/parser');
+
+  // package.json: prepare script (husky installs the hooks on `npm install`) and lint-staged.
+  const hooksFromTop = project.packageDirFromTop === '' ? '.husky' : `${project.packageDirFromTop}/.husky`;
+  const husky = project.packageDirFromTop === '' ? 'husky' : `cd ${toPosix(relative(dir, project.topLevel))} && husky ${hooksFromTop}`;
+  let pkg = withPrepareScript(project.packageJson, husky);
+  const otherLintStaged = LINT_STAGED_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
+  if (otherLintStaged) {
+    const text = read(join(dir, otherLintStaged)) ?? '';
+    if (!text.includes('eslint')) notes.push(`${otherLintStaged} exists: add "${lintStagedGlob(withTypeScript)}": "${LINT_STAGED_ESLINT_COMMAND}" to it so staged JS/TS is linted`);
+  } else {
+    pkg = withLintStagedTask(pkg, lintStagedGlob(withTypeScript), LINT_STAGED_ESLINT_COMMAND);
+  }
+  if (pkg !== project.packageJson) change(project.packageJsonPath, project.packageJsonText, serialise(pkg, project.packageJsonText));
+
+  // ESLint config with the plugin, unless the project has its own.
+  const eslintConfig = ESLINT_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
+  if (!eslintConfig) change(join(dir, 'eslint.config.mjs'), undefined, eslintConfigText(withTypeScript));
+  else if (!(read(join(dir, eslintConfig)) ?? '').includes('kernel-secrets')) {
+    notes.push(`${eslintConfig} exists: add the plugin to it (import kernelSecrets from 'eslint-plugin-kernel-secrets'; add kernelSecrets.configs.recommended)`);
+  }
+
+  // Hooks.
+  const preamble = hookPreamble(project);
+  for (const [name, commands] of Object.entries(hookCommands(project))) {
+    const path = join(dir, '.husky', name);
+    const before = read(path);
+    change(path, before, mergeHook(before, preamble, commands), before === undefined);
+  }
+
+  // Hooks are shell scripts: CRLF checkouts break them.
+  const attributes = join(dir, '.gitattributes');
+  change(attributes, read(attributes), ensureLine(read(attributes), GITATTRIBUTES_LINE, 'husky hooks are shell scripts: keep LF line endings (kernel-secrets init)'));
+
+  // The known-fingerprints file lists your live tokens' fingerprints: never committed.
+  const { config, root } = loadProjectConfig({ cwd: dir });
+  const knownFile = isAbsolute(config.knownFingerprintsFile) ? config.knownFingerprintsFile : join(root, config.knownFingerprintsFile);
+  const knownDir = relative(root, dirname(knownFile));
+  if (knownDir && !knownDir.startsWith('..') && !isAbsolute(knownDir)) {
+    const gitignore = join(root, '.gitignore');
+    change(gitignore, read(gitignore), ensureLine(read(gitignore), `${toPosix(knownDir)}/`, 'fingerprints of your live Kernel tokens (kernel-secrets known add)'));
+  }
+  return { changes, notes };
+}

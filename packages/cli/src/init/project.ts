@@ -1,0 +1,108 @@
+/**
+ * What `init` needs to know about the project: where its package.json is, where the git
+ * repository root is (they differ in a monorepo subfolder, and git runs hooks at the root),
+ * which package manager it uses, and which tools are already installed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { CliError } from '../errors.js';
+import { toPosix } from '../scan/setup.js';
+import type { PackageJson } from './package-json.js';
+
+export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
+
+export interface InitProject {
+  packageDir: string;
+  topLevel: string;
+  packageJsonPath: string;
+  packageJsonText: string;
+  packageJson: PackageJson;
+  /** Path of packageDir from the repository root, `/`-separated ('' at the root). */
+  packageDirFromTop: string;
+  packageManager: PackageManager;
+}
+
+const LOCKFILES: [string, PackageManager][] = [
+  ['pnpm-lock.yaml', 'pnpm'],
+  ['yarn.lock', 'yarn'],
+  ['bun.lockb', 'bun'],
+  ['bun.lock', 'bun'],
+  ['package-lock.json', 'npm'],
+];
+
+function detectPackageManager(pkg: PackageJson, packageDir: string, topLevel: string): PackageManager {
+  const declared = typeof pkg['packageManager'] === 'string' ? (pkg['packageManager'] as string).split('@')[0] : undefined;
+  if (declared === 'pnpm' || declared === 'yarn' || declared === 'bun' || declared === 'npm') return declared;
+  for (let dir = packageDir; ; dir = dirname(dir)) {
+    for (const [file, pm] of LOCKFILES) if (existsSync(join(dir, file))) return pm;
+    if (dir === topLevel || dirname(dir) === dir) return 'npm';
+  }
+}
+
+export function loadInitProject(cwd: string, topLevel: string): InitProject {
+  let packageDir: string | undefined;
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) {
+      packageDir = dir;
+      break;
+    }
+    if (dir === topLevel || dirname(dir) === dir) break;
+  }
+  if (!packageDir) throw new CliError(`no package.json in ${cwd} or above it inside the repository`, 'run `npm init -y` first, then `kernel-secrets init`');
+  const packageJsonPath = join(packageDir, 'package.json');
+  const packageJsonText = readFileSync(packageJsonPath, 'utf8');
+  let packageJson: PackageJson;
+  try {
+    packageJson = JSON.parse(packageJsonText.replace(/^\uFEFF/, '')) as PackageJson;
+  } catch (err) {
+    throw new CliError(`${packageJsonPath} is not valid JSON (${(err as Error).message})`, 'fix package.json, then run init again');
+  }
+  if (!packageJson || typeof packageJson !== 'object' || Array.isArray(packageJson)) throw new CliError(`${packageJsonPath} is not a JSON object`, 'fix package.json, then run init again');
+  return {
+    packageDir,
+    topLevel,
+    packageJsonPath,
+    packageJsonText,
+    packageJson,
+    packageDirFromTop: toPosix(relative(topLevel, packageDir)),
+    packageManager: detectPackageManager(packageJson, packageDir, topLevel),
+  };
+}
+
+/** Whether `name` is installed where Node would find it from packageDir. */
+export function isInstalled(project: Pick<InitProject, 'packageDir'>, name: string): boolean {
+  for (let dir = project.packageDir; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', name, 'package.json'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+/** Directory of an installed package (searched like isInstalled). */
+export function installedPackageDir(project: Pick<InitProject, 'packageDir'>, name: string): string | undefined {
+  for (let dir = project.packageDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export function isDeclared(project: Pick<InitProject, 'packageJson'>, name: string): boolean {
+  const pkg = project.packageJson;
+  return ['dependencies', 'devDependencies', 'optionalDependencies'].some((k) => {
+    const deps = pkg[k];
+    return !!deps && typeof deps === 'object' && name in (deps as Record<string, unknown>);
+  });
+}
+
+export function installCommand(pm: PackageManager, packages: readonly string[]): string[] {
+  switch (pm) {
+    case 'npm':
+      return ['npm', 'install', '--save-dev', ...packages];
+    case 'pnpm':
+      return ['pnpm', 'add', '--save-dev', ...packages];
+    case 'yarn':
+      return ['yarn', 'add', '--dev', ...packages];
+    case 'bun':
+      return ['bun', 'add', '--dev', ...packages];
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Entry point shared by the bin and tests: parse, run, map every outcome to an exit code.
+ * Anything unexpected (a bug, a git failure we did not foresee) is exit 2 with one line: the
+ * hook fails closed rather than letting a commit through unscanned.
+ */
+import { parseCommandLine } from './args/parse.js';
+import { MAIN_HELP } from './args/help.js';
+import { CliError, EXIT_CLEAN, EXIT_COULD_NOT_SCAN, toOneLine } from './errors.js';
+import { absolutiseGitEnvironment } from './git/env.js';
+import { processIO, type CliIO } from './io/cli-io.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    absolutiseGitEnvironment(io.env, io.cwd);
+    const cmd = parseCommandLine(argv);
+    switch (cmd.name) {
+      case 'help':
+        io.stdout.write(MAIN_HELP + '\n');
+        return argv.length === 0 ? EXIT_COULD_NOT_SCAN : EXIT_CLEAN;
+      case 'version':
+        io.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+        return EXIT_CLEAN;
+      // Commands are loaded on demand: the pre-commit hook starts this process on every commit.
+      case 'scan':
+        return await (await import('./commands/scan.js')).runScan(cmd, io);
+      case 'baseline':
+        return await (await import('./commands/baseline.js')).runBaseline(cmd, io);
+      case 'init':
+        return await (await import('./commands/init.js')).runInit(cmd, io);
+      case 'known':
+        return await (await import('./commands/known.js')).runKnown(cmd, io);
+    }
+  } catch (err) {
+    const line =
+      err instanceof CliError
+        ? err.oneLine()
+        : toOneLine(`internal error: ${(err as Error)?.message ?? String(err)}; nothing was let through. Please report it with the command you ran`);
+    io.stderr.write(`kernel-secrets: ${line}\n`);
+    return EXIT_COULD_NOT_SCAN;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Scans the files of one change set (the staged diff, or one commit) through a shared
+ * `git cat-file --batch`. Deleted files and submodules have no content to scan; files with no
+ * added line (a pure rename, a mode change, a deletion of lines) bring nothing new into history.
+ */
+import { join } from 'node:path';
+import type { ChangedFile } from '../git/diff-parser.js';
+import type { Blob, BlobReader } from '../git/blob-reader.js';
+import type { ReportCollector } from './collector.js';
+import { scanContent, tooLargeError } from './scan-content.js';
+import type { ScanSetup } from './setup.js';
+
+const SUBMODULE_MODE = '160000';
+const DELETED = /^0+$/;
+
+/** The files whose new content must be read. */
+export function filesToScan(files: readonly ChangedFile[]): ChangedFile[] {
+  return files.filter((f) => !DELETED.test(f.oid) && f.mode !== SUBMODULE_MODE && !DELETED.test(f.mode) && f.addedLines.size > 0);
+}
+
+/** The files of one change set whose blobs have been requested, waiting to be scanned. */
+export interface RequestedScan {
+  files: ChangedFile[];
+  blobs: AsyncGenerator<Blob>;
+  commit?: string;
+}
+
+/** Picks the files to scan (counting those ignorePaths skips) and requests their blobs. */
+export function requestChangedFiles(
+  setup: ScanSetup,
+  reader: BlobReader,
+  changed: readonly ChangedFile[],
+  collector: ReportCollector,
+  commit?: string,
+): RequestedScan {
+  const root = setup.repo?.topLevel ?? setup.pathRoot;
+  const files: ChangedFile[] = [];
+  for (const f of filesToScan(changed)) {
+    if (setup.ignores(join(root, f.path))) collector.ignored();
+    else files.push(f);
+  }
+  return { files, blobs: reader.request(files.map((f) => f.oid)), ...(commit ? { commit } : {}) };
+}
+
+/** Scans the blobs of a requested change set as they arrive. */
+export async function scanRequested(setup: ScanSetup, requested: RequestedScan, collector: ReportCollector): Promise<void> {
+  const { files, commit } = requested;
+  let i = 0;
+  for await (const blob of requested.blobs) {
+    const file = files[i++]!;
+    if (!blob.bytes) throw tooLargeError(file.path, blob.size);
+    collector.add(file.path, blob.size, scanContent(setup.scanner, blob.bytes, { path: file.path, changedLines: file.addedLines, ...(commit ? { commit } : {}) }));
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * One file's bytes through the engine. The whole text is always scanned, so a detector that
+ * needs a keyword on a neighbouring, unchanged line still works; findings are then kept only
+ * where they touch the lines being introduced (staged and history scans).
+ *
+ * The engine's own `onlyLines` option does that filtering too, but it drops the other hits
+ * entirely, and the code frame must mask every secret on the lines it shows, including ones on
+ * unchanged lines. So we scan once without `onlyLines` and filter here, with the same rule
+ * (a finding is kept when it starts on, or spans, a changed line).
+ */
+import { decodeBytes, LineIndex, type Scanner } from '@kernel-secrets/core';
+import { CliError } from '../errors.js';
+import type { LineLookup } from '../git/line-ranges.js';
+import { codeFrame } from './code-frame.js';
+import type { ReportedFinding } from './report.js';
+
+/**
+ * Larger files are not scanned: their text would not fit in one string. Files between
+ * `thresholds.maxFileSize` and this are scanned anyway (and listed in the summary); above it
+ * the scan fails closed, because passing them silently could let a token through.
+ */
+export const MAX_SCANNABLE_BYTES = 256 * 1024 * 1024;
+
+export function tooLargeError(path: string, size: number): CliError {
+  const mib = (size / 1024 / 1024).toFixed(0);
+  return new CliError(
+    `${path} is ${mib} MiB, more than kernel-secrets can scan (${MAX_SCANNABLE_BYTES / 1024 / 1024} MiB)`,
+    'keep such files out of git (Git LFS) or list the path under ignorePaths in kernel-secrets.config.json',
+  );
+}
+
+export interface ContentScan {
+  findings: ReportedFinding[];
+  suppressed: { directive: number; fingerprint: number };
+}
+
+export interface ContentLocation {
+  path: string;
+  commit?: string;
+  /** Lines being introduced; undefined means every line counts (a file scanned as a whole). */
+  changedLines?: LineLookup;
+}
+
+/** A lone CR ends a line for the engine but not for git: line numbers would not agree. */
+const LONE_CR = /\r(?!\n)/;
+
+export function scanContent(scanner: Scanner, bytes: Uint8Array, where: ContentLocation): ContentScan {
+  const { text, encoding } = decodeBytes(bytes);
+  // Only UTF-8 text has lines that match git's. For UTF-16 and binary (printable runs, one per
+  // line) git's line numbers mean nothing here, so every finding in a changed file is reported.
+  const changed = where.changedLines && encoding === 'utf8' && !LONE_CR.test(text) ? where.changedLines : undefined;
+  const touches = (f: { line: number; endLine: number }): boolean => {
+    if (!changed) return true;
+    for (let n = f.line; n <= f.endLine; n++) if (changed.has(n)) return true;
+    return false;
+  };
+  const result = scanner.scan(text, { path: where.path });
+  const out: ContentScan = { findings: [], suppressed: { directive: 0, fingerprint: 0 } };
+  for (const s of result.suppressed) if (touches(s)) out.suppressed[s.suppressedBy]++;
+  const kept = result.findings.filter(touches);
+  if (kept.length === 0) return out;
+  const lines = new LineIndex(text);
+  const spans = [...result.findings, ...result.suppressed];
+  for (const f of kept) {
+    out.findings.push({
+      ...f,
+      path: where.path,
+      ...(where.commit ? { commit: where.commit } : {}),
+      frame: codeFrame(lines, f, spans),
+    });
+  }
+  return out;
+}

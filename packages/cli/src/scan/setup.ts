@@ -1,0 +1,85 @@
+/**
+ * Everything a scan needs before it reads a byte: the project's config and scanner (from the
+ * engine's Node adapter, so the hook and the ESLint plugin agree), the repository, the ignore
+ * list and the baseline. Any problem here is "could not scan" (exit 2).
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ConfigError, createPathFilter, type PathFilter, type ResolvedConfig, type Scanner } from '@kernel-secrets/core';
+import { createProjectScanner } from '@kernel-secrets/core/node';
+import { CliError } from '../errors.js';
+import { GitRepo } from '../git/repo.js';
+import { BASELINE_FILE_NAME, readBaseline, type Baseline } from './baseline.js';
+
+export interface ScanSetup {
+  cwd: string;
+  scanner: Scanner;
+  config: ResolvedConfig;
+  /** Directory the config's paths are relative to. */
+  configRoot: string;
+  repo: GitRepo | undefined;
+  /** Findings' paths are relative to this: the repository root, else the config root. */
+  pathRoot: string;
+  baseline: Baseline | undefined;
+  /** Baseline file in use, relative to cwd. */
+  baselineFile: string | undefined;
+  /** Whether `ignorePaths` excludes this absolute path. */
+  ignores(absPath: string, isDirectory?: boolean): boolean;
+  /** Absolute path → path as findings show it (`/`-separated). */
+  displayPath(absPath: string): string;
+}
+
+export interface SetupOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  configPath?: string | undefined;
+  /** Explicit baseline file; undefined → the default file if present; false → none. */
+  baseline?: string | false | undefined;
+  /** Whether to look for the repository (stdin scans do not need it). */
+  findRepo?: boolean;
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+export function loadScanner(options: Pick<SetupOptions, 'cwd' | 'env' | 'configPath'>): ReturnType<typeof createProjectScanner> {
+  try {
+    return createProjectScanner({ cwd: options.cwd, env: options.env, ...(options.configPath ? { configPath: options.configPath } : {}) });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message, 'fix the config (its JSON schema documents every key) and run again');
+    throw err;
+  }
+}
+
+export async function createScanSetup(options: SetupOptions): Promise<ScanSetup> {
+  const cwd = resolve(options.cwd);
+  const { scanner, config, root } = loadScanner(options);
+  const repo = options.findRepo === false ? undefined : await GitRepo.find(cwd, options.env);
+  const pathRoot = repo?.topLevel ?? root;
+  const filter: PathFilter = createPathFilter(config.ignorePaths);
+  let baselineFile: string | undefined;
+  if (options.baseline) baselineFile = resolve(cwd, options.baseline);
+  else if (options.baseline === undefined && existsSync(join(root, BASELINE_FILE_NAME))) baselineFile = join(root, BASELINE_FILE_NAME);
+  if (options.baseline && !existsSync(baselineFile!)) throw new CliError(`baseline ${options.baseline} does not exist`, 'create it with `kernel-secrets baseline` or fix the path');
+  const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
+  return {
+    cwd,
+    scanner,
+    config,
+    configRoot: root,
+    repo,
+    pathRoot,
+    baseline,
+    baselineFile: baselineFile ? relative(cwd, baselineFile) || baselineFile : undefined,
+    ignores(absPath, isDirectory) {
+      const rel = relative(root, absPath);
+      if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
+      return filter.ignores(toPosix(rel) + (isDirectory ? '/' : ''));
+    },
+    displayPath(absPath) {
+      const rel = relative(pathRoot, absPath);
+      return !rel.startsWith('..') && !isAbsolute(rel) ? toPosix(rel) : toPosix(absPath);
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { DiffParseError, DiffParser, parseDiffText } from '../src/git/diff-parser.js';
+import { unquoteGitPath } from '../src/git/quote.js';
+
+const Z = '0'.repeat(40);
+const A = 'a'.repeat(40);
+const B = 'b'.repeat(40);
+const C = 'c'.repeat(40);
+
+describe('unquoteGitPath', () => {
+  it('returns plain names as they are and decodes C-style quoting with octal bytes', () => {
+    expect(unquoteGitPath('plain name.txt').toString('utf8')).toBe('plain name.txt');
+    expect(unquoteGitPath('"\\303\\274n\\303\\257.txt"').toString('utf8')).toBe('ünï.txt');
+    expect(unquoteGitPath('"tab\\there \\"quoted\\" back\\\\slash\\n"').toString('utf8')).toBe('tab\there "quoted" back\\slash\n');
+  });
+
+  it('rejects malformed quoting', () => {
+    expect(() => unquoteGitPath('"unterminated')).toThrow();
+    expect(() => unquoteGitPath('"bad \\q escape"')).toThrow();
+  });
+});
+
+describe('DiffParser: plain diffs', () => {
+  it('records added lines per file and reads hunk bodies by their counts, not their look', () => {
+    const text = [
+      `:100644 100644 ${A} ${B} M\tconfig.txt`,
+      `:000000 100644 ${Z} ${C} A\t"sp\\303\\244ce name.env"`,
+      '',
+      'diff --git a/config.txt b/config.txt',
+      'index aaaaaaa..bbbbbbb 100644',
+      '--- a/config.txt',
+      '+++ b/config.txt',
+      '@@ -2,2 +2,3 @@ context text',
+      '-old',
+      '-- a/looks-like-a-header',
+      '++++ b/not-a-header',
+      '+diff --git a/x b/x',
+      '+@@ -1 +1 @@',
+      '@@ -10 +11,0 @@',
+      '-removed only',
+      'diff --git "a/sp\\303\\244ce name.env" "b/sp\\303\\244ce name.env"',
+      'new file mode 100644',
+      '--- /dev/null',
+      '+++ "b/sp\\303\\244ce name.env"',
+      '@@ -0,0 +1,2 @@',
+      '+A=1',
+      '+B=2',
+      '\\ No newline at end of file',
+      '',
+    ].join('\n');
+    const files = parseDiffText(text);
+    expect(files.map((f) => [f.path, f.status, f.oid, [...f.addedLines]])).toEqual([
+      ['config.txt', 'M', B, [2, 3, 4]],
+      ['späce name.env', 'A', C, [1, 2]],
+    ]);
+  });
+
+  it('handles renames, deletions and the trailing tab git adds to names with spaces', () => {
+    const text = [
+      `:100644 100644 ${A} ${B} R086\told name.txt\tnew name.txt`,
+      `:100644 000000 ${A} ${Z} D\tgone.txt`,
+      '',
+      'diff --git a/old name.txt b/new name.txt',
+      'similarity index 86%',
+      'rename from old name.txt',
+      'rename to new name.txt',
+      '--- a/old name.txt\t',
+      '+++ b/new name.txt\t',
+      '@@ -3,0 +4 @@',
+      '+inserted',
+      'diff --git a/gone.txt b/gone.txt',
+      'deleted file mode 100644',
+      '--- a/gone.txt',
+      '+++ /dev/null',
+      '@@ -1,2 +0,0 @@',
+      '-a',
+      '-b',
+    ].join('\n');
+    const [renamed, deleted] = parseDiffText(text);
+    expect(renamed).toMatchObject({ path: 'new name.txt', oldPath: 'old name.txt', status: 'R086' });
+    expect([...renamed!.addedLines]).toEqual([4]);
+    expect(deleted).toMatchObject({ path: 'gone.txt', status: 'D', oid: Z });
+    expect(deleted!.addedLines.size).toBe(0);
+  });
+
+  it('counts context lines (inter-hunk context, suppressBlankEmpty) without marking them added', () => {
+    const text = [`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '--- a/f', '+++ b/f', '@@ -1,3 +1,4 @@', '+new', ' same', '', '-gone', '+also new'].join('\n');
+    expect([...parseDiffText(text)[0]!.addedLines]).toEqual([1, 4]);
+  });
+
+  it('fails on output it does not understand instead of guessing', () => {
+    expect(() => parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '+++ b/f', '@@ -1 +1,2 @@', '+one', 'garbage'].join('\n'))).toThrow(DiffParseError);
+    expect(() => parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '+++ b/f', '@@ -1 +1,2 @@', '+one'].join('\n'))).toThrow(/inside a hunk/);
+    expect(() => parseDiffText(['diff --git a/f b/f', '+++ b/f'].join('\n'))).toThrow(/missing from the raw listing/);
+    expect(() => parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', '@@ -1 +1 @@', '+x'].join('\n'))).toThrow(/hunk without a file/);
+  });
+});
+
+describe('DiffParser: history with merge commits', () => {
+  it('splits commits and reads combined (--cc) hunks, keeping lines new to a parent', () => {
+    const merge = 'd'.repeat(40);
+    const p1 = 'e'.repeat(40);
+    const p2 = 'f'.repeat(40);
+    const lines = [
+      `\x01${merge} ${p1} ${p2}`,
+      '',
+      `::100644 100644 100644 ${A} ${B} ${C} MM\tf`,
+      '',
+      'diff --cc f',
+      'index aaaaaaa,bbbbbbb..ccccccc',
+      '--- a/f',
+      '+++ b/f',
+      '@@@ -2,2 -2,2 +2,2 @@@',
+      '- 2',
+      '- 3',
+      '+ 2side',
+      ' -3',
+      '++3evil',
+      `\x01${p1} ${A}`,
+      '',
+      `:100644 100644 ${A} ${B} M\tg`,
+      '',
+      'diff --git a/g b/g',
+      '--- a/g',
+      '+++ b/g',
+      '@@ -1 +1 @@',
+      '-x',
+      '+y',
+      `\x01${A} `,
+      '',
+    ];
+    const parser = new DiffParser();
+    for (const l of lines.slice(0, 10)) parser.pushLine(l);
+    expect(parser.take()).toEqual([]); // nothing complete yet
+    for (const l of lines.slice(10)) parser.pushLine(l);
+    const done = [...parser.take(), ...parser.end()];
+    expect(done.map((c) => [c.commit, c.parents.length, c.files.map((f) => [f.path, [...f.addedLines]])])).toEqual([
+      [merge, 2, [['f', [2, 3]]]],
+      [p1, 1, [['g', [1]]]],
+      [A, 0, []],
+    ]);
+    expect(done[0]!.files[0]!.oid).toBe(C);
+  });
+});
+
+describe('LineRanges', async () => {
+  const { LineRanges } = await import('../src/git/line-ranges.js');
+  it('stores runs of lines compactly and answers lookups', () => {
+    const r = new LineRanges();
+    for (let n = 1; n <= 100_000; n++) r.add(n);
+    r.add(200_000);
+    r.add(5); // already there
+    expect(r.size).toBe(100_001);
+    expect(r.has(1) && r.has(100_000) && r.has(200_000)).toBe(true);
+    expect(r.has(0) || r.has(100_001) || r.has(199_999)).toBe(false);
+  });
+  it('stays correct when lines arrive out of order', () => {
+    const r = new LineRanges();
+    for (const n of [10, 12, 11, 3, 4, 20]) r.add(n);
+    expect([...r]).toEqual([3, 4, 10, 11, 12, 20]);
+  });
+});
