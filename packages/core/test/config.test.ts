@@ -29,7 +29,7 @@ describe('config validation', () => {
     [{ formats: [{ id: 'x', pattern: 'a*' }] }, /matches the empty string/],
     [{ formats: [{ id: 'x', pattern: 'ab{3}' }, { id: 'x', pattern: 'cd{3}' }] }, /formats\[1\]\.id duplicates id "x"/],
     [{ allowedFingerprints: ['abc'] }, /allowedFingerprints\[0\] must match/],
-    [[], /\(root\) must be an object, got array/],
+    [[], /the config must be an object, got array/],
   ])('rejects %j', (raw, message) => {
     const msg = errorOf(raw);
     expect(msg).toMatch(message);

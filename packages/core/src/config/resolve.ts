@@ -52,7 +52,7 @@ export class ConfigError extends Error {
     const where = source ? `${source}: ` : '';
     const first = issues[0];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-    super(`invalid kernel-secrets config: ${where}${first ? `${first.path || '(root)'} ${first.message}` : 'unknown error'}${more}`);
+    super(`invalid kernel-secrets config: ${where}${first ? `${first.path || 'the config'} ${first.message}` : 'unknown error'}${more}`);
     this.name = 'ConfigError';
   }
 }

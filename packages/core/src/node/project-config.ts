@@ -31,8 +31,17 @@ function readJson(path: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (err) {
-    throw new ConfigError([{ path: '', message: `is not valid JSON (${(err as Error).message})` }], path);
+    // Node's message quotes a snippet of the file, which could hold part of a secret: keep
+    // only where the error is.
+    const at = /position (\d+)/.exec((err as Error).message)?.[1];
+    const where = at === undefined ? '' : ` at ${lineColumnOf(text, Number(at))}`;
+    throw new ConfigError([{ path: '', message: `is not valid JSON${where}` }], path);
   }
+}
+
+function lineColumnOf(text: string, offset: number): string {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
 
 /**
