@@ -3,8 +3,14 @@
  * environment inherited unchanged (git's hook variables included, made absolute by
  * git/env.ts). We never pass an `env` to simple-git: its safety plugin rejects environments
  * holding GIT_EDITOR or GIT_EXEC_PATH, which git itself sets for hooks.
+ *
+ * simple-git is imported lazily, on the first `raw` call. Opening the repository is one plain
+ * `git rev-parse`: importing simple-git costs more (~80 ms) than everything a pre-commit
+ * scan of a small change does (see bench/README.md), and `scan --staged` needs nothing else
+ * from it (its diff and blobs are streamed, see diff-stream.ts and blob-reader.ts).
  */
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { execFile } from 'node:child_process';
+import type { SimpleGit } from 'simple-git';
 import { CliError } from '../errors.js';
 import { repositoryHint } from './diff-stream.js';
 import { resolveIndexFile } from './env.js';
@@ -25,34 +31,52 @@ function gitMessage(err: unknown): string {
 }
 
 
+/**
+ * `git rev-parse` as a plain child process, resolving like simple-git does: with stdout when
+ * git exits non-zero but says nothing on stderr (`--verify --quiet` on an unborn branch).
+ */
+function revParse(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['rev-parse', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      if (!err || (typeof err.code === 'number' && !stderr.trim())) resolve(stdout);
+      else reject(new Error(stderr.trim() || err.message));
+    });
+  });
+}
+
 export class GitRepo {
+  private client: SimpleGit | undefined;
+
   private constructor(
     /** Working tree root; undefined in a bare repository. */
     readonly topLevel: string | undefined,
     /** Directory git commands run in. */
     readonly cwd: string,
-    private readonly git: SimpleGit,
     /** HEAD's commit id when the repository was opened; undefined on an unborn branch. */
     private readonly headAtOpen?: string,
   ) {}
 
+  private async git(): Promise<SimpleGit> {
+    this.client ??= (await import('simple-git')).simpleGit({ baseDir: this.cwd, trimmed: false });
+    return this.client;
+  }
+
   /** The repository containing `cwd`, or undefined when `cwd` is not inside one. */
   static async find(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<GitRepo | undefined> {
-    const git = simpleGit({ baseDir: cwd, trimmed: false });
     try {
       // One process for both answers (the hook runs this on every commit). On an unborn branch
-      // `--verify --quiet` prints nothing for HEAD and exits 1 without stderr: simple-git resolves.
-      const [top = '', head = ''] = (await git.raw(['rev-parse', '--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}'])).split('\n').map((l) => l.trim());
+      // `--verify --quiet` prints nothing for HEAD and exits 1 without stderr.
+      const [top = '', head = ''] = (await revParse(cwd, ['--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}'])).split('\n').map((l) => l.trim());
       if (!top) throw new CliError('git did not report the repository root', 'run `git rev-parse --show-toplevel` to see why');
-      // simple-git's children inherit `env` (process.env in the CLI), fixed here before any reads the index.
+      // Children inherit `env` (process.env in the CLI), fixed here before anything reads the index.
       resolveIndexFile(env, top);
-      return new GitRepo(top, top, simpleGit({ baseDir: top, trimmed: false }), OID.test(head) ? head : undefined);
+      return new GitRepo(top, top, OID.test(head) ? head : undefined);
     } catch (err) {
       if (err instanceof CliError) throw err;
       const message = gitMessage(err);
       if (/not a git repository/i.test(message)) return undefined;
       // A bare repository (or a git dir): history can be scanned, there is no index or work tree.
-      if (/must be run in a work tree/i.test(message)) return new GitRepo(undefined, cwd, git);
+      if (/must be run in a work tree/i.test(message)) return new GitRepo(undefined, cwd);
       if (/ENOENT|spawn git/i.test(message)) throw new CliError('git was not found on PATH', 'install git or add it to PATH');
       throw new CliError(`git cannot read the repository: ${message}`);
     }
@@ -61,7 +85,7 @@ export class GitRepo {
   /** Runs git and returns stdout; a failure becomes a CliError naming the command. */
   async raw(args: string[], what = `git ${args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''}`): Promise<string> {
     try {
-      return await this.git.raw(args);
+      return await (await this.git()).raw(args);
     } catch (err) {
       const message = gitMessage(err);
       throw new CliError(`${what} failed: ${message}`, repositoryHint(message));
