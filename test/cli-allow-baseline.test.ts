@@ -3,18 +3,10 @@
  * entry, while a new token in the same file still blocks, through the installed hook and
  * through full scans.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { expectBlocked, expectNoSecret, randomToken, TempRepo } from './support/git-repo.js';
+import { describe, expect, it } from 'vitest';
+import { expectBlocked, expectNoSecret, randomToken, TempRepo, tempRepos } from './support/git-repo.js';
 
-const repos: TempRepo[] = [];
-function newRepo(): TempRepo {
-  const repo = TempRepo.create();
-  repos.push(repo);
-  return repo;
-}
-afterEach(() => {
-  for (const r of repos.splice(0)) r.remove();
-});
+const newRepo = tempRepos();
 
 describe('allow directive', () => {
   it('lets the allowed line through and still blocks a new token in the same file', () => {

@@ -5,18 +5,10 @@
  * index git is committing into, in every way people commit. Tokens are generated per run and
  * never appear in any output.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { expectBlocked, expectNoSecret, randomToken, TempRepo } from './support/git-repo.js';
+import { describe, expect, it } from 'vitest';
+import { expectBlocked, expectNoSecret, randomToken, TempRepo, tempRepos } from './support/git-repo.js';
 
-const repos: TempRepo[] = [];
-function newRepo(options?: Parameters<typeof TempRepo.create>[0]): TempRepo {
-  const repo = TempRepo.create(options);
-  repos.push(repo);
-  return repo;
-}
-afterEach(() => {
-  for (const r of repos.splice(0)) r.remove();
-});
+const newRepo = tempRepos();
 
 /** A settings file whose line `line` (1-based) holds the token. */
 function envFile(token: string, before = 2): string {

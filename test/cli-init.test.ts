@@ -5,18 +5,10 @@
  */
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { expectBlocked, expectNoSecret, packedProject, randomToken, TempRepo } from './support/git-repo.js';
+import { describe, expect, it } from 'vitest';
+import { expectBlocked, expectNoSecret, packedProject, randomToken, TempRepo, tempRepos } from './support/git-repo.js';
 
-const repos: TempRepo[] = [];
-function newRepo(options?: Parameters<typeof TempRepo.create>[0]): TempRepo {
-  const repo = TempRepo.create(options);
-  repos.push(repo);
-  return repo;
-}
-afterEach(() => {
-  for (const r of repos.splice(0)) r.remove();
-});
+const newRepo = tempRepos();
 
 const MANAGED_FILES = ['package.json', 'eslint.config.mjs', '.husky/pre-commit', '.husky/pre-merge-commit', '.husky/pre-push', '.gitattributes', '.gitignore'];
 

@@ -12,7 +12,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, expect, inject } from 'vitest';
+import { afterAll, afterEach, expect, inject } from 'vitest';
 
 export { randomToken } from './tokens.js';
 
@@ -226,4 +226,20 @@ export function expectNoSecret(text: string, ...tokens: string[]): void {
 export function expectBlocked(repo: TempRepo, result: RunResult, headBefore: string | undefined): void {
   if (result.status === 0) expect.fail(`commit was not blocked:\n${result.output}`);
   expect(repo.head()).toBe(headBefore);
+}
+
+/**
+ * A `newRepo()` for one test file: each repo it creates is removed after its test. Call at
+ * the top level of the file.
+ */
+export function tempRepos(): (options?: Parameters<typeof TempRepo.create>[0]) => TempRepo {
+  const repos: TempRepo[] = [];
+  afterEach(() => {
+    for (const r of repos.splice(0)) r.remove();
+  });
+  return (options) => {
+    const repo = TempRepo.create(options);
+    repos.push(repo);
+    return repo;
+  };
 }
