@@ -107,3 +107,26 @@ describe('credential contexts', () => {
     expect(scanner.scan(text, { onlyLines: new Set([1, 2]) }).findings).toHaveLength(0);
   });
 });
+
+describe('mayFind (changed lines only)', () => {
+  const scanner = new Scanner();
+
+  it('is false for changed lines that cannot hold a finding', () => {
+    expect(scanner.mayFind('export const rev12 = 12;\n// revision 12\n')).toBe(false);
+    expect(scanner.mayFind('  "version": "1.2.3",\n')).toBe(false);
+  });
+
+  it('is true for every context in the table, given only the line holding the token', () => {
+    for (const { text } of CONTEXTS) {
+      const token = randomToken();
+      const placed = place(text, token);
+      const line = placed.text.split(/\r\n|\r|\n/)[placed.line - 1]!;
+      expect(scanner.mayFind(line)).toBe(true);
+    }
+  });
+
+  it('is true for a token alone on its line (its name on an unchanged line)', () => {
+    expect(scanner.mayFind(`    "${randomToken()}"\n`)).toBe(true);
+    expect(scanner.mayFind(`    value: ${randomToken()}\n`)).toBe(true);
+  });
+});

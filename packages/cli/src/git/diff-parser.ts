@@ -29,7 +29,16 @@ export interface ChangedFile {
   oid: string;
   /** 1-based lines of the post-image that git reports as new. */
   addedLines: LineRanges;
+  /**
+   * The text of those lines (latin1, one char per byte), kept up to ADDED_TEXT_LIMIT so a
+   * history scan can ask the engine whether the file is worth reading at all; undefined once
+   * the limit is passed (then the file is always read).
+   */
+  addedText?: string | undefined;
 }
+
+/** Bytes of added text kept per file; past this the file is simply read and scanned. */
+export const ADDED_TEXT_LIMIT = 1024 * 1024;
 
 export interface CommitChanges {
   /** Undefined for the staged diff. */
@@ -140,6 +149,7 @@ export class DiffParser {
       mode,
       oid,
       addedLines: new LineRanges(),
+      addedText: '',
     };
     if (paths.length === 2) file.oldPath = pathBytesToString(unquoteGitPath(paths[0]!));
     this.changes().files.push(file);
@@ -202,6 +212,8 @@ export class DiffParser {
       if (prefix.includes('+')) {
         if (!this.file) throw new DiffParseError('added line in a deleted file');
         this.file.addedLines.add(h.nextLine);
+        const text = this.file.addedText;
+        if (text !== undefined) this.file.addedText = text.length + line.length > ADDED_TEXT_LIMIT ? undefined : `${text}${line.slice(h.parents)}\n`;
       }
       for (let i = 0; i < h.parents; i++) if (prefix[i] === ' ') h.parentRemaining[i]!--;
       h.nextLine++;

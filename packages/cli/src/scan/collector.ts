@@ -35,6 +35,14 @@ export class ReportCollector {
     }
   }
 
+  /**
+   * A history file whose added lines the engine's `mayFind` cleared without reading the blob:
+   * its new content was examined, so it counts as scanned (with no findings).
+   */
+  prefiltered(): void {
+    this.summary.files++;
+  }
+
   ignored(count = 1): void {
     this.summary.ignoredByConfig += count;
   }

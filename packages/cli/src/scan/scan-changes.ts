@@ -37,6 +37,9 @@ export function requestChangedFiles(
   const files: ChangedFile[] = [];
   for (const f of filesToScan(changed)) {
     if (setup.ignores(join(root, f.path))) collector.ignored();
+    // History: a file whose added lines cannot hold a finding (no keyword, known token, format,
+    // blob or credential-shaped value, says the engine) is not read. The staged gate reads all.
+    else if (commit !== undefined && f.addedText !== undefined && !setup.scanner.mayFind(f.addedText)) collector.prefiltered();
     else files.push(f);
   }
   return { files, blobs: reader.request(files.map((f) => f.oid)), ...(commit ? { commit } : {}) };

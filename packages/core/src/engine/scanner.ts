@@ -10,7 +10,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/resolve.js';
 import type { DetectorId, Finding, KnownTokens, ScanOptions, ScanResult, Severity, SuppressedFinding } from '../types.js';
 import { allowsNextLine, allowsOwnLine } from './allow.js';
 import { KeywordSet } from './keyword-set.js';
-import { decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
+import { base64Runs, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
 import { inspectJwt } from './jwt.js';
 import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
@@ -146,6 +146,29 @@ export class Scanner {
       }
     }
     return hits;
+  }
+
+  /**
+   * Whether a finding could start inside `changedText` (the added lines of a change), whatever
+   * the unchanged lines around it hold. False lets a history scan skip reading the whole file.
+   * Every detector needs, on the secret's own line, one of: a keyword (`KERNEL_TOKEN=`,
+   * `token =`, `Bearer`, `eyJ`…), a known token or declared format, a base64 blob, or a value
+   * that passes the credential filter itself (a token on its own line under a name on an
+   * unchanged line, as in a multi-line `KernelClient(` call or a Kubernetes `value:` line).
+   */
+  mayFind(changedText: string): boolean {
+    if (this.knownFingerprints.size > 0 || changedText.includes('\0')) return true;
+    if (this.keywords.present(changedText).size > 0) return true;
+    if (this.knownVariants.some((v) => changedText.includes(v.text))) return true;
+    for (const f of this.config.formats) {
+      if (f.prefix ? changedText.includes(f.prefix) : (f.pattern.lastIndex = 0, f.pattern.test(changedText))) return true;
+    }
+    if (base64Runs(changedText).length > 0) return true;
+    CANDIDATE_RUN.lastIndex = 0;
+    for (let m = CANDIDATE_RUN.exec(changedText); m; m = CANDIDATE_RUN.exec(changedText)) {
+      if (rejectCandidate(m[0], this.config.thresholds, { quoted: true }) === undefined) return true;
+    }
+    return false;
   }
 
   /**
@@ -316,6 +339,8 @@ export class Scanner {
 
 const KERNEL_NAME_RE = new RegExp(KERNEL_NAME, 'i');
 const JWT_DETECTOR = TEXT_DETECTORS.find((d) => d.id === 'jwt')!;
+/** Maximal runs of token characters long enough to be a credential (for `mayFind`). */
+const CANDIDATE_RUN = new RegExp(String.raw`(?<![A-Za-z0-9_\-.~+/=])${TOKEN_CHAR}{8,${MAX_TOKEN_LENGTH}}`, 'g');
 
 
 function labelFor(d: TextDetector, matched: string): string {
