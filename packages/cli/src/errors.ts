@@ -25,5 +25,10 @@ export class CliError extends Error {
 
 /** Collapses whitespace and line breaks so an error (git's included) never spans lines. */
 export function toOneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  // Split and join instead of one regex over runs of white space: linear on any input
+  // (`\s*[\r\n]+\s*` backtracks quadratically on a long run of spaces).
+  return text
+    .split(/[\s]/)
+    .filter((word) => word !== '')
+    .join(' ');
 }

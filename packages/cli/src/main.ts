@@ -10,6 +10,19 @@ import { absolutiseGitEnvironment } from './git/env.js';
 import { processIO, type CliIO } from './io/cli-io.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
+/**
+ * An unexpected error's message may quote the text being scanned (V8's JSON.parse and most
+ * parsers quote the input around a failure). Only the part before the first quote or bracket
+ * is kept, long runs of token characters in it are replaced by their length, and it is cut
+ * short, so a secret cannot reach stderr through it.
+ */
+function redactMessage(message: string): string {
+  const quoteAt = message.search(/["'`{[]/);
+  const head = quoteAt === -1 ? message : `${message.slice(0, quoteAt)}(quoted input omitted)`;
+  // Mask before cutting, so the cut cannot leave an unmasked piece of a token.
+  return head.replace(/[A-Za-z0-9_\-.~+/=]{16,}/g, (run) => `…(${run.length} chars)`).slice(0, 300);
+}
+
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   try {
     absolutiseGitEnvironment(io.env, io.cwd);
@@ -35,7 +48,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     const line =
       err instanceof CliError
         ? err.oneLine()
-        : toOneLine(`internal error: ${(err as Error)?.message ?? String(err)}; nothing was let through. Please report it with the command you ran`);
+        : toOneLine(`internal error: ${redactMessage((err as Error)?.message ?? String(err))}; nothing was let through. Please report it with the command you ran`);
     io.stderr.write(`kernel-secrets: ${line}\n`);
     return EXIT_COULD_NOT_SCAN;
   }

@@ -117,3 +117,10 @@ describe('mergeConfig', () => {
     expect(() => mergeConfig(DEFAULT_CONFIG, { credentialNames: [7] }, 'rule options')).toThrow(/rule options: credentialNames\[0\] must be a string/);
   });
 });
+
+describe('ignorePaths safety', () => {
+  it('refuses patterns with several `**/` (super-linear on deep paths) and keeps simple ones', () => {
+    expect(() => resolveConfig({ ignorePaths: ['docs/', 'packages/**/fixtures/**/*.json'] }, 'cfg')).toThrow(/ignorePaths\[1\] uses `\*\*\/` more than once/);
+    expect(resolveConfig({ ignorePaths: ['**/fixtures/**', 'docs/**/*.md', 'dist/'] }).ignorePaths).toHaveLength(3);
+  });
+});

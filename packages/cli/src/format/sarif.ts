@@ -71,7 +71,17 @@ export function formatSarif(report: ScanReport, _o: FormatOptions): string {
           partialFingerprints: { 'kernelSecrets/v1': partialFingerprint(f) },
           properties: { fingerprint: f.fingerprint, preview: f.preview, ...(f.commit ? { commit: f.commit } : {}) },
         })),
-        invocations: [{ executionSuccessful: true }],
+        invocations: [
+          {
+            executionSuccessful: true,
+            // Files above thresholds.maxFileSize were scanned in full; named so none passes unnoticed.
+            toolExecutionNotifications: report.summary.largeFiles.map((path) => ({
+              level: 'note',
+              message: { text: `${path} is above thresholds.maxFileSize; it was scanned in full.` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
       },
     ],
   };

@@ -5,29 +5,40 @@
  */
 
 export class LineSplitter {
-  private carry: Buffer | undefined;
+  /**
+   * Pieces of the current, unfinished line. Kept as a list and joined once the line ends: a
+   * 10 MB minified line arrives in ~160 chunks, and re-concatenating the carry with every
+   * chunk would copy it quadratically.
+   */
+  private carry: Buffer[] = [];
 
   /** Complete lines in `chunk` (plus any carried partial line), without their `\n`. */
   push(chunk: Buffer): string[] {
     const lines: string[] = [];
     let start = 0;
-    let data = chunk;
-    if (this.carry) {
-      data = Buffer.concat([this.carry, chunk]);
-      this.carry = undefined;
+    let nl = chunk.indexOf(10);
+    if (nl === -1) {
+      this.carry.push(Buffer.from(chunk)); // the stream may reuse its buffer
+      return lines;
     }
-    for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
-      lines.push(data.toString('latin1', start, nl));
+    if (this.carry.length > 0) {
+      lines.push(Buffer.concat([...this.carry, chunk.subarray(0, nl)]).toString('latin1'));
+      this.carry = [];
+      start = nl + 1;
+      nl = chunk.indexOf(10, start);
+    }
+    for (; nl !== -1; nl = chunk.indexOf(10, start)) {
+      lines.push(chunk.toString('latin1', start, nl));
       start = nl + 1;
     }
-    if (start < data.length) this.carry = Buffer.from(data.subarray(start));
+    if (start < chunk.length) this.carry.push(Buffer.from(chunk.subarray(start)));
     return lines;
   }
 
   /** The last line when the stream did not end with `\n`. */
   end(): string[] {
-    const rest = this.carry;
-    this.carry = undefined;
-    return rest && rest.length > 0 ? [rest.toString('latin1')] : [];
+    const rest = Buffer.concat(this.carry);
+    this.carry = [];
+    return rest.length > 0 ? [rest.toString('latin1')] : [];
   }
 }

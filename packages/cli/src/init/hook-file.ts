@@ -12,7 +12,7 @@ const BLOCK_NOTE = '(managed by `kernel-secrets init`; lines outside this block 
 export interface HookCommand {
   line: string;
   /** Matches a user's own line that already does this job (then we do not add ours). */
-  alreadyRunBy?: RegExp;
+  alreadyRunBy?: { test(line: string): boolean };
 }
 
 function withoutBlock(text: string): { before: string[]; after: string[]; hadBlock: boolean } {
@@ -38,7 +38,9 @@ export function mergeHook(existing: string | undefined, preamble: readonly strin
   if (existing === undefined || existing.trim() === '') return block.join('\n') + '\n';
   if (hadBlock) return [...before, ...block, ...after].join('\n');
   // Trailing `exit …` (a user's explicit end of the script): our block must run before it.
-  const lines = existing.replace(/\n+$/, '').split('\n');
+  let end = existing.length;
+  while (end > 0 && existing.charCodeAt(end - 1) === 10) end--; // trailing newlines, without a backtracking regex
+  const lines = existing.slice(0, end).split('\n');
   let insertAt = lines.length;
   for (let i = lines.length - 1; i >= 0; i--) {
     if (!isCommand(lines[i]!)) continue;

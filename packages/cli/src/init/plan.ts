@@ -52,18 +52,32 @@ function shQuote(text: string): string {
 }
 
 /** How the hook calls a tool: husky puts node_modules/.bin on PATH at the repository root only. */
+/**
+ * Matches a hook line that already runs `kernel-secrets scan` with one of `flags`, by words
+ * rather than a `(?:.*\s)?` regex, which backtracks quadratically on long lines.
+ */
+function runsScanWith(flags: readonly string[]): { test(line: string): boolean } {
+  return {
+    test(line) {
+      const words = line.split(/[\s]/).filter(Boolean);
+      const at = words.findIndex((w, i) => /(?:^|\/)kernel-secrets$/.test(w) && words[i + 1] === 'scan');
+      return at !== -1 && words.slice(at + 2).some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
+    },
+  };
+}
+
 function tool(project: InitProject, command: string): string {
   return project.packageDirFromTop === '' ? command : `npx --no -- ${command}`;
 }
 
 export function hookCommands(project: InitProject): Record<'pre-commit' | 'pre-merge-commit' | 'pre-push', HookCommand[]> {
-  const scanStaged: HookCommand = { line: tool(project, 'kernel-secrets scan --staged'), alreadyRunBy: /kernel-secrets\s+scan\s+(?:.*\s)?--staged\b/ };
+  const scanStaged: HookCommand = { line: tool(project, 'kernel-secrets scan --staged'), alreadyRunBy: runsScanWith(['--staged']) };
   return {
     // lint-staged first (ESLint on staged JS/TS), then the scan of the whole index as the final gate.
     'pre-commit': [{ line: tool(project, 'lint-staged'), alreadyRunBy: /\blint-staged\b/ }, scanStaged],
     // A merge that completes without conflicts runs pre-merge-commit, not pre-commit.
     'pre-merge-commit': [scanStaged],
-    'pre-push': [{ line: `${tool(project, 'kernel-secrets scan --pre-push')} "$@"`, alreadyRunBy: /kernel-secrets\s+scan\s+(?:.*\s)?--(?:pre-push|commits)\b/ }],
+    'pre-push': [{ line: `${tool(project, 'kernel-secrets scan --pre-push')} "$@"`, alreadyRunBy: runsScanWith(['--pre-push', '--commits']) }],
   };
 }
 

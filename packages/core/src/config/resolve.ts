@@ -99,6 +99,17 @@ function compileFormat(f: RawFormat, index: number): CustomFormat | SchemaError 
   };
 }
 
+/**
+ * gitignore patterns with two or more `**\/` compile to regexes that backtrack polynomially on
+ * deep paths (a 240-level path a hostile commit can hold takes ~0.2 s per pattern, growing
+ * cubically); one `**\/` (plus a trailing `/**`) stays linear. Measured in test/hardening-regex.
+ */
+function unsafeGlobReason(pattern: string): string | undefined {
+  const interior = pattern.split('**/').length - 1;
+  if (interior < 2) return undefined;
+  return 'uses `**/` more than once, which is slow to match on deep paths; keep one (e.g. `packages/**/fixtures/` or `**/*.snap`) or list the patterns separately';
+}
+
 /** Validates `raw` against the schema and applies defaults. Throws ConfigError; never half-applies. */
 export function resolveConfig(raw: unknown = {}, source?: string): ResolvedConfig {
   const issues = validate(CONFIG_SCHEMA, raw);
@@ -109,6 +120,10 @@ export function resolveConfig(raw: unknown = {}, source?: string): ResolvedConfi
     const compiled = compileFormat(f, i);
     if ('path' in compiled) issues.push(compiled);
     else formats.push(compiled);
+  });
+  (cfg.ignorePaths ?? []).forEach((pattern, i) => {
+    const reason = unsafeGlobReason(pattern);
+    if (reason) issues.push({ path: `ignorePaths[${i}]`, message: reason });
   });
   const ids = new Set<string>();
   (cfg.formats ?? []).forEach((f, i) => {
