@@ -11,16 +11,25 @@ import { processIO, type CliIO } from './io/cli-io.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 /**
- * An unexpected error's message may quote the text being scanned (V8's JSON.parse and most
- * parsers quote the input around a failure). Only the part before the first quote or bracket
- * is kept, long runs of token characters in it are replaced by their length, and it is cut
- * short, so a secret cannot reach stderr through it.
+ * Describes an unexpected error without anything it may have quoted. Messages often carry the
+ * text being scanned (parser errors quote it, `new Error('bad value ' + value)` pastes it), so
+ * only the message's leading plain words are kept (lower-case words of at most 12 letters,
+ * stopping at the first other word), with the error's class and where it was thrown.
  */
-function redactMessage(message: string): string {
-  const quoteAt = message.search(/["'`{[]/);
-  const head = quoteAt === -1 ? message : `${message.slice(0, quoteAt)}(quoted input omitted)`;
-  // Mask before cutting, so the cut cannot leave an unmasked piece of a token.
-  return head.replace(/[A-Za-z0-9_\-.~+/=]{16,}/g, (run) => `…(${run.length} chars)`).slice(0, 300);
+function describeInternalError(err: unknown): string {
+  const error = err instanceof Error ? err : new Error(String(err));
+  const words: string[] = [];
+  for (const word of error.message.split(/[\s]/)) {
+    if (word === '') continue;
+    if (!/^[a-z]{1,12}[,:;]?$/.test(word) || words.length === 12) break;
+    words.push(word);
+  }
+  // `    at fn (file:///…/dist/engine/scanner.js:120:15)` → `engine/scanner.js:120`
+  const frame = (error.stack ?? '').split('\n').find((l) => l.trimStart().startsWith('at ')) ?? '';
+  const location = frame.trim().split(/[\s(]/).pop()?.replace(')', '') ?? '';
+  const parts = location.split(':');
+  const where = parts.length >= 3 ? ` at ${parts.slice(0, -1).join(':').split('/').slice(-2).join('/')}` : '';
+  return `${error.name}${where}${words.length ? `: ${words.join(' ')}` : ''}`;
 }
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -48,7 +57,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     const line =
       err instanceof CliError
         ? err.oneLine()
-        : toOneLine(`internal error: ${redactMessage((err as Error)?.message ?? String(err))}; nothing was let through. Please report it with the command you ran`);
+        : toOneLine(`internal error (${describeInternalError(err)}); nothing was let through. Please report it with the command you ran`);
     io.stderr.write(`kernel-secrets: ${line}\n`);
     return EXIT_COULD_NOT_SCAN;
   }
