@@ -10,6 +10,16 @@ import { expectBlocked, expectNoSecret, randomToken, TempRepo, tempRepos } from 
 
 const newRepo = tempRepos();
 
+/** A repo with a.env and b.env committed (hooks bypassed), for the `git commit <path>` cases. */
+function twoFileRepo() {
+  const repo = newRepo();
+  repo.write('a.env', 'A=1\n');
+  repo.write('b.env', 'B=1\n');
+  repo.gitOk(['add', '.']);
+  repo.gitOk(['commit', '--quiet', '--no-verify', '-m', 'two files']);
+  return repo;
+}
+
 /** A settings file whose line `line` (1-based) holds the token. */
 function envFile(token: string, before = 2): string {
   const lines = Array.from({ length: before }, (_, i) => `SETTING_${i}=value${i}`);
@@ -64,11 +74,7 @@ describe('git commit with the installed hook', () => {
   });
 
   it('blocks `git commit <path>` with a token in that path', () => {
-    const repo = newRepo();
-    repo.write('a.env', 'A=1\n');
-    repo.write('b.env', 'B=1\n');
-    repo.gitOk(['add', '.']);
-    repo.gitOk(['commit', '--quiet', '--no-verify', '-m', 'two files']);
+    const repo = twoFileRepo();
     const token = randomToken();
     repo.write('b.env', `B=1\nKERNEL_TOKEN=${token}\n`);
     const head = repo.head();
@@ -79,11 +85,7 @@ describe('git commit with the installed hook', () => {
   });
 
   it('scans the temporary index of `git commit <path>`: a token staged in another file is not in that commit', () => {
-    const repo = newRepo();
-    repo.write('a.env', 'A=1\n');
-    repo.write('b.env', 'B=1\n');
-    repo.gitOk(['add', '.']);
-    repo.gitOk(['commit', '--quiet', '--no-verify', '-m', 'two files']);
+    const repo = twoFileRepo();
     const token = randomToken();
     repo.write('a.env', `A=1\nKERNEL_TOKEN=${token}\n`);
     repo.gitOk(['add', 'a.env']); // staged, but `git commit b.env` does not commit it
