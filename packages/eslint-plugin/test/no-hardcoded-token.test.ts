@@ -6,7 +6,7 @@
  */
 import { fingerprint, preview } from '@kernel-secrets/core';
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
+import { Linter, type Rule } from 'eslint';
 import * as espree from 'espree';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -315,7 +315,8 @@ function lint(code: string, options: NoHardcodedTokenOptions = {}): Linter.LintM
   const linter = new Linter({ configType: 'flat' });
   return linter.verify(
     code,
-    [{ plugins: { 'kernel-secrets': { rules: { 'no-hardcoded-token': rule } } }, rules: { 'kernel-secrets/no-hardcoded-token': ['error', options] } }],
+    // typescript-eslint's rule type and ESLint's differ only in typing.
+    [{ plugins: { 'kernel-secrets': { rules: { 'no-hardcoded-token': rule as unknown as Rule.RuleModule } } }, rules: { 'kernel-secrets/no-hardcoded-token': ['error', options] } }],
     'file.js',
   );
 }
@@ -372,7 +373,7 @@ describe('no-hardcoded-token messages', () => {
 });
 
 describe('no-hardcoded-token options schema', () => {
-  const [schema] = rule.meta.schema as [{ additionalProperties: boolean; properties: Record<string, { description?: string }> }];
+  const [schema] = rule.meta.schema as unknown as [{ additionalProperties: boolean; properties: Record<string, { description?: string }> }];
 
   it('describes every property and allows no others', () => {
     expect(schema.additionalProperties).toBe(false);
