@@ -6,6 +6,8 @@
  * `KERNEL_TOKEN`, `kernelToken`, `kernel-token` and `kernel.token` are the same name.
  */
 
+import { escapeRegExp } from '../regex-text.js';
+
 /** Names that are Kernel's own: any token-shaped value under them is treated as a Kernel token. */
 export const KERNEL_CREDENTIAL_NAMES = [
   'KERNEL_TOKEN',
@@ -64,5 +66,5 @@ export function namesPattern(names: readonly string[]): string {
   const words = [...new Set(names)]
     .map((n) => n.toLowerCase().split(/[-_.\s]+/).filter(Boolean))
     .sort((a, b) => b.join('').length - a.join('').length);
-  return `(?:${words.map((w) => w.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[_\\-.]?')).join('|')})`;
+  return `(?:${words.map((w) => w.map(escapeRegExp).join('[_\\-.]?')).join('|')})`;
 }

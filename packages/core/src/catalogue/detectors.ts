@@ -50,13 +50,21 @@ const SEPARATOR = String.raw`(?:\\?["'\`])?\]?[ \t]{0,8}(?::=|=>|==|\?\?|\|\||[:
 /** Python string prefixes (f"", r"", b"") and an optional JSON escape before the quote. */
 const OPEN_QUOTE = String.raw`(?:[fFrRbB]{0,2}(?<q>\\?["'\`]))`;
 
+/**
+ * `NAME = value` in any syntax (code, .env, shell, Dockerfile, YAML, TOML, INI, JSON, fallbacks
+ * like `?? "…"`), for a name pattern. Used by the Kernel names and by the config's extra names.
+ */
+export function assignmentPattern(namePattern: string): RegExp {
+  return new RegExp(String.raw`${namePattern}${NAME_END}${SEPARATOR}${OPEN_QUOTE}?${SECRET}`, 'gdi');
+}
+
 export const TEXT_DETECTORS: readonly TextDetector[] = [
   {
     id: 'kernel-variable',
     detector: 'context',
     description: 'A value assigned to a Kernel credential name (KERNEL_TOKEN, kernelApiKey, …) in code, .env, shell, Dockerfile, YAML, TOML, INI or JSON.',
     keywords: ['kernel'],
-    pattern: new RegExp(String.raw`${KERNEL_NAME}${NAME_END}${SEPARATOR}${OPEN_QUOTE}?${SECRET}`, 'gdi'),
+    pattern: assignmentPattern(KERNEL_NAME),
     filter: 'credential',
     severity: 'error',
   },

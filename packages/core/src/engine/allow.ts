@@ -19,3 +19,8 @@ export function allowsOwnLine(lineText: string): boolean {
 export function allowsNextLine(lineText: string): boolean {
   return lineText.includes(ALLOW_NEXT_LINE_DIRECTIVE) && NEXT_LINE.test(lineText);
 }
+
+/** Whether a directive silences findings on 1-based `line`; `lineAt(n)` gives line n's text. */
+export function isAllowedLine(lineAt: (line: number) => string, line: number): boolean {
+  return allowsOwnLine(lineAt(line)) || (line > 1 && allowsNextLine(lineAt(line - 1)));
+}

@@ -1,14 +1,11 @@
+import { escapeRegExp } from '../regex-text.js';
+
 /**
  * Keyword prefilter: which of the detectors' keywords occur in a text, case-insensitively,
  * found in ONE pass of one compiled alternation. Lower-casing a whole file and calling
  * `includes` once per keyword costs about three times as much (each absent keyword is a full
  * pass, and lower-casing non-ASCII text is slow).
  */
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export class KeywordSet {
   private readonly keywords: readonly string[];
   /** For each keyword, the keywords it contains (`token=` contains `token`): found together. */

@@ -4,11 +4,12 @@
  * every file, so the per-file cost is one lower-casing pass, keyword checks and the regexes
  * whose keywords occur.
  */
-import { KERNEL_NAME, MAX_TOKEN_LENGTH, TEXT_DETECTORS, TOKEN_CHAR, type TextDetector } from '../catalogue/detectors.js';
+import { namesPattern } from '../catalogue/credential-names.js';
+import { assignmentPattern, KERNEL_NAME, TEXT_DETECTORS, type TextDetector } from '../catalogue/detectors.js';
 import { remediationFor } from '../catalogue/remediation.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/resolve.js';
 import type { DetectorId, Finding, KnownTokens, ScanOptions, ScanResult, Severity, SuppressedFinding } from '../types.js';
-import { allowsNextLine, allowsOwnLine } from './allow.js';
+import { isAllowedLine } from './allow.js';
 import { KeywordSet } from './keyword-set.js';
 import { base64Runs, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
@@ -77,23 +78,16 @@ function minSeverity(a: Severity, b: Severity | 'off'): Severity {
   return a === 'warning' || b === 'warning' ? 'warning' : 'error';
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Builds a detector for an organisation's extra credential names (`credentialNames` in the config). */
 function extraNamesDetector(names: readonly string[]): TextDetector | undefined {
   if (names.length === 0) return undefined;
-  const alternatives = names.map(escapeRegExp).join('|');
   return {
     id: 'custom-name',
     detector: 'context',
     description: 'A value assigned to a credential name declared in the config.',
-    keywords: names.map((n) => n.toLowerCase()),
-    pattern: new RegExp(
-      String.raw`(?:${alternatives})(?![A-Za-z0-9_\-.])(?:\\?["'\`])?\]?[ \t]{0,8}(?::=|=>|==|\?\?|\|\||[:=,])?[ \t]{0,8}(?:[fFrRbB]{0,2}(?<q>\\?["'\`]))?(?<secret>${TOKEN_CHAR}{8,${MAX_TOKEN_LENGTH}})`,
-      'gdi',
-    ),
+    // The first word of each name occurs in every case style of it (ASIMOV_PAT, asimovPat).
+    keywords: names.map((n) => n.toLowerCase().split(/[-_.\s]+/).find(Boolean) ?? n.toLowerCase()),
+    pattern: assignmentPattern(namesPattern(names)),
     filter: 'credential',
     severity: 'error',
   };
@@ -164,8 +158,9 @@ export class Scanner {
       if (f.prefix ? changedText.includes(f.prefix) : (f.pattern.lastIndex = 0, f.pattern.test(changedText))) return true;
     }
     if (base64Runs(changedText).length > 0) return true;
-    CANDIDATE_RUN.lastIndex = 0;
-    for (let m = CANDIDATE_RUN.exec(changedText); m; m = CANDIDATE_RUN.exec(changedText)) {
+    // The same maximal token-character runs the fingerprint check hashes.
+    FINGERPRINT_CANDIDATE.lastIndex = 0;
+    for (let m = FINGERPRINT_CANDIDATE.exec(changedText); m; m = FINGERPRINT_CANDIDATE.exec(changedText)) {
       if (rejectCandidate(m[0], this.config.thresholds, { quoted: true }) === undefined) return true;
     }
     return false;
@@ -327,7 +322,7 @@ export class Scanner {
       };
       const suppressedBy = this.config.allowedFingerprints.has(fp)
         ? 'fingerprint'
-        : allowsOwnLine(lines.lineText(from.line)) || (from.line > 1 && allowsNextLine(lines.lineText(from.line - 1)))
+        : isAllowedLine((n) => lines.lineText(n), from.line)
           ? 'directive'
           : undefined;
       if (suppressedBy) result.suppressed.push({ ...finding, suppressedBy } satisfies SuppressedFinding);
@@ -339,8 +334,6 @@ export class Scanner {
 
 const KERNEL_NAME_RE = new RegExp(KERNEL_NAME, 'i');
 const JWT_DETECTOR = TEXT_DETECTORS.find((d) => d.id === 'jwt')!;
-/** Maximal runs of token characters long enough to be a credential (for `mayFind`). */
-const CANDIDATE_RUN = new RegExp(String.raw`(?<![A-Za-z0-9_\-.~+/=])${TOKEN_CHAR}{8,${MAX_TOKEN_LENGTH}}`, 'g');
 
 
 function labelFor(d: TextDetector, matched: string): string {

@@ -3,13 +3,10 @@
  * strings that cannot hold a token by core's own definitions (TOKEN_CHAR, the shortest
  * known token, the longest token); every real decision stays in the engine. Compiled once.
  */
-import { MAX_TOKEN_LENGTH, MIN_KNOWN_TOKEN_LENGTH, TOKEN_CHAR } from '@kernel-secrets/core';
+import { MAX_TOKEN_LENGTH, MIN_CANDIDATE_LENGTH, TOKEN_CHAR } from '@kernel-secrets/core';
 
-/**
- * Shortest string worth a look: no detector reports fewer characters (known tokens need
- * MIN_KNOWN_TOKEN_LENGTH; the context threshold `minLength` is at least that by schema).
- */
-export const MIN_CANDIDATE_LENGTH = MIN_KNOWN_TOKEN_LENGTH;
+/** Shortest string worth a look: core's own bound (no detector reports fewer characters). */
+export { MIN_CANDIDATE_LENGTH };
 
 /** A run of token characters long enough to be a token somewhere in the string. */
 const TOKEN_RUN = new RegExp(`${TOKEN_CHAR}{${MIN_CANDIDATE_LENGTH}}`);
