@@ -258,7 +258,7 @@ describe('kernel-secrets known add', () => {
     expect(scan.status).toBe(1);
     expect(scan.stdout).toContain('known/fingerprint');
     expectNoSecret(scan.output, token);
-    expect(repo.cli(['known', 'list']).stdout).toContain(file.match(/^[0-9a-f]{64}$/m)![0]);
+    expect(repo.cli(['known', 'list']).stdout).toContain(/^[0-9a-f]{64}$/m.exec(file)![0]);
   });
 
   it('refuses a token given as an argument', () => {

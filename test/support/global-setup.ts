@@ -13,7 +13,7 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
-  const dir = await preparePackedProject();
+export default function setup(project: TestProject): void {
+  const dir = preparePackedProject();
   project.provide('packedProject', dir);
 }

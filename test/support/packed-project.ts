@@ -30,7 +30,7 @@ function npm(args: string[], cwd: string): string {
   return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
 }
 
-export async function preparePackedProject(): Promise<string> {
+export function preparePackedProject(): string {
   const packDir = join(tmpdir(), `kernel-secrets-pack-${process.pid}-${Date.now()}`);
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });

@@ -20,7 +20,7 @@ export async function scanPaths(setup: ScanSetup, paths: readonly string[]): Pro
   const collector = new ReportCollector('paths', { baseline: setup.baseline, maxFileSize: setup.config.thresholds.maxFileSize });
   const listing = await listFiles(paths, { cwd: setup.cwd, repo: setup.repo, ignores: (p, dir) => setup.ignores(p, dir) });
   collector.ignored(listing.ignored);
-  const results: { path: string; size: number; scan: ContentScan }[] = new Array(listing.files.length);
+  const results: { path: string; size: number; scan: ContentScan }[] = new Array<{ path: string; size: number; scan: ContentScan }>(listing.files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < listing.files.length; i = next++) {

@@ -10,7 +10,7 @@ import type { GitRepo } from './repo.js';
 const OID = /^[0-9a-f]{40,64}$/;
 const ZERO = /^0+$/;
 /** Remote names we pass to `--remotes=<name>`: no glob characters, no leading dash. */
-const REMOTE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._\/-]{0,199}$/;
+const REMOTE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._/-]{0,199}$/;
 
 export interface PushUpdate {
   localOid: string;

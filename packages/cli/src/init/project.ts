@@ -31,7 +31,7 @@ const LOCKFILES: [string, PackageManager][] = [
 ];
 
 function detectPackageManager(pkg: PackageJson, packageDir: string, topLevel: string): PackageManager {
-  const declared = typeof pkg['packageManager'] === 'string' ? (pkg['packageManager'] as string).split('@')[0] : undefined;
+  const declared = typeof pkg['packageManager'] === 'string' ? pkg['packageManager'].split('@')[0] : undefined;
   if (declared === 'pnpm' || declared === 'yarn' || declared === 'bun' || declared === 'npm') return declared;
   for (let dir = packageDir; ; dir = dirname(dir)) {
     for (const [file, pm] of LOCKFILES) if (existsSync(join(dir, file))) return pm;

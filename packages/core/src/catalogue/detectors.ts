@@ -133,7 +133,7 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
     detector: 'format',
     description: 'A JSON Web Token: three base64url segments whose header decodes to JSON with `alg`. An expired `exp` lowers it to a warning.',
     keywords: ['eyj', 'ewo', 'eya'],
-    pattern: /(?<![A-Za-z0-9_\-])(?<secret>e[wy][A-Za-z0-9_\-]{8,2048}\.e[wy][A-Za-z0-9_\-]{2,8192}\.[A-Za-z0-9_\-]{0,4096})/dg,
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>e[wy][A-Za-z0-9_-]{8,2048}\.e[wy][A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,4096})/dg,
     filter: 'structural',
     severity: 'error',
   },

@@ -41,7 +41,7 @@ export class LineIndex {
     const start = starts[line - 1];
     if (start === undefined) return '';
     const next = starts[line];
-    let end = next === undefined ? this.text.length : next;
+    let end = next ?? this.text.length;
     while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
     return this.text.slice(start, end);
   }

@@ -228,7 +228,7 @@ export class Scanner {
     for (const f of this.config.formats) {
       f.pattern.lastIndex = 0;
       const m = f.pattern.exec(value);
-      if (m && m[0].length === value.length && (!f.prefix || value.startsWith(f.prefix))) {
+      if (m?.[0].length === value.length && (!f.prefix || value.startsWith(f.prefix))) {
         return { detector: 'format', rule: `custom:${f.id}`, severity: f.severity, start: 0, end: value.length, value, label: `Token matching ${f.description}` };
       }
     }
@@ -277,7 +277,8 @@ export class Scanner {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const span = m.indices!.groups!['secret']!;
-      let [start, end] = span;
+      const start = span[0];
+      let end = span[1];
       // A sentence-ending dot is not part of the token (a JWT keeps its dots: it has two inside).
       while (end > start && text.charCodeAt(end - 1) === 46 && text.slice(start, end - 1).split('.').length < 3) end--;
       const value = text.slice(start, end);

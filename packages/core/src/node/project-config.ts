@@ -94,7 +94,8 @@ export function loadProjectConfig(options: { cwd?: string; configPath?: string }
 
 /** The per-user fingerprint list, for tokens that belong to a person rather than a project. */
 export function userFingerprintsFile(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env['XDG_CONFIG_HOME'] || join(homedir(), '.config');
+  // An empty XDG_CONFIG_HOME means unset (XDG spec), hence || rather than ??.
+  const base = env['XDG_CONFIG_HOME'] || join(homedir(), '.config'); // eslint-disable-line @typescript-eslint/prefer-nullish-coalescing
   return join(base, 'kernel-secrets', 'known-fingerprints');
 }
 

@@ -2,7 +2,9 @@
  * Bindings through ESLint's scope manager, which has already analysed the file before rules
  * run: asking it costs a lookup, not another walk. Answers are memoised per node/variable.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { DefinitionType } = TSESLint.Scope;
 import { unwrapExpression } from '../util/ast.js';
 
 export type Variable = TSESLint.Scope.Variable;
@@ -31,7 +33,7 @@ export class Scopes {
   initOf(id: TSESTree.Identifier): TSESTree.Node | undefined {
     const variable = this.variableOf(id);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+    if (def?.type !== DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
     return def.node.init ? unwrapExpression(def.node.init) : undefined;
   }
 
@@ -39,7 +41,7 @@ export class Scopes {
   identifierTokens(node: TSESTree.Node): string[] {
     return this.sourceCode
       .getTokens(node)
-      .filter((token) => token.type === 'Identifier')
+      .filter((token) => token.type === AST_TOKEN_TYPES.Identifier)
       .map((token) => token.value);
   }
 }

@@ -42,7 +42,7 @@ export class TypedSources {
       const inner = element ? this.ownMatch(element, 0) : null;
       answer = inner === null ? null : `${inner}[]`;
     }
-    if (answer === null) answer = this.propertyMatch(type, location);
+    answer ??= this.propertyMatch(type, location);
     this.contained.set(type, answer);
     return answer;
   }

@@ -29,7 +29,7 @@ export interface ProjectScanner {
   /** Credential names: core's lists, the config's and the options' credentialNames, the live-token envVars. */
   names: CredentialNameMatcher;
   /** Whether the config's ignorePaths exclude this file (absolute or cwd-relative path). */
-  ignores(filename: string): boolean;
+  ignores: (filename: string) => boolean;
 }
 
 export type ProjectScannerResult = { ok: true; project: ProjectScanner } | { ok: false; reason: string };
@@ -87,7 +87,8 @@ export function projectScannerFor(request: ProjectScannerRequest): ProjectScanne
     request.allowedFingerprints.join(','),
   ].join('\0');
   const cached = cache.get(key);
-  if (cached && envValues(cached.envVars, request.env) === cached.envValues) return cached.result;
+  // A changed live-token variable rebuilds the scanner (the editor keeps ESLint running).
+  if (cached?.envValues === envValues(cached?.envVars ?? [], request.env)) return cached.result;
   const entry = build(request);
   if (entry.result.ok) cache.set(key, entry);
   else cache.delete(key);
