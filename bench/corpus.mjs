@@ -49,7 +49,10 @@ export function writeCorpus(corpus, dir) {
   rmSync(dir, { recursive: true, force: true });
   for (const [i, f] of corpus.files.entries()) {
     // Flatten "node_modules" out of the path: scanners skip such folders by default.
-    const rel = relative('/', f.path).split('/').filter((p) => p !== 'node_modules').join('/');
+    const rel = relative('/', f.path)
+      .split('/')
+      .filter((p) => p !== 'node_modules')
+      .join('/');
     const target = join(dir, 'files', String(i % 100), rel);
     mkdirSync(dirname(target), { recursive: true });
     cpSync(f.path, target);

@@ -28,10 +28,16 @@ export async function benchEslint({ root, toolsDir, runs }) {
   const configs = {
     bare: [base],
     'eslint-plugin-kernel-secrets': [base, { ...kernelSecrets.configs.recommended, files: ['**/*.ts'] }],
-    'eslint-plugin-no-secrets': [base, { files: ['**/*.ts'], plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } }],
+    'eslint-plugin-no-secrets': [
+      base,
+      { files: ['**/*.ts'], plugins: { 'no-secrets': noSecrets }, rules: { 'no-secrets/no-secrets': 'error' } },
+    ],
   };
   const eslints = Object.fromEntries(
-    Object.entries(configs).map(([name, overrideConfig]) => [name, new ESLint({ cwd: tree, overrideConfigFile: true, overrideConfig, ignore: false, cache: false })]),
+    Object.entries(configs).map(([name, overrideConfig]) => [
+      name,
+      new ESLint({ cwd: tree, overrideConfigFile: true, overrideConfig, ignore: false, cache: false }),
+    ]),
   );
   const times = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
   const problems = {};
@@ -49,7 +55,10 @@ export async function benchEslint({ root, toolsDir, runs }) {
   return {
     files: files.length,
     table: Object.fromEntries(
-      Object.keys(configs).map((k) => [k, { 'median ms': +median(times[k]).toFixed(0), 'ratio to bare': +(median(times[k]) / bareMs).toFixed(3), problems: problems[k] }]),
+      Object.keys(configs).map((k) => [
+        k,
+        { 'median ms': +median(times[k]).toFixed(0), 'ratio to bare': +(median(times[k]) / bareMs).toFixed(3), problems: problems[k] },
+      ]),
     ),
   };
 }

@@ -28,7 +28,12 @@ export function benchFullScan({ cli, corpusDir, bytes, toolsDir, runs }) {
   const rc = join(corpusDir, '..', 'secretlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
   const ours = measure(process.execPath, [cli, 'scan', join(corpusDir, 'files'), '--format', 'json', '--quiet'], {}, runs);
-  const theirs = measure(join(toolsDir, 'node_modules', '.bin', 'secretlint'), ['files/**/*', '--format', 'json', '--secretlintrc', rc, '--no-color'], { cwd: corpusDir }, runs);
+  const theirs = measure(
+    join(toolsDir, 'node_modules', '.bin', 'secretlint'),
+    ['files/**/*', '--format', 'json', '--secretlintrc', rc, '--no-color'],
+    { cwd: corpusDir },
+    runs,
+  );
   if (ours.status === 2) throw new Error(`kernel-secrets could not scan the corpus: ${ours.stderr.trim()}`);
   const ourList = ourFindings(ours.stdout);
   const theirList = secretlintFindings(theirs.stdout);

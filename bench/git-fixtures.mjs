@@ -5,7 +5,12 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const git = (cwd, args, input) =>
-  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
 
 /** Code-like files from the corpus, cut to ~`size` bytes each. */
 function sampleFiles(corpus, count, size = 4000) {

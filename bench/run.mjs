@@ -54,10 +54,13 @@ section('Full scan: kernel-secrets scan vs secretlint (preset-recommend)', 'full
 if (results.full) {
   console.table(results.full.table);
   console.log(`corpus ${results.full.corpusMB} MB; kernel-secrets is ${results.full.throughputRatio}x secretlint's throughput`);
-  for (const [tool, list] of Object.entries(results.full.findings)) if (list.length) console.log(`${tool} findings:\n  ${list.join('\n  ')}`);
+  for (const [tool, list] of Object.entries(results.full.findings))
+    if (list.length) console.log(`${tool} findings:\n  ${list.join('\n  ')}`);
 }
 
-section('Pre-commit: scan --staged vs the floor (git diff --cached + cat-file --batch)', 'staged', () => benchStaged({ cli, workDir, corpus, runs }));
+section('Pre-commit: scan --staged vs the floor (git diff --cached + cat-file --batch)', 'staged', () =>
+  benchStaged({ cli, workDir, corpus, runs }),
+);
 if (results.staged) console.table(results.staged);
 
 section('History: scan --commits over the whole history vs git log -p', 'history', () => benchHistory({ cli, workDir, corpus, runs }));

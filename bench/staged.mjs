@@ -12,7 +12,11 @@ export function benchStaged({ cli, workDir, corpus, runs }) {
     const ours = measure(process.execPath, [cli, 'scan', '--staged', '--quiet'], { cwd: repo }, runs);
     if (ours.status !== 0) throw new Error(`scan --staged exited ${ours.status} on the bench repo: ${ours.stderr.trim()}`);
     const floor = measure(process.execPath, [FLOOR], { cwd: repo }, runs);
-    rows[`${n} files`] = { 'kernel-secrets ms': +ours.ms.toFixed(0), 'floor ms': +floor.ms.toFixed(0), ratio: +(ours.ms / floor.ms).toFixed(2) };
+    rows[`${n} files`] = {
+      'kernel-secrets ms': +ours.ms.toFixed(0),
+      'floor ms': +floor.ms.toFixed(0),
+      ratio: +(ours.ms / floor.ms).toFixed(2),
+    };
   }
   return rows;
 }

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 
 let inWorkTree;
 try {
-  inWorkTree = execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() === 'true';
+  inWorkTree =
+    execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() ===
+    'true';
 } catch {
   inWorkTree = false;
 }

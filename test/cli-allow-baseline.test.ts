@@ -12,7 +12,10 @@ describe('allow directive', () => {
   it('lets the allowed line through and still blocks a new token in the same file', () => {
     const repo = newRepo();
     const fixture = randomToken();
-    repo.write('test/fixtures.env', `# sample values for the parser tests\nKERNEL_TOKEN=${fixture} # kernel-secrets-allow: test fixture, not a credential\n`);
+    repo.write(
+      'test/fixtures.env',
+      `# sample values for the parser tests\nKERNEL_TOKEN=${fixture} # kernel-secrets-allow: test fixture, not a credential\n`,
+    );
     repo.gitOk(['add', '.']);
     const allowed = repo.git(['commit', '-m', 'fixtures']);
     expect(allowed.status, allowed.output).toBe(0);

@@ -128,7 +128,10 @@ describe('git commit with the installed hook', () => {
     expect(repo.git(['commit', '-m', 'notes']).status).toBe(0);
     const head = repo.head();
     const token = randomToken();
-    repo.write('notes.md', `# Notes\n\n\`\`\`sh\ncurl -H "Authorization: Bearer ${token}" https://kernel.asimov.com/api/v1/constructs\n\`\`\`\n`);
+    repo.write(
+      'notes.md',
+      `# Notes\n\n\`\`\`sh\ncurl -H "Authorization: Bearer ${token}" https://kernel.asimov.com/api/v1/constructs\n\`\`\`\n`,
+    );
     repo.gitOk(['add', 'notes.md']);
     const r = repo.git(['commit', '--amend', '--no-edit']);
     expectBlocked(repo, r, head);

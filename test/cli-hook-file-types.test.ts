@@ -27,7 +27,10 @@ function notebook(token: string): string {
   const cell = (source: string[]) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source });
   return JSON.stringify(
     {
-      cells: [cell(['import os\n']), cell(['from kernel import KernelClient\n', `client = KernelClient(token="${token}")\n`, 'client.constructs.list()\n'])],
+      cells: [
+        cell(['import os\n']),
+        cell(['from kernel import KernelClient\n', `client = KernelClient(token="${token}")\n`, 'client.constructs.list()\n']),
+      ],
       metadata: { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } },
       nbformat: 4,
       nbformat_minor: 5,
@@ -50,15 +53,28 @@ function binaryWith(text: string): Buffer {
 
 const CASES: FileCase[] = [
   { name: '.env', path: '.env', content: (t) => `PORT=3000\nKERNEL_TOKEN=${t}\n`, where: '.env:2:14', rule: 'context/kernel-variable' },
-  { name: 'Jupyter notebook', path: 'analysis/explore.ipynb', content: notebook, where: 'analysis/explore.ipynb:', rule: 'context/kernel-client' },
+  {
+    name: 'Jupyter notebook',
+    path: 'analysis/explore.ipynb',
+    content: notebook,
+    where: 'analysis/explore.ipynb:',
+    rule: 'context/kernel-client',
+  },
   {
     name: 'YAML workflow',
     path: '.github/workflows/deploy.yml',
-    content: (t) => `name: deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      KERNEL_TOKEN: ${t}\n    steps:\n      - run: ./deploy.sh\n`,
+    content: (t) =>
+      `name: deploy\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      KERNEL_TOKEN: ${t}\n    steps:\n      - run: ./deploy.sh\n`,
     where: '.github/workflows/deploy.yml:7:21',
     rule: 'context/kernel-variable',
   },
-  { name: 'Dockerfile', path: 'Dockerfile', content: (t) => `FROM python:3.12-slim\nENV KERNEL_TOKEN=${t}\nCMD ["python", "app.py"]\n`, where: 'Dockerfile:2:18', rule: 'context/kernel-variable' },
+  {
+    name: 'Dockerfile',
+    path: 'Dockerfile',
+    content: (t) => `FROM python:3.12-slim\nENV KERNEL_TOKEN=${t}\nCMD ["python", "app.py"]\n`,
+    where: 'Dockerfile:2:18',
+    rule: 'context/kernel-variable',
+  },
   {
     name: 'Markdown',
     path: 'docs/api.md',
@@ -66,7 +82,13 @@ const CASES: FileCase[] = [
     where: 'docs/api.md:4:',
     rule: 'authorization-header/bearer',
   },
-  { name: 'binary file', path: 'assets/logo.png', content: (t) => binaryWith(`KERNEL_TOKEN=${t}`), where: 'assets/logo.png:', rule: 'context/kernel-variable' },
+  {
+    name: 'binary file',
+    path: 'assets/logo.png',
+    content: (t) => binaryWith(`KERNEL_TOKEN=${t}`),
+    where: 'assets/logo.png:',
+    rule: 'context/kernel-variable',
+  },
   {
     name: 'binary file holding the live token from KERNEL_TOKEN, with no context',
     path: 'cache/session.db',

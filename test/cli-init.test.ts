@@ -10,7 +10,15 @@ import { expectBlocked, expectNoSecret, packedProject, randomToken, TempRepo, te
 
 const newRepo = tempRepos();
 
-const MANAGED_FILES = ['package.json', 'eslint.config.mjs', '.husky/pre-commit', '.husky/pre-merge-commit', '.husky/pre-push', '.gitattributes', '.gitignore'];
+const MANAGED_FILES = [
+  'package.json',
+  'eslint.config.mjs',
+  '.husky/pre-commit',
+  '.husky/pre-merge-commit',
+  '.husky/pre-push',
+  '.gitattributes',
+  '.gitignore',
+];
 
 function snapshot(repo: TempRepo): Record<string, string> {
   return Object.fromEntries(MANAGED_FILES.filter((f) => repo.exists(f)).map((f) => [f, repo.read(f)]));
@@ -62,7 +70,10 @@ describe('kernel-secrets init', () => {
   it("keeps a user's existing hook lines and runs the scan before their final exit", () => {
     const repo = newRepo({ init: false });
     repo.write('.husky/pre-commit', 'npm run --silent typecheck-staged || true\nexit 0\n');
-    repo.write('package.json', JSON.stringify({ ...JSON.parse(repo.read('package.json')), 'lint-staged': { '*.css': 'stylelint --fix' } }, null, 4) + '\n');
+    repo.write(
+      'package.json',
+      JSON.stringify({ ...JSON.parse(repo.read('package.json')), 'lint-staged': { '*.css': 'stylelint --fix' } }, null, 4) + '\n',
+    );
     expect(repo.cli(['init', '--no-install']).status).toBe(0);
     const hook = repo.read('.husky/pre-commit').split('\n');
     expect(hook[0]).toBe('npm run --silent typecheck-staged || true');
@@ -81,7 +92,10 @@ describe('kernel-secrets init', () => {
   it('lint-staged runs ESLint with the plugin on staged JS before the scan', () => {
     const repo = newRepo();
     const token = randomToken();
-    repo.write('src/api.js', `import { KernelClient } from '@asimov/kernel';\nexport const client = new KernelClient({ token: '${token}' });\n`);
+    repo.write(
+      'src/api.js',
+      `import { KernelClient } from '@asimov/kernel';\nexport const client = new KernelClient({ token: '${token}' });\n`,
+    );
     repo.gitOk(['add', 'src/api.js']);
     const head = repo.head();
     const r = repo.git(['commit', '-m', 'api client']);

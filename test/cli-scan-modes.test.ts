@@ -77,7 +77,11 @@ describe('scan [paths]', () => {
     mkdirSync(join(dir, 'node_modules', 'dep'), { recursive: true });
     writeFileSync(join(dir, 'conf', 'app.env'), `KERNEL_TOKEN=${token}\n`);
     writeFileSync(join(dir, 'node_modules', 'dep', 'x.env'), `KERNEL_TOKEN=${token}\n`);
-    const r = spawnSync(process.execPath, [packedCli(), 'scan', dir], { encoding: 'utf8', env: testEnv({ GIT_CEILING_DIRECTORIES: dir }), cwd: dir });
+    const r = spawnSync(process.execPath, [packedCli(), 'scan', dir], {
+      encoding: 'utf8',
+      env: testEnv({ GIT_CEILING_DIRECTORIES: dir }),
+      cwd: dir,
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('conf/app.env:1:14');
     expect(r.stdout).not.toContain('node_modules');
@@ -111,7 +115,10 @@ describe('scan --commits', () => {
     repo.gitOk(['commit', '--quiet', '--no-verify', '-am', 'main']);
     // An "evil merge": the token is in neither parent, only in the merge's own resolution.
     repo.git(['merge', '--no-commit', '--no-ff', 'side']);
-    repo.write('settings.env', edit(1, 'SETTING_1=side').replace('SETTING_6=6', 'SETTING_6=main').replace('SETTING_3=3', `KERNEL_TOKEN=${mergeToken}`));
+    repo.write(
+      'settings.env',
+      edit(1, 'SETTING_1=side').replace('SETTING_6=6', 'SETTING_6=main').replace('SETTING_3=3', `KERNEL_TOKEN=${mergeToken}`),
+    );
     repo.gitOk(['add', '.']);
     repo.gitOk(['commit', '--quiet', '--no-verify', '-m', 'merge side']);
     mergeCommit = repo.head()!;
@@ -163,7 +170,15 @@ describe('output formats', () => {
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout) as { blocking: boolean; findings: Record<string, unknown>[] };
     expect(json.blocking).toBe(true);
-    expect(json.findings[0]).toMatchObject({ path, line: 2, column: 14, endLine: 2, endColumn: 54, ruleId: 'context/kernel-variable', severity: 'error' });
+    expect(json.findings[0]).toMatchObject({
+      path,
+      line: 2,
+      column: 14,
+      endLine: 2,
+      endColumn: 54,
+      ruleId: 'context/kernel-variable',
+      severity: 'error',
+    });
     expect(json.findings[0]!['fingerprint']).toMatch(/^[0-9a-f]{64}$/);
     expect(json.findings[0]!['preview']).toBe(`${token.slice(0, 4)}…(40 chars)`);
     expectNoSecret(r.output, token);
@@ -178,7 +193,12 @@ describe('output formats', () => {
     const sarif = JSON.parse(text) as {
       version: string;
       $schema: string;
-      runs: { tool: { driver: { name: string; rules: { id: string; shortDescription: { text: string }; properties: Record<string, unknown> }[] } }; results: Record<string, any>[] }[];
+      runs: {
+        tool: {
+          driver: { name: string; rules: { id: string; shortDescription: { text: string }; properties: Record<string, unknown> }[] };
+        };
+        results: Record<string, any>[];
+      }[];
     };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.$schema).toContain('sarif-2.1.0');
@@ -199,7 +219,9 @@ describe('output formats', () => {
     const r = repo.cli(['scan', 'conf', '--format', 'github']);
     expect(r.status).toBe(1);
     const annotation = r.stdout.split('\n')[0]!;
-    expect(annotation).toMatch(/^::error file=conf\/we%2Cird%3Aname 100%25\.env,line=2,col=14,endLine=2,endColumn=54,title=kernel-secrets context\/kernel-variable::/);
+    expect(annotation).toMatch(
+      /^::error file=conf\/we%2Cird%3Aname 100%25\.env,line=2,col=14,endLine=2,endColumn=54,title=kernel-secrets context\/kernel-variable::/,
+    );
     expect(annotation).toContain('%0A'); // the remediation on its own line, not a new command
     expectNoSecret(r.output, token);
   });
@@ -220,7 +242,9 @@ describe('scan --stdin and --fail-on', () => {
   it('scans piped text under the given file name', () => {
     const repo = newRepo();
     const token = randomToken();
-    const r = repo.cli(['scan', '--stdin', '--stdin-filename', 'src/app.py'], { input: `import os\nclient = KernelClient(token="${token}")\n` });
+    const r = repo.cli(['scan', '--stdin', '--stdin-filename', 'src/app.py'], {
+      input: `import os\nclient = KernelClient(token="${token}")\n`,
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('src/app.py:2:30');
     expect(r.stdout).toContain('context/kernel-client');
@@ -271,7 +295,11 @@ describe('exit code 2: could not scan', () => {
   it('`scan --staged` outside a git repository', () => {
     const dir = realpathSync(mkdtempSync(join(tmpdir(), 'ks-norepo-')));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const r = spawnSync(process.execPath, [packedCli(), 'scan', '--staged'], { encoding: 'utf8', cwd: dir, env: testEnv({ GIT_CEILING_DIRECTORIES: dir }) });
+    const r = spawnSync(process.execPath, [packedCli(), 'scan', '--staged'], {
+      encoding: 'utf8',
+      cwd: dir,
+      env: testEnv({ GIT_CEILING_DIRECTORIES: dir }),
+    });
     expectOneLineError(r, 'not inside a git work tree');
   });
 
@@ -332,7 +360,10 @@ describe('the packed bin', () => {
     const dir = realpathSync(mkdtempSync(join(tmpdir(), 'ks-link-')));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     symlinkSync(join(packedProject(), 'node_modules'), join(dir, 'node_modules'), 'dir');
-    const r = spawnSync(process.execPath, [join(dir, 'node_modules', 'kernel-secrets', 'dist', 'cli.js'), '--help'], { encoding: 'utf8', env: testEnv() });
+    const r = spawnSync(process.execPath, [join(dir, 'node_modules', 'kernel-secrets', 'dist', 'cli.js'), '--help'], {
+      encoding: 'utf8',
+      env: testEnv(),
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('kernel-secrets scan --staged');
   });

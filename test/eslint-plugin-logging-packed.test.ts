@@ -106,7 +106,15 @@ export function show(credentials: Credentials, scope: string): void {
 ];
 
 const TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'esnext', moduleResolution: 'bundler', lib: ['ES2023', 'DOM'], types: [], strict: true, noEmit: true },
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'esnext',
+    moduleResolution: 'bundler',
+    lib: ['ES2023', 'DOM'],
+    types: [],
+    strict: true,
+    noEmit: true,
+  },
   include: ['*.ts'],
 });
 
@@ -195,7 +203,9 @@ describe.each([
   }, 120_000);
 
   it('uses the plugin from the packed tarball', () => {
-    const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'eslint-plugin-kernel-secrets', 'package.json'), 'utf8')) as { name: string };
+    const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'eslint-plugin-kernel-secrets', 'package.json'), 'utf8')) as {
+      name: string;
+    };
     expect(installed.name).toBe('eslint-plugin-kernel-secrets');
     expect(results.size).toBe(SAMPLES.length);
   });

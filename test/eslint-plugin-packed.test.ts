@@ -24,7 +24,6 @@ import { randomToken } from './support/tokens.js';
 // Generated values
 // ---------------------------------------------------------------------------------------------
 
-
 const T = randomToken();
 /** The developer's own live token: exported as KERNEL_TOKEN to the ESLint process. */
 const LIVE = randomToken();
@@ -195,7 +194,10 @@ function createWorkspace(packedProject: string, variant: Variant): string {
   const dir = mkdtempSync(join(tmpdir(), `ks-eslint-${variant}-`));
   symlinkSync(join(packedProject, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `e2e-${variant}`, private: true, type: 'module' }));
-  writeFileSync(join(dir, 'kernel-secrets.config.json'), variant === 'broken-config' ? BROKEN_KERNEL_SECRETS_CONFIG : KERNEL_SECRETS_CONFIG);
+  writeFileSync(
+    join(dir, 'kernel-secrets.config.json'),
+    variant === 'broken-config' ? BROKEN_KERNEL_SECRETS_CONFIG : KERNEL_SECRETS_CONFIG,
+  );
   writeFileSync(join(dir, ESLINT_CONFIGS[variant].file), ESLINT_CONFIGS[variant].text);
   writeFileSync(join(dir, 'lint.mjs'), RUNNER);
   for (const c of ALL_CASES) {
@@ -256,7 +258,10 @@ describe.each(ESLINTS)('packed plugin with ESLint $major ($pkg)', ({ pkg, major 
     expect(run.results.map((r) => r.file).sort()).toEqual([...linted].sort());
     for (const result of run.results) {
       // Parse errors and config problems come without a rule id.
-      expect(result.messages.filter((m) => m.fatal || m.ruleId === null), result.file).toEqual([]);
+      expect(
+        result.messages.filter((m) => m.fatal || m.ruleId === null),
+        result.file,
+      ).toEqual([]);
     }
 
     for (const [ruleId, cases] of Object.entries(LINT_CASES)) {
@@ -280,8 +285,13 @@ describe.each(ESLINTS)('packed plugin with ESLint $major ($pkg)', ({ pkg, major 
       const own = result.messages.filter((m) => m.ruleId === 'kernel-secrets/no-hardcoded-token');
       expect(own, result.file).toHaveLength(1);
       expect(own[0]).toMatchObject({ messageId: 'configError', line: 1, column: 1, fatal: false });
-      expect(own[0]!.message).toMatch(/^kernel-secrets could not check this file for hardcoded tokens: invalid kernel-secrets config: .*kernel-secrets\.config\.json: severity\.known /);
-      expect(result.messages.filter((m) => m.fatal || m.ruleId === null), result.file).toEqual([]);
+      expect(own[0]!.message).toMatch(
+        /^kernel-secrets could not check this file for hardcoded tokens: invalid kernel-secrets config: .*kernel-secrets\.config\.json: severity\.known /,
+      );
+      expect(
+        result.messages.filter((m) => m.fatal || m.ruleId === null),
+        result.file,
+      ).toEqual([]);
     }
   });
 });

@@ -27,14 +27,26 @@ const VALID_FORMAT = { id: 'org-pat', prefix: 'kpat_', pattern: 'kpat_[A-Za-z0-9
 const CASES: ConfigCase[] = [
   { name: 'bad JSON (trailing comma)', file: '{ "ignorePaths": ["dist/"], }\n', says: ['kernel-secrets.config.json', 'is not valid JSON'] },
   { name: 'unknown key', file: JSON.stringify({ ignorePath: ['dist/'] }), says: ['ignorePath is not a known option'] },
-  { name: 'wrong type', file: JSON.stringify({ thresholds: { maxFileSize: '10MB' } }), says: ['thresholds.maxFileSize must be an integer'] },
-  { name: 'catastrophic regex (a+)+$', file: JSON.stringify({ formats: [{ id: 'org', pattern: '(a+)+$' }] }), says: ['formats[0].pattern', /backtracking/] },
+  {
+    name: 'wrong type',
+    file: JSON.stringify({ thresholds: { maxFileSize: '10MB' } }),
+    says: ['thresholds.maxFileSize must be an integer'],
+  },
+  {
+    name: 'catastrophic regex (a+)+$',
+    file: JSON.stringify({ formats: [{ id: 'org', pattern: '(a+)+$' }] }),
+    says: ['formats[0].pattern', /backtracking/],
+  },
   {
     name: 'a valid format next to an invalid threshold (no half config)',
     file: JSON.stringify({ formats: [VALID_FORMAT], thresholds: { minLength: 2 } }),
     says: ['thresholds.minLength must be ≥ 8'],
   },
-  { name: 'invalid `kernelSecrets` in package.json', packageJson: { severity: { context: 'fatal' } }, says: ['package.json', 'severity.context must be one of'] },
+  {
+    name: 'invalid `kernelSecrets` in package.json',
+    packageJson: { severity: { context: 'fatal' } },
+    says: ['package.json', 'severity.context must be one of'],
+  },
 ];
 
 let wd: Workdir;
@@ -52,7 +64,8 @@ beforeAll(() => {
 
 function writeConfig(c: ConfigCase): void {
   if (c.file !== undefined) wd.write('kernel-secrets.config.json', c.file);
-  if (c.packageJson !== undefined) writeFileSync(wd.path('package.json'), JSON.stringify({ ...JSON.parse(packageJson), kernelSecrets: c.packageJson }, null, 2));
+  if (c.packageJson !== undefined)
+    writeFileSync(wd.path('package.json'), JSON.stringify({ ...JSON.parse(packageJson), kernelSecrets: c.packageJson }, null, 2));
 }
 
 afterEach(() => {
@@ -70,7 +83,12 @@ describe('malformed config', () => {
 
   it.each(CASES)('$name: exit 2, one line with the key and reason, nothing scanned, in every mode and format', (c) => {
     writeConfig(c);
-    const modes = [['scan', '--staged'], ['scan', '--staged', '--format', 'json'], ['scan', 'config', '--format', 'sarif'], ['scan', '--commits', 'HEAD', '--format', 'github']];
+    const modes = [
+      ['scan', '--staged'],
+      ['scan', '--staged', '--format', 'json'],
+      ['scan', 'config', '--format', 'sarif'],
+      ['scan', '--commits', 'HEAD', '--format', 'github'],
+    ];
     for (const args of modes) {
       const r = wd.cli(args);
       expectCouldNotScan(r, ...c.says);

@@ -37,7 +37,11 @@ describe('temporary and alternative indexes', () => {
   // Each case changes the tracked file in the working tree only; git builds the index it commits.
   const cases: { name: string; args: string[]; cwd?: string }[] = [
     { name: '`git commit -a` run from a subdirectory (GIT_PREFIX set)', args: ['-a', '-m', 'update settings'], cwd: 'services/api' },
-    { name: '`git commit <path>` run from a subdirectory (next-index lock)', args: ['-m', 'update settings', '--', 'settings.env'], cwd: 'services/api' },
+    {
+      name: '`git commit <path>` run from a subdirectory (next-index lock)',
+      args: ['-m', 'update settings', '--', 'settings.env'],
+      cwd: 'services/api',
+    },
     { name: '`git commit -i <path>`', args: ['-i', '-m', 'update settings', '--', 'services/api/settings.env'] },
   ];
 
@@ -54,7 +58,12 @@ describe('temporary and alternative indexes', () => {
     const token = randomToken();
     wd.write('services/api/settings.env', settingsEnv(token));
     wd.gitOk(['add', 'services/api/settings.env']);
-    const r = attemptBlockedCommit(wd, ['-m', 'update settings'], { cwd: scratch.dir('ks-elsewhere-') }, ['--git-dir', wd.path('.git'), '--work-tree', wd.root]);
+    const r = attemptBlockedCommit(wd, ['-m', 'update settings'], { cwd: scratch.dir('ks-elsewhere-') }, [
+      '--git-dir',
+      wd.path('.git'),
+      '--work-tree',
+      wd.root,
+    ]);
     expect(r.output).toContain(`services/api/settings.env:${SETTINGS_TOKEN_AT}`);
     expectNoSecret(r.output, token);
     wd.gitOk(['reset', '--quiet', '--', 'services/api/settings.env']);
@@ -91,7 +100,12 @@ describe('a monorepo (hooks `cd` into the package folder)', () => {
     const token = randomToken();
     wd.write('api/settings.env', settingsEnv(token));
     wd.gitOk(['add', 'api/settings.env']);
-    const r = attemptBlockedCommit(wd, ['-m', 'api settings'], { cwd: scratch.dir('ks-elsewhere-') }, ['--git-dir', wd.path('.git'), '--work-tree', wd.root]);
+    const r = attemptBlockedCommit(wd, ['-m', 'api settings'], { cwd: scratch.dir('ks-elsewhere-') }, [
+      '--git-dir',
+      wd.path('.git'),
+      '--work-tree',
+      wd.root,
+    ]);
     expect(r.output).toContain(`api/settings.env:${SETTINGS_TOKEN_AT}`);
     expectNoSecret(r.output, token);
   });

@@ -42,7 +42,11 @@ describe('no repository, no git', () => {
     const wd = scratch.repo();
     const token = stageToken(wd, 'settings.env');
     const noGit = { PATH: scratch.dir('ks-empty-bin-') };
-    for (const args of [['scan', '--staged'], ['scan', '.'], ['scan', '--commits', 'HEAD']]) {
+    for (const args of [
+      ['scan', '--staged'],
+      ['scan', '.'],
+      ['scan', '--commits', 'HEAD'],
+    ]) {
       const r = wd.cli(args, { env: noGit });
       expectCouldNotScan(r, 'git was not found on PATH');
       expectNoSecret(r.output, token);
@@ -141,7 +145,11 @@ describe('partial clones of the history or the tree', () => {
     expect(wd.gitOk(['ls-files', '--sparse'])).toContain('services/web/');
     const inside = stageToken(wd, 'services/api/settings.env');
     const outside = stageToken(wd, 'services/web/settings.env', randomToken(), ['--sparse']);
-    expectFound(wd.cli(['scan', '--staged', '--format', 'json']), ['services/api/settings.env', 'services/web/settings.env'], [inside, outside]);
+    expectFound(
+      wd.cli(['scan', '--staged', '--format', 'json']),
+      ['services/api/settings.env', 'services/web/settings.env'],
+      [inside, outside],
+    );
     attemptBlockedCommit(wd, ['-m', 'settings']);
   });
 });

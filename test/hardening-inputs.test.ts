@@ -58,7 +58,10 @@ describe('hostile inputs', () => {
     expect(findings.some((f) => text.slice(f.offset, f.endOffset) === token)).toBe(true);
 
     const yardstick = ordinary(text.length);
-    const base = Math.max(2, fastest(() => scanner.scan(yardstick)));
+    const base = Math.max(
+      2,
+      fastest(() => scanner.scan(yardstick)),
+    );
     const took = fastest(() => scanner.scan(text));
     // Same time order: a super-linear pattern on megabytes would be orders of magnitude off.
     expect(took / base).toBeLessThan(20);

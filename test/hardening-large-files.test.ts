@@ -127,7 +127,9 @@ describe('--staged: files above the limits', () => {
     expect(parseJsonReport(single).findings.map((f) => f.path)).toEqual(['dist/app.min.js']);
     expectNoSecret(single.output, token);
     // Same time order: a quadratic step on a 10 MB line is many times slower, not a few percent.
-    expect(single.ms / baseline.ms, `single line ${Math.round(single.ms)} ms vs ordinary lines ${Math.round(baseline.ms)} ms`).toBeLessThan(3);
+    expect(single.ms / baseline.ms, `single line ${Math.round(single.ms)} ms vs ordinary lines ${Math.round(baseline.ms)} ms`).toBeLessThan(
+      3,
+    );
     wd.gitOk(['reset', '--quiet']);
   }, 300_000);
 });

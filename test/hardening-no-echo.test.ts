@@ -21,7 +21,17 @@ import { Linter, type ESLint } from 'eslint';
 import kernelSecrets from 'eslint-plugin-kernel-secrets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSecret, randomToken } from './support/git-repo.js';
-import { anyToken, generatedToken, HOSTILE_PIECES, placedTokens, placeToken, sha256, TEXT_CONTEXTS, type GeneratedToken, type PlacedToken } from './support/hardening/hostile-tokens.js';
+import {
+  anyToken,
+  generatedToken,
+  HOSTILE_PIECES,
+  placedTokens,
+  placeToken,
+  sha256,
+  TEXT_CONTEXTS,
+  type GeneratedToken,
+  type PlacedToken,
+} from './support/hardening/hostile-tokens.js';
 import { injectScannerCrash } from './support/hardening/inject-crash.js';
 import { expectCouldNotScan, parseJsonReport, Scratch, type Run, type Workdir } from './support/hardening/workdir.js';
 
@@ -32,7 +42,12 @@ const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const;
 
 /** Describes a counterexample without its tokens (fast-check prints this, not the values). */
 function describePlacement(placed: readonly PlacedToken[]): string {
-  return placed.map((p) => `${p.shape} token (${p.token.length} chars) in context #${p.context}${p.committed ? ', committed' : ''}${p.allowed ? ', allowed' : ''}`).join('; ');
+  return placed
+    .map(
+      (p) =>
+        `${p.shape} token (${p.token.length} chars) in context #${p.context}${p.committed ? ', committed' : ''}${p.allowed ? ', allowed' : ''}`,
+    )
+    .join('; ');
 }
 
 function expectNothingEchoed(runs: readonly Run[], tokens: readonly string[], what: string): void {
@@ -138,7 +153,15 @@ describe('error paths never echo a token', () => {
 
   /** Always tried first: a token with no quote or bracket in it, and a token cut short by the message. */
   const crashExamples = (): [GeneratedToken, number][] => [
-    [generatedToken('hostile', HOSTILE_PIECES.filter((p) => !/["'`{}[\]()]/.test(p)).map((p) => randomToken(4) + p).join('') + randomToken(4)), 0],
+    [
+      generatedToken(
+        'hostile',
+        HOSTILE_PIECES.filter((p) => !/["'`{}[\]()]/.test(p))
+          .map((p) => randomToken(4) + p)
+          .join('') + randomToken(4),
+      ),
+      0,
+    ],
     [generatedToken('base62', randomToken(40)), TEXT_CONTEXTS.findIndex((c) => c.startsWith('xxx'))],
   ];
 
@@ -150,7 +173,10 @@ describe('error paths never echo a token', () => {
         const line = placeToken(TEXT_CONTEXTS[context]!, value);
         wd.write('config/app.env', `${line}\n`);
         wd.gitOk(['add', 'config/app.env']);
-        const runs = [wd.cli(['scan', '--staged'], { env: crash.env }), wd.cli(['scan', '--stdin'], { env: crash.env, input: `${line}\n` })];
+        const runs = [
+          wd.cli(['scan', '--staged'], { env: crash.env }),
+          wd.cli(['scan', '--stdin'], { env: crash.env, input: `${line}\n` }),
+        ];
         expectNothingEchoed(runs, [value], `${shape} token in context #${context}`);
         for (const r of runs) expectCouldNotScan(r, crash.marker);
       }),
@@ -205,8 +231,13 @@ describe('ESLint rule messages never echo a token', () => {
           else process.env['KERNEL_TOKEN'] = previous;
         }
         const what = `${shape} token (${value.length} chars) in JS context #${context}${live ? ' as the live token' : ''}`;
-        expect(messages.filter((m) => m.fatal), what).toEqual([]);
-        const shown = messages.map((m) => [m.message, m.fix?.text ?? '', ...(m.suggestions ?? []).flatMap((s) => [s.desc, s.fix.text])].join('\n')).join('\n');
+        expect(
+          messages.filter((m) => m.fatal),
+          what,
+        ).toEqual([]);
+        const shown = messages
+          .map((m) => [m.message, m.fix?.text ?? '', ...(m.suggestions ?? []).flatMap((s) => [s.desc, s.fix.text])].join('\n'))
+          .join('\n');
         try {
           expectNoSecret(shown, value);
         } catch {
@@ -215,7 +246,11 @@ describe('ESLint rule messages never echo a token', () => {
         // Not vacuous: a live token of an issuer's shape is reported wherever it is written. (The
         // plugin only asks the engine about strings with a run of token characters, so a live
         // token full of `$&`/`%s` is not looked at: nothing to echo either.)
-        if (live && shape !== 'hostile') expect(messages.some((m) => m.ruleId === 'kernel-secrets/no-hardcoded-token'), what).toBe(true);
+        if (live && shape !== 'hostile')
+          expect(
+            messages.some((m) => m.ruleId === 'kernel-secrets/no-hardcoded-token'),
+            what,
+          ).toBe(true);
       }),
       { numRuns: 200 },
     );

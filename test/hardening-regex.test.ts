@@ -30,7 +30,12 @@ const { analyse } = createRequire(import.meta.url)('scslre') as {
 const scratch = new Scratch();
 afterAll(() => scratch.removeAll());
 
-const CHECKED = ['packages/cli/src', 'packages/eslint-plugin/src', 'packages/core/src/engine/allow.ts', 'packages/core/src/engine/path-filter.ts'];
+const CHECKED = [
+  'packages/cli/src',
+  'packages/eslint-plugin/src',
+  'packages/core/src/engine/allow.ts',
+  'packages/core/src/engine/path-filter.ts',
+];
 const inventory = regexInventory(
   CHECKED.map((p) => join(REPO_ROOT, p)),
   REPO_ROOT,
@@ -71,7 +76,10 @@ describe('dynamic: allow-directive matchers on 1 MB lines', () => {
 
   it.each(Object.keys(hostile))('%s', (name) => {
     const line = hostile[name]!;
-    const base = Math.max(0.5, fastest(() => (allowsOwnLine(ordinary), allowsNextLine(ordinary))));
+    const base = Math.max(
+      0.5,
+      fastest(() => (allowsOwnLine(ordinary), allowsNextLine(ordinary))),
+    );
     const took = fastest(() => (allowsOwnLine(line), allowsNextLine(line)));
     expect(took / base, `${took.toFixed(1)} ms vs ${base.toFixed(1)} ms`).toBeLessThan(50);
   });

@@ -50,7 +50,18 @@ function home(): string {
   sandboxHome = mkdtempSync(join(tmpdir(), 'ks-home-'));
   writeFileSync(
     join(sandboxHome, '.gitconfig'),
-    ['[user]', '\tname = Kernel Secrets Test', '\temail = test@example.invalid', '[commit]', '\tgpgsign = false', '[init]', '\tdefaultBranch = main', '[advice]', '\tdetachedHead = false', ''].join('\n'),
+    [
+      '[user]',
+      '\tname = Kernel Secrets Test',
+      '\temail = test@example.invalid',
+      '[commit]',
+      '\tgpgsign = false',
+      '[init]',
+      '\tdefaultBranch = main',
+      '[advice]',
+      '\tdetachedHead = false',
+      '',
+    ].join('\n'),
   );
   return sandboxHome;
 }
@@ -130,7 +141,8 @@ export class TempRepo {
     const repo = new TempRepo(root, projectDir);
     repo.gitOk(['init', '--quiet']);
     mkdirSync(projectDir, { recursive: true });
-    const installed = (name: string) => (JSON.parse(readFileSync(join(packedProject(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    const installed = (name: string) =>
+      (JSON.parse(readFileSync(join(packedProject(), 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
     writeFileSync(
       join(projectDir, 'package.json'),
       JSON.stringify(
@@ -138,7 +150,9 @@ export class TempRepo {
           name: 'consumer-project',
           private: true,
           type: 'module',
-          devDependencies: Object.fromEntries(['kernel-secrets', 'eslint-plugin-kernel-secrets', 'eslint', 'husky', 'lint-staged'].map((n) => [n, installed(n)])),
+          devDependencies: Object.fromEntries(
+            ['kernel-secrets', 'eslint-plugin-kernel-secrets', 'eslint', 'husky', 'lint-staged'].map((n) => [n, installed(n)]),
+          ),
         },
         null,
         2,
@@ -176,7 +190,11 @@ export class TempRepo {
   }
 
   git(args: readonly string[], options: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
-    return run('git', args, { cwd: options.cwd ?? this.root, env: { ...this.env, ...options.env }, ...(options.input !== undefined ? { input: options.input } : { stdio: ['ignore', 'pipe', 'pipe'] }) });
+    return run('git', args, {
+      cwd: options.cwd ?? this.root,
+      env: { ...this.env, ...options.env },
+      ...(options.input !== undefined ? { input: options.input } : { stdio: ['ignore', 'pipe', 'pipe'] }),
+    });
   }
 
   /** git that must succeed; returns trimmed stdout. */

@@ -27,7 +27,12 @@ function peerSpecs(): string[] {
 }
 
 function npm(args: string[], cwd: string): string {
-  return execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  return execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+  });
 }
 
 export function preparePackedProject(): string {
@@ -35,7 +40,10 @@ export function preparePackedProject(): string {
   rmSync(packDir, { recursive: true, force: true });
   mkdirSync(packDir, { recursive: true });
   for (const pkg of PACKAGES) npm(['pack', '--silent', '--pack-destination', packDir], join(REPO_ROOT, pkg));
-  const tarballs = readdirSync(packDir).filter((f) => f.endsWith('.tgz')).sort().map((f) => join(packDir, f));
+  const tarballs = readdirSync(packDir)
+    .filter((f) => f.endsWith('.tgz'))
+    .sort()
+    .map((f) => join(packDir, f));
   if (tarballs.length !== PACKAGES.length) throw new Error(`npm pack produced ${tarballs.length} tarballs, expected ${PACKAGES.length}`);
 
   // Same tarballs + same peers → reuse the install from an earlier run on this machine.

@@ -17,7 +17,9 @@ export function randomToken(length = 40): string {
 
 /** A random base64url-charset token, possibly with `-`, `_` and `.`, as bearer tokens often are. */
 export function randomUrlSafeToken(length = 48): string {
-  return randomBytes(Math.ceil((length * 3) / 4)).toString('base64url').slice(0, length);
+  return randomBytes(Math.ceil((length * 3) / 4))
+    .toString('base64url')
+    .slice(0, length);
 }
 
 /** A structurally valid, unsigned-looking JWT with the given payload. */

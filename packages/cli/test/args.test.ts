@@ -7,16 +7,39 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['scan'])).toMatchObject({ name: 'scan', target: { kind: 'paths', paths: ['.'] } });
     expect(parseCommandLine(['scan', 'a', 'b'])).toMatchObject({ target: { kind: 'paths', paths: ['a', 'b'] } });
     expect(parseCommandLine(['scan', '--staged'])).toMatchObject({ target: { kind: 'staged' } });
-    expect(parseCommandLine(['scan', '--commits', 'main..HEAD', '--commits', 'v1..v2'])).toMatchObject({ target: { kind: 'commits', ranges: ['main..HEAD', 'v1..v2'], all: false } });
+    expect(parseCommandLine(['scan', '--commits', 'main..HEAD', '--commits', 'v1..v2'])).toMatchObject({
+      target: { kind: 'commits', ranges: ['main..HEAD', 'v1..v2'], all: false },
+    });
     expect(parseCommandLine(['scan', '--all'])).toMatchObject({ target: { kind: 'commits', ranges: [], all: true } });
-    expect(parseCommandLine(['scan', '--pre-push', 'origin', 'git@example.com:x.git'])).toMatchObject({ target: { kind: 'pre-push', remote: 'origin' } });
-    expect(parseCommandLine(['scan', '--stdin', '--stdin-filename', 'x.py'])).toMatchObject({ target: { kind: 'stdin', filename: 'x.py' } });
+    expect(parseCommandLine(['scan', '--pre-push', 'origin', 'git@example.com:x.git'])).toMatchObject({
+      target: { kind: 'pre-push', remote: 'origin' },
+    });
+    expect(parseCommandLine(['scan', '--stdin', '--stdin-filename', 'x.py'])).toMatchObject({
+      target: { kind: 'stdin', filename: 'x.py' },
+    });
   });
 
   it('output options and their defaults', () => {
     expect(parseCommandLine(['scan'])).toMatchObject({ output: { format: 'pretty', failOn: 'error', quiet: false } });
-    const cmd = parseCommandLine(['scan', '-f', 'sarif', '-o', 'r.sarif', '--fail-on', 'warning', '--no-color', '-q', '--no-baseline', '-c', 'cfg.json']);
-    expect(cmd).toMatchObject({ configPath: 'cfg.json', baseline: false, output: { format: 'sarif', outputFile: 'r.sarif', failOn: 'warning', color: false, quiet: true } });
+    const cmd = parseCommandLine([
+      'scan',
+      '-f',
+      'sarif',
+      '-o',
+      'r.sarif',
+      '--fail-on',
+      'warning',
+      '--no-color',
+      '-q',
+      '--no-baseline',
+      '-c',
+      'cfg.json',
+    ]);
+    expect(cmd).toMatchObject({
+      configPath: 'cfg.json',
+      baseline: false,
+      output: { format: 'sarif', outputFile: 'r.sarif', failOn: 'warning', color: false, quiet: true },
+    });
   });
 
   it('rejects what would be ambiguous or unsafe, with one fixable message', () => {
@@ -61,7 +84,10 @@ describe('pre-push input', async () => {
   });
 
   it("reads the pre-commit framework's variables", () => {
-    expect(preCommitFrameworkUpdate({ PRE_COMMIT_TO_REF: L, PRE_COMMIT_FROM_REF: R, PRE_COMMIT_REMOTE_NAME: 'origin' })).toEqual({ update: { localOid: L, remoteOid: R }, remote: 'origin' });
+    expect(preCommitFrameworkUpdate({ PRE_COMMIT_TO_REF: L, PRE_COMMIT_FROM_REF: R, PRE_COMMIT_REMOTE_NAME: 'origin' })).toEqual({
+      update: { localOid: L, remoteOid: R },
+      remote: 'origin',
+    });
     expect(preCommitFrameworkUpdate({ PRE_COMMIT_TO_REF: L })).toEqual({ update: { localOid: L, remoteOid: Z } });
     expect(preCommitFrameworkUpdate({})).toBeUndefined();
   });

@@ -84,13 +84,29 @@ describe('DiffParser: plain diffs', () => {
   });
 
   it('counts context lines (inter-hunk context, suppressBlankEmpty) without marking them added', () => {
-    const text = [`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '--- a/f', '+++ b/f', '@@ -1,3 +1,4 @@', '+new', ' same', '', '-gone', '+also new'].join('\n');
+    const text = [
+      `:100644 100644 ${A} ${B} M\tf`,
+      '',
+      'diff --git a/f b/f',
+      '--- a/f',
+      '+++ b/f',
+      '@@ -1,3 +1,4 @@',
+      '+new',
+      ' same',
+      '',
+      '-gone',
+      '+also new',
+    ].join('\n');
     expect([...parseDiffText(text)[0]!.addedLines]).toEqual([1, 4]);
   });
 
   it('fails on output it does not understand instead of guessing', () => {
-    expect(() => parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '+++ b/f', '@@ -1 +1,2 @@', '+one', 'garbage'].join('\n'))).toThrow(DiffParseError);
-    expect(() => parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '+++ b/f', '@@ -1 +1,2 @@', '+one'].join('\n'))).toThrow(/inside a hunk/);
+    expect(() =>
+      parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '+++ b/f', '@@ -1 +1,2 @@', '+one', 'garbage'].join('\n')),
+    ).toThrow(DiffParseError);
+    expect(() =>
+      parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '+++ b/f', '@@ -1 +1,2 @@', '+one'].join('\n')),
+    ).toThrow(/inside a hunk/);
     expect(() => parseDiffText(['diff --git a/f b/f', '+++ b/f'].join('\n'))).toThrow(/missing from the raw listing/);
     expect(() => parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', '@@ -1 +1 @@', '+x'].join('\n'))).toThrow(/hunk without a file/);
   });

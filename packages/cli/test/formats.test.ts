@@ -38,7 +38,9 @@ describe('github annotations', () => {
     expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
     expect(escapeProperty('a,b:c%')).toBe('a%2Cb%3Ac%25');
     const out = formatGithub(report([finding]), options);
-    expect(out.split('\n')[0]).toMatch(/^::error file=a%2Cb%3Ac\.env,line=2,col=14,endLine=2,endColumn=54,title=kernel-secrets context\/kernel-variable::Kernel token/);
+    expect(out.split('\n')[0]).toMatch(
+      /^::error file=a%2Cb%3Ac\.env,line=2,col=14,endLine=2,endColumn=54,title=kernel-secrets context\/kernel-variable::Kernel token/,
+    );
     expect(out.split('\n')[0]).not.toMatch(/\n/);
   });
 });

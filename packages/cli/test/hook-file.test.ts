@@ -22,7 +22,15 @@ describe('mergeHook', () => {
     expect(mergeHook(first, [], COMMANDS)).toBe(first);
     const edited = first.replace('lint-staged\n', '') + 'echo after\n';
     const again = mergeHook(edited, [], COMMANDS);
-    expect(again.split('\n')).toEqual(['echo before', expect.stringMatching(/^# >>>/), 'lint-staged', 'kernel-secrets scan --staged', BLOCK_END, 'echo after', '']);
+    expect(again.split('\n')).toEqual([
+      'echo before',
+      expect.stringMatching(/^# >>>/),
+      'lint-staged',
+      'kernel-secrets scan --staged',
+      BLOCK_END,
+      'echo after',
+      '',
+    ]);
   });
 
   it("does not repeat what the user's lines already run, and goes before a final exit", () => {

@@ -42,7 +42,13 @@ describe('scanContent', () => {
   it('counts suppressed findings on changed lines', () => {
     const token = randomToken();
     const text = `KERNEL_TOKEN=${token} # kernel-secrets-allow: fixture\n`;
-    expect(scanContent(scanner, Buffer.from(text), { path: 'f.env', changedLines: new Set([1]) }).suppressed).toEqual({ directive: 1, fingerprint: 0 });
-    expect(scanContent(scanner, Buffer.from(text), { path: 'f.env', changedLines: new Set([2]) }).suppressed).toEqual({ directive: 0, fingerprint: 0 });
+    expect(scanContent(scanner, Buffer.from(text), { path: 'f.env', changedLines: new Set([1]) }).suppressed).toEqual({
+      directive: 1,
+      fingerprint: 0,
+    });
+    expect(scanContent(scanner, Buffer.from(text), { path: 'f.env', changedLines: new Set([2]) }).suppressed).toEqual({
+      directive: 0,
+      fingerprint: 0,
+    });
   });
 });

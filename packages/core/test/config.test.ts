@@ -1,6 +1,15 @@
 /** Config: schema validation names the key and the reason; declared formats, names, severities and allow lists work. */
 import { describe, expect, it } from 'vitest';
-import { CONFIG_SCHEMA, ConfigError, DEFAULT_CONFIG, fingerprint, mergeConfig, resolveConfig, Scanner, type JsonSchema } from '../src/index.js';
+import {
+  CONFIG_SCHEMA,
+  ConfigError,
+  DEFAULT_CONFIG,
+  fingerprint,
+  mergeConfig,
+  resolveConfig,
+  Scanner,
+  type JsonSchema,
+} from '../src/index.js';
 import { SUPPORTED_KEYWORDS } from '../src/config/validate.js';
 import { randomToken } from '../../../test/support/tokens.js';
 
@@ -27,7 +36,15 @@ describe('config validation', () => {
     [{ formats: [{ id: 'x', pattern: '(a+)+$' }] }, /formats\[0\]\.pattern risks exponential backtracking/],
     [{ formats: [{ id: 'x', pattern: 'tok_\\w+\\w+!' }] }, /formats\[0\]\.pattern risks (polynomial|exponential) backtracking/],
     [{ formats: [{ id: 'x', pattern: 'a*' }] }, /matches the empty string/],
-    [{ formats: [{ id: 'x', pattern: 'ab{3}' }, { id: 'x', pattern: 'cd{3}' }] }, /formats\[1\]\.id duplicates id "x"/],
+    [
+      {
+        formats: [
+          { id: 'x', pattern: 'ab{3}' },
+          { id: 'x', pattern: 'cd{3}' },
+        ],
+      },
+      /formats\[1\]\.id duplicates id "x"/,
+    ],
     [{ allowedFingerprints: ['abc'] }, /allowedFingerprints\[0\] must match/],
     [[], /the config must be an object, got array/],
   ])('rejects %j', (raw, message) => {
@@ -56,14 +73,18 @@ describe('config validation', () => {
   });
 
   it('every option in the schema has a description', () => {
-    const missing = Object.entries(CONFIG_SCHEMA.properties ?? {}).filter(([, s]) => !s.description).map(([k]) => k);
+    const missing = Object.entries(CONFIG_SCHEMA.properties ?? {})
+      .filter(([, s]) => !s.description)
+      .map(([k]) => k);
     expect(missing).toEqual([]);
   });
 });
 
 describe('config in effect', () => {
   it('finds an organisation-declared format in any context', () => {
-    const config = resolveConfig({ formats: [{ id: 'kernel-pat', prefix: 'kpat_', pattern: 'kpat_[A-Za-z0-9]{40}', description: 'Kernel PAT' }] });
+    const config = resolveConfig({
+      formats: [{ id: 'kernel-pat', prefix: 'kpat_', pattern: 'kpat_[A-Za-z0-9]{40}', description: 'Kernel PAT' }],
+    });
     const token = `kpat_${randomToken(40)}`;
     const { findings } = new Scanner({ config }).scan(`see ${token} here`);
     expect(findings.map((f) => [f.detector, f.rule, f.column])).toEqual([['format', 'custom:kernel-pat', 5]]);
@@ -114,13 +135,17 @@ describe('mergeConfig', () => {
   });
 
   it('validates the layer with the same schema', () => {
-    expect(() => mergeConfig(DEFAULT_CONFIG, { credentialNames: [7] }, 'rule options')).toThrow(/rule options: credentialNames\[0\] must be a string/);
+    expect(() => mergeConfig(DEFAULT_CONFIG, { credentialNames: [7] }, 'rule options')).toThrow(
+      /rule options: credentialNames\[0\] must be a string/,
+    );
   });
 });
 
 describe('ignorePaths safety', () => {
   it('refuses patterns with several `**/` (super-linear on deep paths) and keeps simple ones', () => {
-    expect(() => resolveConfig({ ignorePaths: ['docs/', 'packages/**/fixtures/**/*.json'] }, 'cfg')).toThrow(/ignorePaths\[1\] uses `\*\*\/` more than once/);
+    expect(() => resolveConfig({ ignorePaths: ['docs/', 'packages/**/fixtures/**/*.json'] }, 'cfg')).toThrow(
+      /ignorePaths\[1\] uses `\*\*\/` more than once/,
+    );
     expect(resolveConfig({ ignorePaths: ['**/fixtures/**', 'docs/**/*.md', 'dist/'] }).ignorePaths).toHaveLength(3);
   });
 });

@@ -22,7 +22,11 @@ describe('decodeBytes', () => {
     ['UTF-16 LE without BOM', Buffer.from(line, 'utf16le'), 'utf16le'],
     ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(line)]), 'utf16be'],
     ['UTF-16 BE without BOM', utf16be(line), 'utf16be'],
-    ['binary with an embedded token', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), Buffer.from(line), Buffer.from([0, 0xff, 0])]), 'binary'],
+    [
+      'binary with an embedded token',
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]), Buffer.from(line), Buffer.from([0, 0xff, 0])]),
+      'binary',
+    ],
     ['invalid UTF-8 around it', Buffer.concat([Buffer.from([0xc3, 0x28, 0xa0]), Buffer.from(`\n${line}`)]), 'utf8'],
   ])('%s: token still found', (_name, bytes, encoding) => {
     const decoded = decodeBytes(bytes);

@@ -49,7 +49,17 @@ describe('properties', () => {
   });
 
   it('placeholders and environment references in those contexts are never reported', () => {
-    const references = ['$KERNEL_TOKEN', '${KERNEL_TOKEN}', '${{ secrets.KERNEL_TOKEN }}', 'process.env.KERNEL_TOKEN', '<token>', '{{ token }}', '%KERNEL_TOKEN%', 'YOUR_TOKEN', 'your_token_here'];
+    const references = [
+      '$KERNEL_TOKEN',
+      '${KERNEL_TOKEN}',
+      '${{ secrets.KERNEL_TOKEN }}',
+      'process.env.KERNEL_TOKEN',
+      '<token>',
+      '{{ token }}',
+      '%KERNEL_TOKEN%',
+      'YOUR_TOKEN',
+      'your_token_here',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...references, ...PLACEHOLDER_VALUES), fc.integer({ min: 0, max: CONTEXTS.length - 1 }), (value, i) => {
         expect(new Scanner().scan(CONTEXTS[i]!(value)).findings).toEqual([]);

@@ -9,7 +9,7 @@ const QUIET: string[] = [
   'Authorization: Bearer YOUR_TOKEN',
   '-H "Authorization: Bearer $KERNEL_TOKEN"',
   'headers = {"Authorization": f"Bearer {token}"}',
-  "const headers = { Authorization: `Bearer ${process.env.KERNEL_TOKEN}` };",
+  'const headers = { Authorization: `Bearer ${process.env.KERNEL_TOKEN}` };',
   'export KERNEL_TOKEN="your_token_here"',
   'export KERNEL_TOKEN=${KERNEL_TOKEN}',
   'KERNEL_TOKEN: ${{ secrets.KERNEL_TOKEN }}',

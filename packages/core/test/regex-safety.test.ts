@@ -33,13 +33,13 @@ const PATHOLOGICAL: Record<string, string> = {
   'repeated bearer': fill('bearer '),
   'JWT-like run without dots': `eyJ${fill('A')}`,
   'JWT-like dots': fill('eyJhbGciOi.'),
-  'spaces': fill(' '),
+  spaces: fill(' '),
   'tabs after a name': `token${fill('\t')}`,
-  'newlines': fill('\n'),
+  newlines: fill('\n'),
   'query params': fill('?token=&'),
   'name: value lines': fill('- name: KERNEL_TOKEN\n'),
-  'kernelclient': fill('KernelClient('),
-  'equals': fill('='),
+  kernelclient: fill('KernelClient('),
+  equals: fill('='),
   'escaped quotes': fill('\\"'),
 };
 
@@ -75,10 +75,19 @@ describe('regex safety', () => {
     const scanner = new Scanner({ config, known: { values: [token], fingerprints: [] } });
     const ordinary = fill('const headers = { "Content-Type": "application/json" }; // fetch the constructs\nexport const x = 1;\n');
     scanner.scan(ordinary); // warm up
-    const baseline = Math.max(5, Math.min(time(() => scanner.scan(ordinary)), time(() => scanner.scan(ordinary))));
+    const baseline = Math.max(
+      5,
+      Math.min(
+        time(() => scanner.scan(ordinary)),
+        time(() => scanner.scan(ordinary)),
+      ),
+    );
     const slow: string[] = [];
     for (const [name, input] of Object.entries(PATHOLOGICAL)) {
-      const t = Math.min(time(() => scanner.scan(input)), time(() => scanner.scan(input)));
+      const t = Math.min(
+        time(() => scanner.scan(input)),
+        time(() => scanner.scan(input)),
+      );
       if (t > baseline * 30) slow.push(`${name}: ${t.toFixed(0)} ms vs ${baseline.toFixed(0)} ms baseline`);
     }
     expect(slow).toEqual([]);

@@ -68,47 +68,79 @@ const ruleTester = new RuleTester();
 const invalid: Invalid[] = [
   // console family
   leak('console.log of req.headers', `app.get('/', (req) => { console.log(⟦req.headers⟧); });`, [{ kind: 'headers', sink: 'console.log' }]),
-  leak('console.info of the Authorization value in a template literal', 'function h(req) {\n  console.info(`auth=${⟦req.headers.authorization⟧}`);\n}', [
-    { kind: 'authorization', sink: 'console.info' },
+  leak(
+    'console.info of the Authorization value in a template literal',
+    'function h(req) {\n  console.info(`auth=${⟦req.headers.authorization⟧}`);\n}',
+    [{ kind: 'authorization', sink: 'console.info' }],
+  ),
+  leak(
+    "console.warn of req.get('authorization') in a concatenation",
+    `function h(req) { console.warn('auth: ' + ⟦req.get('authorization')⟧); }`,
+    [{ kind: 'authorization', sink: 'console.warn' }],
+  ),
+  leak("console.debug of headers['Authorization']", `function h(headers) { console.debug(⟦headers['Authorization']⟧); }`, [
+    { kind: 'authorization', sink: 'console.debug' },
   ]),
-  leak("console.warn of req.get('authorization') in a concatenation", `function h(req) { console.warn('auth: ' + ⟦req.get('authorization')⟧); }`, [
-    { kind: 'authorization', sink: 'console.warn' },
+  leak('console.table of a header object', `function h(request) { console.table(⟦request.headers⟧); }`, [
+    { kind: 'headers', sink: 'console.table' },
   ]),
-  leak("console.debug of headers['Authorization']", `function h(headers) { console.debug(⟦headers['Authorization']⟧); }`, [{ kind: 'authorization', sink: 'console.debug' }]),
-  leak('console.table of a header object', `function h(request) { console.table(⟦request.headers⟧); }`, [{ kind: 'headers', sink: 'console.table' }]),
-  leak('console.dir of init.headers', `function h(init) { console.dir(⟦init.headers⟧, { depth: 5 }); }`, [{ kind: 'headers', sink: 'console.dir' }]),
-  leak("console.assert's later arguments, not its condition", `function h(token) { console.assert(token, 'bad token', ⟦token⟧); }`, [{ kind: 'token', sink: 'console.assert' }]),
-  leak('console.trace of config.headers', `function h(config) { console.trace(⟦config.headers⟧); }`, [{ kind: 'headers', sink: 'console.trace' }]),
-  leak('globalThis.console.error', `function h(accessToken) { globalThis.console.error(⟦accessToken⟧); }`, [{ kind: 'token', sink: 'globalThis.console.error' }]),
+  leak('console.dir of init.headers', `function h(init) { console.dir(⟦init.headers⟧, { depth: 5 }); }`, [
+    { kind: 'headers', sink: 'console.dir' },
+  ]),
+  leak("console.assert's later arguments, not its condition", `function h(token) { console.assert(token, 'bad token', ⟦token⟧); }`, [
+    { kind: 'token', sink: 'console.assert' },
+  ]),
+  leak('console.trace of config.headers', `function h(config) { console.trace(⟦config.headers⟧); }`, [
+    { kind: 'headers', sink: 'console.trace' },
+  ]),
+  leak('globalThis.console.error', `function h(accessToken) { globalThis.console.error(⟦accessToken⟧); }`, [
+    { kind: 'token', sink: 'globalThis.console.error' },
+  ]),
 
   // process streams
-  leak('process.stdout.write of a token in a template', 'function h(bearer) {\n  process.stdout.write(`bearer ${⟦bearer⟧}\\n`);\n}', [{ kind: 'token', sink: 'process.stdout.write' }]),
+  leak('process.stdout.write of a token in a template', 'function h(bearer) {\n  process.stdout.write(`bearer ${⟦bearer⟧}\\n`);\n}', [
+    { kind: 'token', sink: 'process.stdout.write' },
+  ]),
   leak('process.stderr.write of JSON.stringify(headers)', `function h(headers) { process.stderr.write(JSON.stringify(⟦headers⟧)); }`, [
     { kind: 'headers', sink: 'process.stderr.write' },
   ]),
 
   // util.inspect / util.format results passed on
-  leak('util.inspect result passed to console.log', `import util from 'node:util';\nfunction h(req) { console.log(util.inspect(⟦req.headers⟧, { depth: null })); }`, [
-    { kind: 'headers', sink: 'console.log' },
-  ]),
-  leak("imported format('%o') written to stdout, even inside a template", "import { format } from 'util';\nfunction h(req) { process.stdout.write(`${format('%o', ⟦req.headers⟧)}\\n`); }", [
-    { kind: 'headers', sink: 'process.stdout.write' },
-  ]),
+  leak(
+    'util.inspect result passed to console.log',
+    `import util from 'node:util';\nfunction h(req) { console.log(util.inspect(⟦req.headers⟧, { depth: null })); }`,
+    [{ kind: 'headers', sink: 'console.log' }],
+  ),
+  leak(
+    "imported format('%o') written to stdout, even inside a template",
+    "import { format } from 'util';\nfunction h(req) { process.stdout.write(`${format('%o', ⟦req.headers⟧)}\\n`); }",
+    [{ kind: 'headers', sink: 'process.stdout.write' }],
+  ),
 
   // pino
-  leak('pino instance under any name', `import pino from 'pino';\nconst appLogger = pino();\nfunction h(req) { appLogger.info({ headers: ⟦req.headers⟧ }, 'incoming'); }`, [
-    { kind: 'headers', sink: 'appLogger.info' },
+  leak(
+    'pino instance under any name',
+    `import pino from 'pino';\nconst appLogger = pino();\nfunction h(req) { appLogger.info({ headers: ⟦req.headers⟧ }, 'incoming'); }`,
+    [{ kind: 'headers', sink: 'appLogger.info' }],
+  ),
+  leak('pino-http req.log', `function h(req) { req.log.info({ auth: ⟦req.headers.authorization⟧ }); }`, [
+    { kind: 'authorization', sink: 'req.log.info' },
   ]),
-  leak('pino-http req.log', `function h(req) { req.log.info({ auth: ⟦req.headers.authorization⟧ }); }`, [{ kind: 'authorization', sink: 'req.log.info' }]),
-  leak('Fastify request.log with a shorthand token', `function h(request, token) { request.log.warn({ ⟦token⟧ }, 'retrying'); }`, [{ kind: 'token', sink: 'request.log.warn' }]),
-  leak('pino child bindings are logged on every line', `import pino from 'pino';\nconst root = pino();\nfunction h(req) { return root.child({ headers: ⟦req.headers⟧ }); }`, [
-    { kind: 'headers', sink: 'root.child' },
+  leak('Fastify request.log with a shorthand token', `function h(request, token) { request.log.warn({ ⟦token⟧ }, 'retrying'); }`, [
+    { kind: 'token', sink: 'request.log.warn' },
   ]),
+  leak(
+    'pino child bindings are logged on every line',
+    `import pino from 'pino';\nconst root = pino();\nfunction h(req) { return root.child({ headers: ⟦req.headers⟧ }); }`,
+    [{ kind: 'headers', sink: 'root.child' }],
+  ),
 
   // winston
-  leak("winston.log('info', msg, meta) with a token", `import winston from 'winston';\nfunction h(apiKey) { winston.log('info', 'calling', { ⟦apiKey⟧ }); }`, [
-    { kind: 'token', sink: 'winston.log' },
-  ]),
+  leak(
+    "winston.log('info', msg, meta) with a token",
+    `import winston from 'winston';\nfunction h(apiKey) { winston.log('info', 'calling', { ⟦apiKey⟧ }); }`,
+    [{ kind: 'token', sink: 'winston.log' }],
+  ),
   leak(
     'winston.createLogger instance logging an HTTP error config',
     `import winston from 'winston';\nconst wlog = winston.createLogger({});\nfunction h(err) { wlog.error('failed', ⟦err.config⟧); }`,
@@ -130,18 +162,30 @@ const invalid: Invalid[] = [
   ),
 
   // loglevel
-  leak('loglevel.debug of an apiKey member', `import loglevel from 'loglevel';\nfunction h(options) { loglevel.debug('key', ⟦options.apiKey⟧); }`, [{ kind: 'token', sink: 'loglevel.debug' }]),
+  leak(
+    'loglevel.debug of an apiKey member',
+    `import loglevel from 'loglevel';\nfunction h(options) { loglevel.debug('key', ⟦options.apiKey⟧); }`,
+    [{ kind: 'token', sink: 'loglevel.debug' }],
+  ),
 
   // consola
-  leak('consola.withTag(…).success of process.env', `import { consola } from 'consola';\nconsola.withTag('boot').success('env', ⟦process.env⟧);`, [
-    { kind: 'process-env', sink: "consola.withTag('boot').success" },
-  ]),
+  leak(
+    'consola.withTag(…).success of process.env',
+    `import { consola } from 'consola';\nconsola.withTag('boot').success('env', ⟦process.env⟧);`,
+    [{ kind: 'process-env', sink: "consola.withTag('boot').success" }],
+  ),
 
   // debug
-  leak("debug('%O', headers) from createDebug", `import createDebug from 'debug';\nconst debug = createDebug('app:http');\nfunction h(req) { debug('%O', ⟦req.headers⟧); }`, [
-    { kind: 'headers', sink: 'debug' },
-  ]),
-  leak('a debug instance under another name', `const trace = require('debug')('app');\nfunction h(config) { trace('%o', ⟦config.headers⟧); }`, [{ kind: 'headers', sink: 'trace' }]),
+  leak(
+    "debug('%O', headers) from createDebug",
+    `import createDebug from 'debug';\nconst debug = createDebug('app:http');\nfunction h(req) { debug('%O', ⟦req.headers⟧); }`,
+    [{ kind: 'headers', sink: 'debug' }],
+  ),
+  leak(
+    'a debug instance under another name',
+    `const trace = require('debug')('app');\nfunction h(config) { trace('%o', ⟦config.headers⟧); }`,
+    [{ kind: 'headers', sink: 'trace' }],
+  ),
 
   // NestJS
   leak(
@@ -172,9 +216,11 @@ export class C {
     `import * as Sentry from '@sentry/node';\nfunction h(headers) { Sentry.addBreadcrumb({ category: 'http', data: { ⟦headers⟧ } }); }`,
     [{ kind: 'headers', sink: 'Sentry.addBreadcrumb' }],
   ),
-  leak('Sentry.setExtra with req.headers', `import * as Sentry from '@sentry/node';\nfunction h(req) { Sentry.setExtra('headers', ⟦req.headers⟧); }`, [
-    { kind: 'headers', sink: 'Sentry.setExtra' },
-  ]),
+  leak(
+    'Sentry.setExtra with req.headers',
+    `import * as Sentry from '@sentry/node';\nfunction h(req) { Sentry.setExtra('headers', ⟦req.headers⟧); }`,
+    [{ kind: 'headers', sink: 'Sentry.setExtra' }],
+  ),
   leak(
     "imported setContext with an 'authorization' key",
     `import { setContext } from '@sentry/browser';\nfunction h(req) { setContext('auth', { authorization: ⟦req.get('Authorization')⟧ }); }`,
@@ -182,55 +228,95 @@ export class C {
   ),
 
   // configurable logger names
-  leak('default logger names: ctx.logger matches "logger"', `function h(ctx, token) { ctx.logger.error(⟦token⟧); }`, [{ kind: 'token', sink: 'ctx.logger.error' }]),
-  leak('a configured logger name', `function h(audit, accessToken) { audit.info('token used', ⟦accessToken⟧); }`, [{ kind: 'token', sink: 'audit.info' }], {
-    loggerNames: ['audit'],
-  }),
-  leak('a configured dotted logger name', `class S { run(token) { this.deps.audit.warn(⟦token⟧); } }`, [{ kind: 'token', sink: 'this.deps.audit.warn' }], {
-    loggerNames: ['deps.audit'],
-  }),
+  leak('default logger names: ctx.logger matches "logger"', `function h(ctx, token) { ctx.logger.error(⟦token⟧); }`, [
+    { kind: 'token', sink: 'ctx.logger.error' },
+  ]),
+  leak(
+    'a configured logger name',
+    `function h(audit, accessToken) { audit.info('token used', ⟦accessToken⟧); }`,
+    [{ kind: 'token', sink: 'audit.info' }],
+    {
+      loggerNames: ['audit'],
+    },
+  ),
+  leak(
+    'a configured dotted logger name',
+    `class S { run(token) { this.deps.audit.warn(⟦token⟧); } }`,
+    [{ kind: 'token', sink: 'this.deps.audit.warn' }],
+    {
+      loggerNames: ['deps.audit'],
+    },
+  ),
 
   // header objects: more shapes
-  leak('axios.defaults.headers.common.Authorization', `import axios from 'axios';\nconsole.log(⟦axios.defaults.headers.common.Authorization⟧);`, [
+  leak(
+    'axios.defaults.headers.common.Authorization',
+    `import axios from 'axios';\nconsole.log(⟦axios.defaults.headers.common.Authorization⟧);`,
+    [{ kind: 'authorization', sink: 'console.log' }],
+  ),
+  leak('axios.defaults.headers as a whole', `import axios from 'axios';\nlogger.debug(⟦axios.defaults.headers⟧);`, [
+    { kind: 'headers', sink: 'logger.debug' },
+  ]),
+  leak('Object.fromEntries(headers)', `function h(request) { console.log(Object.fromEntries(⟦request.headers⟧)); }`, [
+    { kind: 'headers', sink: 'console.log' },
+  ]),
+  leak('spread of a header object', `function h(req) { log.info({ ...⟦req.headers⟧, path: req.path }); }`, [
+    { kind: 'headers', sink: 'log.info' },
+  ]),
+  leak(
+    "headers.get('authorization') on fetch Headers",
+    `function h(request) { const auth = request.headers.get('authorization'); console.log(⟦auth⟧); }`,
+    [{ kind: 'authorization', sink: 'console.log', origin: "request.headers.get('authorization')" }],
+  ),
+  leak("req.header('Authorization') (Express)", `function h(req) { console.log(⟦req.header('Authorization')⟧); }`, [
     { kind: 'authorization', sink: 'console.log' },
   ]),
-  leak('axios.defaults.headers as a whole', `import axios from 'axios';\nlogger.debug(⟦axios.defaults.headers⟧);`, [{ kind: 'headers', sink: 'logger.debug' }]),
-  leak('Object.fromEntries(headers)', `function h(request) { console.log(Object.fromEntries(⟦request.headers⟧)); }`, [{ kind: 'headers', sink: 'console.log' }]),
-  leak('spread of a header object', `function h(req) { log.info({ ...⟦req.headers⟧, path: req.path }); }`, [{ kind: 'headers', sink: 'log.info' }]),
-  leak("headers.get('authorization') on fetch Headers", `function h(request) { const auth = request.headers.get('authorization'); console.log(⟦auth⟧); }`, [
-    { kind: 'authorization', sink: 'console.log', origin: "request.headers.get('authorization')" },
-  ]),
-  leak("req.header('Authorization') (Express)", `function h(req) { console.log(⟦req.header('Authorization')⟧); }`, [{ kind: 'authorization', sink: 'console.log' }]),
 
   // aliases and destructuring
-  leak('const alias of req.headers', `function h(req) {\n  const h = req.headers;\n  console.log(⟦h⟧);\n}`, [{ kind: 'headers', sink: 'console.log', origin: 'req.headers' }]),
-  leak('destructured and renamed Authorization value', `function h(req) {\n  const { authorization: a } = req.headers;\n  logger.info(⟦a⟧);\n}`, [
-    { kind: 'authorization', sink: 'logger.info', origin: 'req.headers.authorization' },
+  leak('const alias of req.headers', `function h(req) {\n  const h = req.headers;\n  console.log(⟦h⟧);\n}`, [
+    { kind: 'headers', sink: 'console.log', origin: 'req.headers' },
   ]),
-  leak('nested destructuring from req', `function h(req) {\n  const { headers: { authorization } } = req;\n  console.log({ ⟦authorization⟧ });\n}`, [
-    { kind: 'authorization', sink: 'console.log', origin: 'req.headers.authorization' },
-  ]),
-  leak('rest that keeps authorization', `function h(req) {\n  const { 'x-request-id': id, ...others } = req.headers;\n  console.log(id, ⟦others⟧);\n}`, [
-    { kind: 'headers', sink: 'console.log', origin: 'req.headers{…rest}' },
-  ]),
-  leak('let alias assigned later in the same function', `function h(req) {\n  let auth;\n  auth = req.headers.authorization;\n  console.log('auth', ⟦auth⟧);\n}`, [
-    { kind: 'authorization', sink: 'console.log', origin: 'req.headers.authorization' },
-  ]),
-  leak('the credential part of split(" ")', `function h(req) {\n  const [, credential] = req.headers.authorization.split(' ');\n  console.log(⟦credential⟧);\n}`, [
-    { kind: 'authorization', sink: 'console.log', origin: "req.headers.authorization.split(' ')[1]" },
-  ]),
-  leak("authHeader.replace('Bearer ', '') is still the credential", `function h(authHeader) { console.log(⟦authHeader.replace('Bearer ', '')⟧); }`, [
-    { kind: 'authorization', sink: 'console.log' },
-  ]),
+  leak(
+    'destructured and renamed Authorization value',
+    `function h(req) {\n  const { authorization: a } = req.headers;\n  logger.info(⟦a⟧);\n}`,
+    [{ kind: 'authorization', sink: 'logger.info', origin: 'req.headers.authorization' }],
+  ),
+  leak(
+    'nested destructuring from req',
+    `function h(req) {\n  const { headers: { authorization } } = req;\n  console.log({ ⟦authorization⟧ });\n}`,
+    [{ kind: 'authorization', sink: 'console.log', origin: 'req.headers.authorization' }],
+  ),
+  leak(
+    'rest that keeps authorization',
+    `function h(req) {\n  const { 'x-request-id': id, ...others } = req.headers;\n  console.log(id, ⟦others⟧);\n}`,
+    [{ kind: 'headers', sink: 'console.log', origin: 'req.headers{…rest}' }],
+  ),
+  leak(
+    'let alias assigned later in the same function',
+    `function h(req) {\n  let auth;\n  auth = req.headers.authorization;\n  console.log('auth', ⟦auth⟧);\n}`,
+    [{ kind: 'authorization', sink: 'console.log', origin: 'req.headers.authorization' }],
+  ),
+  leak(
+    'the credential part of split(" ")',
+    `function h(req) {\n  const [, credential] = req.headers.authorization.split(' ');\n  console.log(⟦credential⟧);\n}`,
+    [{ kind: 'authorization', sink: 'console.log', origin: "req.headers.authorization.split(' ')[1]" }],
+  ),
+  leak(
+    "authHeader.replace('Bearer ', '') is still the credential",
+    `function h(authHeader) { console.log(⟦authHeader.replace('Bearer ', '')⟧); }`,
+    [{ kind: 'authorization', sink: 'console.log' }],
+  ),
 
   leak(
     'an Authorization header stored into an object literal later',
     'function h(token) {\n  const headers = {};\n  if (token) headers.Authorization = `Bearer ${token}`;\n  console.log(⟦headers⟧);\n}',
     [{ kind: 'headers', sink: 'console.log', origin: 'headers.Authorization' }],
   ),
-  leak("headers.set('Authorization', …) on new Headers()", "function h(token) {\n  const outgoing = new Headers();\n  outgoing.set('Authorization', 'Bearer ' + token);\n  logger.info({ ⟦outgoing⟧ });\n}", [
-    { kind: 'headers', sink: 'logger.info', origin: 'outgoing.Authorization' },
-  ]),
+  leak(
+    "headers.set('Authorization', …) on new Headers()",
+    "function h(token) {\n  const outgoing = new Headers();\n  outgoing.set('Authorization', 'Bearer ' + token);\n  logger.info({ ⟦outgoing⟧ });\n}",
+    [{ kind: 'headers', sink: 'logger.info', origin: 'outgoing.Authorization' }],
+  ),
 
   // HTTP-client errors and what they carry
   leak(
@@ -238,13 +324,19 @@ export class C {
     `import axios from 'axios';\nasync function load() {\n  try {\n    await axios.get('/constructs');\n  } catch (err) {\n    console.error('load failed', ⟦err⟧);\n  }\n}`,
     [{ kind: 'http-error', sink: 'console.error' }],
   ),
-  leak('err.response, err.request and err.toJSON()', `function report(err) {\n  logger.error({ response: ⟦err.response⟧, request: ⟦err.request⟧, json: ⟦err.toJSON()⟧ });\n}`, [
-    { kind: 'http-response', sink: 'logger.error' },
-    { kind: 'http-request', sink: 'logger.error' },
-    { kind: 'http-error', sink: 'logger.error' },
-  ]),
+  leak(
+    'err.response, err.request and err.toJSON()',
+    `function report(err) {\n  logger.error({ response: ⟦err.response⟧, request: ⟦err.request⟧, json: ⟦err.toJSON()⟧ });\n}`,
+    [
+      { kind: 'http-response', sink: 'logger.error' },
+      { kind: 'http-request', sink: 'logger.error' },
+      { kind: 'http-error', sink: 'logger.error' },
+    ],
+  ),
   leak('got error.options', `function report(error) { console.log(⟦error.options⟧); }`, [{ kind: 'request-config', sink: 'console.log' }]),
-  leak('.catch(e => …) on an axios promise', `import axios from 'axios';\naxios.get('/x').catch((e) => console.warn(⟦e⟧));`, [{ kind: 'http-error', sink: 'console.warn' }]),
+  leak('.catch(e => …) on an axios promise', `import axios from 'axios';\naxios.get('/x').catch((e) => console.warn(⟦e⟧));`, [
+    { kind: 'http-error', sink: 'console.warn' },
+  ]),
   leak(
     'axios request interceptor config',
     `import axios from 'axios';\naxios.interceptors.request.use((config) => {\n  console.log('request', ⟦config⟧);\n  return config;\n});`,
@@ -255,66 +347,108 @@ export class C {
     `import got from 'got';\nconst api = got.extend({ hooks: { beforeRequest: [(options) => { logger.debug(⟦options⟧); }] } });`,
     [{ kind: 'request-config', sink: 'logger.debug' }],
   ),
-  leak('an axios response holds its config', `import axios from 'axios';\nasync function h() {\n  const res = await axios.get('/x');\n  console.log(⟦res⟧);\n}`, [
-    { kind: 'http-response', sink: 'console.log', origin: "axios.get('…')" },
-  ]),
-  leak('a request config passed to fetch', `async function h(url) {\n  const init = { method: 'GET' };\n  await fetch(url, init);\n  console.log('sent', ⟦init⟧);\n}`, [
-    { kind: 'request-config', sink: 'console.log' },
-  ]),
+  leak(
+    'an axios response holds its config',
+    `import axios from 'axios';\nasync function h() {\n  const res = await axios.get('/x');\n  console.log(⟦res⟧);\n}`,
+    [{ kind: 'http-response', sink: 'console.log', origin: "axios.get('…')" }],
+  ),
+  leak(
+    'a request config passed to fetch',
+    `async function h(url) {\n  const init = { method: 'GET' };\n  await fetch(url, init);\n  console.log('sent', ⟦init⟧);\n}`,
+    [{ kind: 'request-config', sink: 'console.log' }],
+  ),
   leak('a Kernel client instance', `const client = new KernelClient({ token: process.env.KERNEL_TOKEN });\nconsole.log(⟦client⟧);`, [
     { kind: 'kernel-client', sink: 'console.log', origin: 'new KernelClient(…)' },
   ]),
 
   // token-named values
-  leak('KERNEL_TOKEN and process.env.KERNEL_TOKEN', `import { KERNEL_TOKEN } from './config';\nconsole.log(⟦KERNEL_TOKEN⟧, ⟦process.env.KERNEL_TOKEN⟧);`, [
-    { kind: 'token', sink: 'console.log' },
-    { kind: 'token', sink: 'console.log' },
-  ]),
+  leak(
+    'KERNEL_TOKEN and process.env.KERNEL_TOKEN',
+    `import { KERNEL_TOKEN } from './config';\nconsole.log(⟦KERNEL_TOKEN⟧, ⟦process.env.KERNEL_TOKEN⟧);`,
+    [
+      { kind: 'token', sink: 'console.log' },
+      { kind: 'token', sink: 'console.log' },
+    ],
+  ),
   leak('this.token and a prefixed Kernel name', `class C { show() { console.log(⟦this.token⟧, ⟦this.defaultKernelToken⟧); } }`, [
     { kind: 'token', sink: 'console.log' },
     { kind: 'token', sink: 'console.log' },
   ]),
-  leak('an object literal with an Authorization key built from a call', `function h() { console.log({ Authorization: ⟦getAuth()⟧ }); }`, [{ kind: 'authorization', sink: 'console.log' }]),
-  leak('an Error whose message holds the token', 'function h(token) { console.error(new Error(`rejected ${⟦token⟧}`)); }', [{ kind: 'token', sink: 'console.error' }]),
+  leak('an object literal with an Authorization key built from a call', `function h() { console.log({ Authorization: ⟦getAuth()⟧ }); }`, [
+    { kind: 'authorization', sink: 'console.log' },
+  ]),
+  leak('an Error whose message holds the token', 'function h(token) { console.error(new Error(`rejected ${⟦token⟧}`)); }', [
+    { kind: 'token', sink: 'console.error' },
+  ]),
 ];
 
 // ─── valid: sanitizers and safe shapes ─────────────────────────────────────────────────────────
 
 const valid: Valid[] = [
-  safe('other named headers', `function h(req, headers) { console.log(headers['content-type'], req.headers['user-agent'], req.get('x-request-id')); }`),
-  safe('presence checks', `function h(req, token) { console.log(!!req.headers.authorization, Boolean(token), 'authorization' in req.headers); }`),
+  safe(
+    'other named headers',
+    `function h(req, headers) { console.log(headers['content-type'], req.headers['user-agent'], req.get('x-request-id')); }`,
+  ),
+  safe(
+    'presence checks',
+    `function h(req, token) { console.log(!!req.headers.authorization, Boolean(token), 'authorization' in req.headers); }`,
+  ),
   safe('.length of a token and of the header', `function h(req, token) { console.log(token.length, req.headers.authorization?.length); }`),
   safe('conditional literals', `function h(token) { console.log(token ? 'present' : 'missing', typeof token, token === undefined); }`),
   safe('scheme check with startsWith', `function h(auth) { logger.info(auth.startsWith('Bearer ')); }`),
   safe('scheme via split()[0]', `function h(req) { console.log(req.headers.authorization.split(' ')[0]); }`),
   safe('scheme via destructuring the first part', `function h(auth) { const [scheme] = auth.split(' '); console.log(scheme); }`),
   safe('redact()', `function h(req) { console.log(redact(req.headers)); }`),
-  safe('mask/sanitize/hash helpers', `function h(token, headers) { logger.info(maskToken(token), sanitizeHeaders(headers), hashToken(token)); }`),
+  safe(
+    'mask/sanitize/hash helpers',
+    `function h(token, headers) { logger.info(maskToken(token), sanitizeHeaders(headers), hashToken(token)); }`,
+  ),
   safe("_.omit(headers, 'authorization')", `function h(headers) { console.log(_.omit(headers, 'authorization')); }`),
   safe('a sanitized alias', `function h(token) { const token2 = redactToken(token); const shown = token2; console.log(shown); }`),
-  safe('rest-destructuring that drops authorization', `function h(req) { const { authorization, ...safeHeaders } = req.headers; console.log(safeHeaders); }`),
+  safe(
+    'rest-destructuring that drops authorization',
+    `function h(req) { const { authorization, ...safeHeaders } = req.headers; console.log(safeHeaders); }`,
+  ),
   safe('a spread with authorization overwritten', `function h(req) { console.log({ ...req.headers, authorization: '[redacted]' }); }`),
   safe('JSON.stringify with a key allow-list', `function h(req) { console.log(JSON.stringify(req.headers, ['host', 'user-agent'])); }`),
-  safe('JSON.stringify with a replacer function', `function h(headers) { console.log(JSON.stringify(headers, (key, value) => (key === 'authorization' ? undefined : value))); }`),
+  safe(
+    'JSON.stringify with a replacer function',
+    `function h(headers) { console.log(JSON.stringify(headers, (key, value) => (key === 'authorization' ? undefined : value))); }`,
+  ),
   safe(
     'err.message, String(err) and a template of an HTTP error',
     `import axios from 'axios';\nasync function h() { try { await axios.get('/x'); } catch (err) { console.error(err.message, String(err), \`\${err}\`, err.response?.status); } }`,
   ),
-  safe('the response headers of an HTTP error are the server’s', `function h(err, res) { console.log(err.response.headers, res.headers, err.response.data); }`),
+  safe(
+    'the response headers of an HTTP error are the server’s',
+    `function h(err, res) { console.log(err.response.headers, res.headers, err.response.data); }`,
+  ),
   safe('a header object in a template is [object Object]', 'function h(req) { console.log(`headers: ${req.headers}`); }'),
-  safe('usage.total_tokens, maxTokens, tokenizer, token_type', `function h(usage, maxTokens, tokenizer, tokenResponse) { console.log(usage.total_tokens, maxTokens, tokenizer, tokenResponse.token_type); }`),
+  safe(
+    'usage.total_tokens, maxTokens, tokenizer, token_type',
+    `function h(usage, maxTokens, tokenizer, tokenResponse) { console.log(usage.total_tokens, maxTokens, tokenizer, tokenResponse.token_type); }`,
+  ),
   safe('a literal message about the header', `console.warn('Authorization header missing'); logger.error('invalid token');`),
   safe("headers.has('authorization')", `function h(headers) { console.log(headers.has('authorization'), headers.get('x-request-id')); }`),
   safe('a call that is not a sink', `function h(req, res) { res.send(req.headers); metrics.count(req.headers.authorization); }`),
   safe('an unknown function is not followed', `function h(token) { console.log(lookupUser(token)); }`),
-  safe("NestJS @Headers('user-agent')", `import { Headers, Logger } from '@nestjs/common';\nexport class C { handle(@Headers('user-agent') ua: string) { Logger.log(ua); } }`),
-  safe("the debug factory creates a logger, it does not log", `import debug from 'debug';\nconst log = debug('app:auth');`),
+  safe(
+    "NestJS @Headers('user-agent')",
+    `import { Headers, Logger } from '@nestjs/common';\nexport class C { handle(@Headers('user-agent') ua: string) { Logger.log(ua); } }`,
+  ),
+  safe('the debug factory creates a logger, it does not log', `import debug from 'debug';\nconst log = debug('app:auth');`),
   safe('console methods that print no data', `function h(token) { console.time('auth'); console.timeEnd('auth'); console.count(); }`),
   safe('a configured logger list replaces the default', `function h(token) { logger.info(token); }`, { loggerNames: ['audit'] }),
   safe('catch without an HTTP call', `async function h() { try { await readConfig(); } catch (err) { console.error(err); } }`),
   safe('a token-named variable set from a sanitizer', `function h(raw) { const token = maskToken(raw); console.log(token); }`),
-  safe('a header object literal without credentials', `function h() { const headers = { 'content-type': 'application/json' }; headers.accept = 'text/plain'; console.log(headers); }`),
-  safe('a redacted value stored into an object', `function h(req) { const copy = { ...req.headers, authorization: '[redacted]' }; copy.authorization = redact(req.headers.authorization); console.log(copy); }`),
+  safe(
+    'a header object literal without credentials',
+    `function h() { const headers = { 'content-type': 'application/json' }; headers.accept = 'text/plain'; console.log(headers); }`,
+  ),
+  safe(
+    'a redacted value stored into an object',
+    `function h(req) { const copy = { ...req.headers, authorization: '[redacted]' }; copy.authorization = redact(req.headers.authorization); console.log(copy); }`,
+  ),
   safe('process.env other variables', `console.log(process.env.NODE_ENV, process.env['PORT']);`),
 ];
 
@@ -338,7 +472,11 @@ declare function redactHeaders(headers: Headers): Headers;
 `;
 
 function typedLeak(name: string, declarations: string, marked: string, typeName: string): Invalid {
-  return { ...leak(name, `${typedDeclarations}${declarations}\n${marked}`, [{ kind: 'typed', sink: 'console.log', typeName }]), filename, options: [typed] };
+  return {
+    ...leak(name, `${typedDeclarations}${declarations}\n${marked}`, [{ kind: 'typed', sink: 'console.log', typeName }]),
+    filename,
+    options: [typed],
+  };
 }
 
 function typedSafe(name: string, code: string, options: Options = [typed]): Valid {
@@ -349,20 +487,43 @@ typedTester.run('no-auth-header-logging (type-aware)', rule, {
   valid: [
     typedSafe('typed: a sanitizer result keeps its Headers type but is safe', 'declare const h: Headers;\nconsole.log(redactHeaders(h));'),
     typedSafe('typed: Headers in a template is [object Headers]', 'declare const h: Headers;\nconsole.log(`${h}`);'),
-    typedSafe('typed: plain objects and strings', 'declare const job: { id: string }, e: AxiosError;\nconsole.log(job, e.message, e.code);'),
+    typedSafe(
+      'typed: plain objects and strings',
+      'declare const job: { id: string }, e: AxiosError;\nconsole.log(job, e.message, e.code);',
+    ),
     typedSafe('typed: without typeAware the rule stays syntactic', 'declare const h: Headers;\nconsole.log(h);', [{}]),
   ],
   invalid: [
     typedLeak('typed: Headers', 'declare const h: Headers;', 'console.log(⟦h⟧);', 'Headers'),
-    typedLeak('typed: IncomingHttpHeaders', 'declare const incoming: IncomingHttpHeaders;', 'console.log(⟦incoming⟧);', 'IncomingHttpHeaders'),
+    typedLeak(
+      'typed: IncomingHttpHeaders',
+      'declare const incoming: IncomingHttpHeaders;',
+      'console.log(⟦incoming⟧);',
+      'IncomingHttpHeaders',
+    ),
     typedLeak('typed: AxiosRequestConfig', 'declare const cfg: AxiosRequestConfig;', 'console.log(⟦cfg⟧);', 'AxiosRequestConfig'),
     typedLeak('typed: AxiosError under a neutral name', 'declare const failure: AxiosError;', 'console.log(⟦failure⟧);', 'AxiosError'),
     typedLeak('typed: RequestInit', 'declare const opts: RequestInit;', 'console.log(⟦opts⟧);', 'RequestInit'),
     typedLeak('typed: Request', 'declare const incomingRequest: Request;', 'console.log(⟦incomingRequest⟧);', 'Request'),
-    typedLeak('typed: an object type with an Authorization property', 'declare const creds: Credentials;', 'console.log(⟦creds⟧);', 'an object type with an Authorization property'),
-    typedLeak('typed: a type that contains a request config', 'declare const job: Job;', 'console.log(⟦job⟧);', "AxiosRequestConfig in property 'request'"),
+    typedLeak(
+      'typed: an object type with an Authorization property',
+      'declare const creds: Credentials;',
+      'console.log(⟦creds⟧);',
+      'an object type with an Authorization property',
+    ),
+    typedLeak(
+      'typed: a type that contains a request config',
+      'declare const job: Job;',
+      'console.log(⟦job⟧);',
+      "AxiosRequestConfig in property 'request'",
+    ),
     typedLeak('typed: an array of Headers', 'declare const all: Headers[];', 'console.log(⟦all⟧);', 'Headers[]'),
-    typedLeak('typed: Headers | undefined from a call', 'declare function current(): Headers | undefined;', 'console.log({ h: ⟦current()⟧ });', 'Headers'),
+    typedLeak(
+      'typed: Headers | undefined from a call',
+      'declare function current(): Headers | undefined;',
+      'console.log({ h: ⟦current()⟧ });',
+      'Headers',
+    ),
   ],
 });
 

@@ -25,7 +25,6 @@ RuleTester.itOnly = it.only;
 // Values generated for this run
 // ---------------------------------------------------------------------------------------------
 
-
 const T = randomToken();
 const T2 = randomToken();
 /** The developer's own live token, exported as KERNEL_TOKEN for this test file. */
@@ -182,9 +181,24 @@ const INVALID: Bad[] = [
   { what: 'headers.set', lang: 'js', code: `headers.set('Authorization', «"Bearer ${T}"»);`, suggest: BEARER_ENV },
   { what: 'new Headers entries', lang: 'js', code: `const h = new Headers([['Authorization', «'Bearer ${T}'»]]);`, suggest: BEARER_ENV },
   { what: 'axios defaults', lang: 'js', code: `axios.defaults.headers.common.Authorization = «"Bearer ${T}"»;`, suggest: BEARER_ENV },
-  { what: 'axios defaults, computed', lang: 'js', code: `axios.defaults.headers.common['Authorization'] = «'Bearer ${T}'»;`, suggest: BEARER_ENV },
-  { what: 'concatenation folded to a constant', lang: 'js', code: `const auth = { Authorization: «"Bearer " + "${T}"» };`, suggest: BEARER_ENV },
-  { what: 'comparison with a literal credential', lang: 'js', code: `if (req.headers.authorization === «'Bearer ${T}'») grant();`, suggest: BEARER_ENV },
+  {
+    what: 'axios defaults, computed',
+    lang: 'js',
+    code: `axios.defaults.headers.common['Authorization'] = «'Bearer ${T}'»;`,
+    suggest: BEARER_ENV,
+  },
+  {
+    what: 'concatenation folded to a constant',
+    lang: 'js',
+    code: `const auth = { Authorization: «"Bearer " + "${T}"» };`,
+    suggest: BEARER_ENV,
+  },
+  {
+    what: 'comparison with a literal credential',
+    lang: 'js',
+    code: `if (req.headers.authorization === «'Bearer ${T}'») grant();`,
+    suggest: BEARER_ENV,
+  },
   { what: 'setter call', lang: 'js', code: `client.setToken(«"${T}"»);`, suggest: ENV },
   { what: 'localStorage.setItem', lang: 'js', code: `localStorage.setItem('token', «'${T}'»);`, suggest: ENV },
   // Parameters and classes
@@ -196,7 +210,12 @@ const INVALID: Bad[] = [
   // Strings the engine recognises anywhere
   { what: 'JWT under an unrelated name', lang: 'js', code: `const fixture = «"${JWT}"»;`, suggest: ENV },
   { what: 'live KERNEL_TOKEN under an unrelated name', lang: 'js', code: `const greeting = «"${LIVE}"»;`, suggest: ENV },
-  { what: 'live KERNEL_TOKEN inside a longer string', lang: 'js', code: `const note = «"id=${LIVE};"»;`, suggest: '`id=${process.env.KERNEL_TOKEN};`' },
+  {
+    what: 'live KERNEL_TOKEN inside a longer string',
+    lang: 'js',
+    code: `const note = «"id=${LIVE};"»;`,
+    suggest: '`id=${process.env.KERNEL_TOKEN};`',
+  },
   { what: 'Bearer literal under an unrelated name', lang: 'js', code: `const header = «'Bearer ' + '${T}'»;`, suggest: BEARER_ENV },
   {
     what: 'Bearer literal inside a curl command',
@@ -208,18 +227,65 @@ const INVALID: Bad[] = [
   { what: 'tagged template', lang: 'js', code: `const q = sql«\`-- Authorization: Bearer ${T}\`»;` },
   { what: 'two tokens in one string', lang: 'js', code: `const doc = «"Bearer ${T} or Bearer ${T2}"»;` },
   // Options and the project config
-  { what: 'extra credential name option', lang: 'js', code: `const ASIMOV_PAT = «"${T}"»;`, options: { credentialNames: ['ASIMOV_PAT'] }, suggest: ENV },
-  { what: 'extra name ending a longer name', lang: 'js', code: `const legacyAsimovPat = «'${T}'»;`, options: { credentialNames: ['ASIMOV_PAT'] }, suggest: ENV },
-  { what: 'envVariable option', lang: 'js', code: `const token = «"${T}"»;`, options: { envVariable: 'MY_KERNEL_TOKEN' }, suggest: 'process.env.MY_KERNEL_TOKEN' },
-  { what: 'credential name from the config file', lang: 'ts', code: `const asimovPat = «"${T}"»;`, options: { configFile: ORG_CONFIG }, suggest: ENV },
-  { what: 'declared format from the config file', lang: 'ts', code: `const id = «"${ORG_TOKEN}"»;`, options: { configFile: ORG_CONFIG }, suggest: ENV },
-  { what: 'config that fails its schema', lang: 'js', code: `«»const x = 1;`, options: { configFile: BAD_SCHEMA_CONFIG }, messageId: 'configError' },
-  { what: 'config that is not JSON', lang: 'ts', code: `«»const x = 1;`, options: { configFile: BAD_JSON_CONFIG }, messageId: 'configError' },
+  {
+    what: 'extra credential name option',
+    lang: 'js',
+    code: `const ASIMOV_PAT = «"${T}"»;`,
+    options: { credentialNames: ['ASIMOV_PAT'] },
+    suggest: ENV,
+  },
+  {
+    what: 'extra name ending a longer name',
+    lang: 'js',
+    code: `const legacyAsimovPat = «'${T}'»;`,
+    options: { credentialNames: ['ASIMOV_PAT'] },
+    suggest: ENV,
+  },
+  {
+    what: 'envVariable option',
+    lang: 'js',
+    code: `const token = «"${T}"»;`,
+    options: { envVariable: 'MY_KERNEL_TOKEN' },
+    suggest: 'process.env.MY_KERNEL_TOKEN',
+  },
+  {
+    what: 'credential name from the config file',
+    lang: 'ts',
+    code: `const asimovPat = «"${T}"»;`,
+    options: { configFile: ORG_CONFIG },
+    suggest: ENV,
+  },
+  {
+    what: 'declared format from the config file',
+    lang: 'ts',
+    code: `const id = «"${ORG_TOKEN}"»;`,
+    options: { configFile: ORG_CONFIG },
+    suggest: ENV,
+  },
+  {
+    what: 'config that fails its schema',
+    lang: 'js',
+    code: `«»const x = 1;`,
+    options: { configFile: BAD_SCHEMA_CONFIG },
+    messageId: 'configError',
+  },
+  {
+    what: 'config that is not JSON',
+    lang: 'ts',
+    code: `«»const x = 1;`,
+    options: { configFile: BAD_JSON_CONFIG },
+    messageId: 'configError',
+  },
   // JSX
   { what: 'JSX attribute without braces', lang: 'jsx', code: `const el = <KernelProvider token=«"${T}"» />;`, suggest: `{${ENV}}` },
   { what: 'JSX attribute in braces', lang: 'jsx', code: `const el = <KernelProvider token={«"${T}"»} />;`, suggest: ENV },
   { what: 'JSX attribute template', lang: 'jsx', code: `const el = <Api apiKey={«\`${T}\`»} />;`, suggest: ENV },
-  { what: 'JSX Authorization attribute', lang: 'jsx', code: `const el = <Client authorization=«"Bearer ${T}"» />;`, suggest: `{${BEARER_ENV}}` },
+  {
+    what: 'JSX Authorization attribute',
+    lang: 'jsx',
+    code: `const el = <Client authorization=«"Bearer ${T}"» />;`,
+    suggest: `{${BEARER_ENV}}`,
+  },
   { what: 'JSX text with a bearer header', lang: 'jsx', code: `const el = <code>Authorization: Bearer «${T}»</code>;` },
   { what: 'JSX child expression', lang: 'jsx', code: `const el = <p>{«"Bearer ${T}"»}</p>;`, suggest: BEARER_ENV },
   // TypeScript
@@ -230,13 +296,23 @@ const INVALID: Bad[] = [
   { what: 'ambient constant', lang: 'ts', code: `declare const KERNEL_TOKEN = «"${T}"»;` },
   { what: 'parameter property', lang: 'ts', code: `class Api { constructor(private readonly token = «"${T}"») {} }`, suggest: ENV },
   { what: 'literal type', lang: 'ts', code: `type Fixture = «"${JWT}"»;` },
-  { what: 'non-null headers.set with template', lang: 'ts', code: `headers!.set('Authorization', «\`Bearer ${T}\`»);`, suggest: BEARER_ENV },
+  {
+    what: 'non-null headers.set with template',
+    lang: 'ts',
+    code: `headers!.set('Authorization', «\`Bearer ${T}\`»);`,
+    suggest: BEARER_ENV,
+  },
   { what: 'ES module file', lang: 'ts', filename: 'file.mts', code: `export const KERNEL_TOKEN = «'${T}'»;`, suggest: ENV },
   { what: 'CommonJS TS file', lang: 'ts', filename: 'file.cts', code: `export = { token: «"${T}"» };`, suggest: ENV },
   // TSX
   { what: 'TSX attribute without braces', lang: 'tsx', code: `const el = <KernelProvider token=«"${T}"» />;`, suggest: `{${ENV}}` },
   { what: 'TSX object attribute', lang: 'tsx', code: `const el = <Api config={{ apiKey: «'${T}'» }} />;`, suggest: ENV },
-  { what: 'TSX bearer template under an unrelated name', lang: 'tsx', code: `const el = <Auth header={«\`Bearer ${T}\`»} />;`, suggest: BEARER_ENV },
+  {
+    what: 'TSX bearer template under an unrelated name',
+    lang: 'tsx',
+    code: `const el = <Auth header={«\`Bearer ${T}\`»} />;`,
+    suggest: BEARER_ENV,
+  },
   { what: 'TSX text with a curl command', lang: 'tsx', code: `const el = <pre>curl -H "Authorization: Bearer «${T}»"</pre>;` },
   { what: 'TSX live token', lang: 'tsx', code: `const el = <Debug value={«"${LIVE}"»} />;`, suggest: ENV },
 ];
@@ -244,7 +320,11 @@ const INVALID: Bad[] = [
 const VALID: Good[] = [
   // Names that contain "token" but are not credentials
   { what: 'random value under tokenizer', lang: 'js', code: `const tokenizer = "${T}";` },
-  { what: 'max_tokens', lang: 'js', code: `const request = { model: 'kernel-large', max_tokens: 4096, prompt: 'Summarise this construct' };` },
+  {
+    what: 'max_tokens',
+    lang: 'js',
+    code: `const request = { model: 'kernel-large', max_tokens: 4096, prompt: 'Summarise this construct' };`,
+  },
   { what: 'csrfTokenHeaderName', lang: 'js', code: `const csrfTokenHeaderName = 'X-CSRF-Token';` },
   { what: 'next_page_token', lang: 'js', code: `const page = { next_page_token: "${T}" };` },
   { what: 'total_tokens', lang: 'js', code: `const total_tokens = usage.total_tokens;` },
@@ -270,7 +350,11 @@ const VALID: Good[] = [
   { what: 'process.env reference in a string', lang: 'js', code: `const token = "process.env.KERNEL_TOKEN";` },
   { what: 'template with the token variable', lang: 'js', code: 'fetch(url, { headers: { Authorization: `Bearer ${token}` } });' },
   { what: 'concatenation with the token variable', lang: 'js', code: `const auth = 'Bearer ' + token;` },
-  { what: 'KernelClient without a literal', lang: 'js', code: `const a = new KernelClient();\nconst b = new KernelClient({ token: process.env.KERNEL_TOKEN });` },
+  {
+    what: 'KernelClient without a literal',
+    lang: 'js',
+    code: `const a = new KernelClient();\nconst b = new KernelClient({ token: process.env.KERNEL_TOKEN });`,
+  },
   { what: 'KernelClient base URL', lang: 'js', code: `const c = new KernelClient({ baseUrl: 'https://kernel.asimov.com/api/v1' });` },
   { what: 'short value', lang: 'js', code: `const token = "abc123";` },
   { what: 'scheme only', lang: 'js', code: `const authorization = "Bearer";` },
@@ -283,11 +367,21 @@ const VALID: Good[] = [
   { what: 'allow directive on the line', lang: 'js', code: `const token = "${T}"; // kernel-secrets-allow: test fixture` },
   { what: 'allow-next-line directive', lang: 'ts', code: `// kernel-secrets-allow-next-line: docs sample\nconst token = "${T}";` },
   { what: 'allowed fingerprint option', lang: 'js', code: `const token = "${T}";`, options: { allowedFingerprints: [fingerprint(T)] } },
-  { what: 'file under ignorePaths', lang: 'ts', code: `const token = "${T}";`, options: { configFile: ORG_CONFIG }, filename: join(tmp, 'org', 'generated', 'client.ts') },
+  {
+    what: 'file under ignorePaths',
+    lang: 'ts',
+    code: `const token = "${T}";`,
+    options: { configFile: ORG_CONFIG },
+    filename: join(tmp, 'org', 'generated', 'client.ts'),
+  },
   // JSX
   { what: 'JSX attribute from env', lang: 'jsx', code: `const el = <KernelProvider token={process.env.KERNEL_TOKEN} />;` },
   { what: 'JSX placeholder attribute', lang: 'jsx', code: `const el = <KernelProvider token="YOUR_TOKEN" />;` },
-  { what: 'JSX prose text', lang: 'jsx', code: `const el = <p>Your token has expired. Create a new one under Settings › Security › API Tokens.</p>;` },
+  {
+    what: 'JSX prose text',
+    lang: 'jsx',
+    code: `const el = <p>Your token has expired. Create a new one under Settings › Security › API Tokens.</p>;`,
+  },
   { what: 'JSX form field', lang: 'jsx', code: `const el = <input name="token" placeholder="Paste your Kernel token" />;` },
   { what: 'JSX bearer template with a variable', lang: 'jsx', code: 'const el = <Api authorization={`Bearer ${token}`} />;' },
   // TypeScript
@@ -316,7 +410,12 @@ function lint(code: string, options: NoHardcodedTokenOptions = {}): Linter.LintM
   return linter.verify(
     code,
     // typescript-eslint's rule type and ESLint's differ only in typing.
-    [{ plugins: { 'kernel-secrets': { rules: { 'no-hardcoded-token': rule as unknown as Rule.RuleModule } } }, rules: { 'kernel-secrets/no-hardcoded-token': ['error', options] } }],
+    [
+      {
+        plugins: { 'kernel-secrets': { rules: { 'no-hardcoded-token': rule as unknown as Rule.RuleModule } } },
+        rules: { 'kernel-secrets/no-hardcoded-token': ['error', options] },
+      },
+    ],
     'file.js',
   );
 }

@@ -90,13 +90,27 @@ function marshalShortAscii(text: string): Buffer {
  * the value are separate entries of the code object's tables, so no `NAME=value` text exists.
  */
 export function pycWithConstant(name: string, value: string): Buffer {
-  const header = Buffer.concat([Buffer.from([0xcb, 0x0d, 0x0d, 0x0a]), u32le(0), u32le(1_700_000_000), u32le(name.length + value.length + 6)]);
+  const header = Buffer.concat([
+    Buffer.from([0xcb, 0x0d, 0x0d, 0x0a]),
+    u32le(0),
+    u32le(1_700_000_000),
+    u32le(name.length + value.length + 6),
+  ]);
   const code = Buffer.concat([
     Buffer.from([0xe3]), // TYPE_CODE | FLAG_REF
-    u32le(0), u32le(0), u32le(0), u32le(0), u32le(1), // argcount, posonly, kwonly, stacksize, flags
-    Buffer.from([0x73]), u32le(8), Buffer.from([0x97, 0x00, 0x64, 0x00, 0x5a, 0x00, 0x79, 0x01]), // co_code
-    Buffer.from([0x29, 0x02]), marshalShortAscii(value), Buffer.from([0x4e]), // co_consts: (value, None)
-    Buffer.from([0x29, 0x01]), marshalShortAscii(name), // co_names
+    u32le(0),
+    u32le(0),
+    u32le(0),
+    u32le(0),
+    u32le(1), // argcount, posonly, kwonly, stacksize, flags
+    Buffer.from([0x73]),
+    u32le(8),
+    Buffer.from([0x97, 0x00, 0x64, 0x00, 0x5a, 0x00, 0x79, 0x01]), // co_code
+    Buffer.from([0x29, 0x02]),
+    marshalShortAscii(value),
+    Buffer.from([0x4e]), // co_consts: (value, None)
+    Buffer.from([0x29, 0x01]),
+    marshalShortAscii(name), // co_names
     Buffer.from([0x29, 0x00]), // co_localsplusnames
     marshalShortAscii('settings.py'),
     marshalShortAscii('<module>'),
@@ -111,16 +125,49 @@ export function zipWithStoredFile(name: string, content: string): Buffer {
   const data = Buffer.from(content, 'utf8');
   const crc = crc32(data);
   const local = Buffer.concat([
-    u32le(0x04034b50), u16le(20), u16le(0), u16le(0), u16le(0), u16le(0x21),
-    u32le(crc), u32le(data.length), u32le(data.length), u16le(nameBytes.length), u16le(0),
-    nameBytes, data,
+    u32le(0x04034b50),
+    u16le(20),
+    u16le(0),
+    u16le(0),
+    u16le(0),
+    u16le(0x21),
+    u32le(crc),
+    u32le(data.length),
+    u32le(data.length),
+    u16le(nameBytes.length),
+    u16le(0),
+    nameBytes,
+    data,
   ]);
   const central = Buffer.concat([
-    u32le(0x02014b50), u16le(20), u16le(20), u16le(0), u16le(0), u16le(0), u16le(0x21),
-    u32le(crc), u32le(data.length), u32le(data.length), u16le(nameBytes.length), u16le(0), u16le(0),
-    u16le(0), u16le(0), u32le(0), u32le(0),
+    u32le(0x02014b50),
+    u16le(20),
+    u16le(20),
+    u16le(0),
+    u16le(0),
+    u16le(0),
+    u16le(0x21),
+    u32le(crc),
+    u32le(data.length),
+    u32le(data.length),
+    u16le(nameBytes.length),
+    u16le(0),
+    u16le(0),
+    u16le(0),
+    u16le(0),
+    u32le(0),
+    u32le(0),
     nameBytes,
   ]);
-  const end = Buffer.concat([u32le(0x06054b50), u16le(0), u16le(0), u16le(1), u16le(1), u32le(central.length), u32le(local.length), u16le(0)]);
+  const end = Buffer.concat([
+    u32le(0x06054b50),
+    u16le(0),
+    u16le(0),
+    u16le(1),
+    u16le(1),
+    u32le(central.length),
+    u32le(local.length),
+    u16le(0),
+  ]);
   return Buffer.concat([local, central, end]);
 }

@@ -15,10 +15,42 @@ const BASE62 = `${LETTERS}0123456789`;
 const URL_SAFE = `${BASE62}-_`;
 
 const fromAlphabet = (alphabet: string, min: number, max: number) =>
-  fc.noBias(fc.array(fc.integer({ min: 0, max: alphabet.length - 1 }), { minLength: min, maxLength: max })).map((idx) => idx.map((i) => alphabet[i]).join(''));
+  fc
+    .noBias(fc.array(fc.integer({ min: 0, max: alphabet.length - 1 }), { minLength: min, maxLength: max }))
+    .map((idx) => idx.map((i) => alphabet[i]).join(''));
 
 /** Text with a meaning to String.replace, printf/util.format, template engines, regexes or shells. */
-export const HOSTILE_PIECES = ['$&', "$'", '$`', '$1', '$$', '%s', '%d', '%o', '%j', '%%', '%n', '{0}', '{}', '${x}', '\\', '.*', '+?', '^', '|', '()', '[]', '"', "'", '`', '<', '>', '&amp;', '#', ';'];
+export const HOSTILE_PIECES = [
+  '$&',
+  "$'",
+  '$`',
+  '$1',
+  '$$',
+  '%s',
+  '%d',
+  '%o',
+  '%j',
+  '%%',
+  '%n',
+  '{0}',
+  '{}',
+  '${x}',
+  '\\',
+  '.*',
+  '+?',
+  '^',
+  '|',
+  '()',
+  '[]',
+  '"',
+  "'",
+  '`',
+  '<',
+  '>',
+  '&amp;',
+  '#',
+  ';',
+];
 
 const hostileToken = fc
   .array(fc.tuple(fromAlphabet(BASE62, 3, 5), fc.constantFrom(...HOSTILE_PIECES)), { minLength: 5, maxLength: 10 })
@@ -108,7 +140,11 @@ export const placedTokens: fc.Arbitrary<PlacedToken[]> = fc
   .map((list) =>
     list
       .map(({ token: t, ...rest }) =>
-        describedAs({ ...rest, shape: t.shape, token: t.value }, (p) => `<${p.shape} token, ${p.token.length} chars, context #${p.context}${p.committed ? ', committed' : ''}${p.allowed ? ', allowed' : ''}>`),
+        describedAs(
+          { ...rest, shape: t.shape, token: t.value },
+          (p) =>
+            `<${p.shape} token, ${p.token.length} chars, context #${p.context}${p.committed ? ', committed' : ''}${p.allowed ? ', allowed' : ''}>`,
+        ),
       )
       // Distinct tokens, and none inside another (a window check would then be ambiguous).
       .filter((p, i, all) => all.findIndex((q) => q.token.includes(p.token) || p.token.includes(q.token)) === i),

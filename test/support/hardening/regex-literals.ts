@@ -48,7 +48,11 @@ export function regexInventory(paths: readonly string[], base: string): RegexInv
           const text = node.text;
           const end = text.lastIndexOf('/');
           out.literals.push({ where: where(node), source: text.slice(1, end), flags: text.slice(end + 1) });
-        } else if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+        } else if (
+          (ts.isNewExpression(node) || ts.isCallExpression(node)) &&
+          ts.isIdentifier(node.expression) &&
+          node.expression.text === 'RegExp'
+        ) {
           const source = stringValue(node.arguments?.[0]);
           if (source === undefined) out.dynamic.push(where(node));
           else out.literals.push({ where: where(node), source, flags: stringValue(node.arguments?.[1]) ?? '' });

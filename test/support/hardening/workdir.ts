@@ -79,7 +79,11 @@ export class Workdir {
 
   /** The packed `kernel-secrets` bin, run with node as `npx kernel-secrets` would. */
   cli(args: readonly string[], options: RunOptions = {}): Run {
-    return run(process.execPath, [packedCli(), ...args], { ...options, cwd: options.cwd ?? this.root, env: { ...this.env, ...options.env } });
+    return run(process.execPath, [packedCli(), ...args], {
+      ...options,
+      cwd: options.cwd ?? this.root,
+      env: { ...this.env, ...options.env },
+    });
   }
 
   head(): string | undefined {

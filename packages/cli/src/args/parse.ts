@@ -67,7 +67,13 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 }
 
 function scanTarget(v: ReturnType<typeof parse<typeof SCAN_OPTIONS>>['values'], positionals: string[]): ScanTarget {
-  const modes = [v.staged && '--staged', v.commits && '--commits', v.all && '--all', v['pre-push'] && '--pre-push', v.stdin && '--stdin'].filter(Boolean);
+  const modes = [
+    v.staged && '--staged',
+    v.commits && '--commits',
+    v.all && '--all',
+    v['pre-push'] && '--pre-push',
+    v.stdin && '--stdin',
+  ].filter(Boolean);
   const commitsAndAll = modes.length === 2 && modes.includes('--commits') && modes.includes('--all');
   if (modes.length > 1 && !commitsAndAll) throw usage(`${modes.join(' and ')} cannot be combined`);
   if (v['stdin-filename'] !== undefined && !v.stdin) throw usage('--stdin-filename needs --stdin');
@@ -91,7 +97,8 @@ function scanTarget(v: ReturnType<typeof parse<typeof SCAN_OPTIONS>>['values'], 
 
 export function parseCommandLine(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { name: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help')
+    return { name: 'help', ...(rest[0] ? { topic: rest[0] } : {}) };
   if (first === '--version' || first === '-v' || first === 'version') return { name: 'version' };
   switch (first) {
     case 'scan': {
@@ -118,7 +125,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
     case 'baseline': {
       const { values: v, positionals } = parse(rest, BASELINE_OPTIONS);
       if (v.help) return { name: 'help', topic: 'baseline' };
-      return { name: 'baseline', paths: positionals.length > 0 ? positionals : ['.'], quiet: !!v.quiet, ...(v.config ? { configPath: v.config } : {}), ...(v.file ? { file: v.file } : {}) };
+      return {
+        name: 'baseline',
+        paths: positionals.length > 0 ? positionals : ['.'],
+        quiet: !!v.quiet,
+        ...(v.config ? { configPath: v.config } : {}),
+        ...(v.file ? { file: v.file } : {}),
+      };
     }
     case 'init': {
       const { values: v, positionals } = parse(rest, INIT_OPTIONS);
@@ -131,7 +144,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
       if (v.help) return { name: 'help', topic: 'known' };
       const action = positionals[0];
       if (action !== 'add' && action !== 'list') throw usage('known needs an action: `known add` (token on stdin) or `known list`');
-      if (positionals.length > 1) throw usage('known add reads the token from stdin, never from the command line (it would stay in your shell history)');
+      if (positionals.length > 1)
+        throw usage('known add reads the token from stdin, never from the command line (it would stay in your shell history)');
       return { name: 'known', action, user: !!v.user, ...(v.config ? { configPath: v.config } : {}) };
     }
     default:

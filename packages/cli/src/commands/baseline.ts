@@ -20,7 +20,10 @@ export async function runBaseline(cmd: BaselineCommand, io: CliIO): Promise<numb
   try {
     writeFileSync(file, baselineText(report.findings));
   } catch (err) {
-    throw new CliError(`cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'choose a writable path with --file');
+    throw new CliError(
+      `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      'choose a writable path with --file',
+    );
   }
   if (!cmd.quiet) {
     const shown = relative(io.cwd, file) || file;

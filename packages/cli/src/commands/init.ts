@@ -32,9 +32,16 @@ function plan(project: InitProject): InitPlan {
 function runInstall(project: InitProject, packages: string[], io: CliIO): void {
   const [bin, ...args] = installCommand(project.packageManager, packages);
   io.stdout.write(`kernel-secrets init: installing ${packages.join(', ')}\n$ ${[bin, ...args].join(' ')}\n`);
-  const result = spawnSync(bin!, args, { cwd: project.packageDir, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+  const result = spawnSync(bin!, args, {
+    cwd: project.packageDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    shell: process.platform === 'win32',
+  });
   if (result.error || result.status !== 0) {
-    throw new CliError(`\`${[bin, ...args].join(' ')}\` failed (${result.error?.message ?? `exit code ${result.status}`})`, 'run it yourself, then `kernel-secrets init --no-install`');
+    throw new CliError(
+      `\`${[bin, ...args].join(' ')}\` failed (${result.error?.message ?? `exit code ${result.status}`})`,
+      'run it yourself, then `kernel-secrets init --no-install`',
+    );
   }
 }
 
@@ -49,27 +56,55 @@ async function activateHooks(project: InitProject, repo: GitRepo, io: CliIO): Pr
   if (previous === wanted && existsSync(join(project.packageDir, '.husky', '_', 'h'))) return [];
   // Hooks git ran until now stop running once husky owns core.hooksPath: say so.
   const notes: string[] = [];
-  if (previous && previous !== wanted) notes.push(`note: core.hooksPath was ${previous}; move any hooks you keep there into ${hooksPathFromTop(project)}/`);
+  if (previous && previous !== wanted)
+    notes.push(`note: core.hooksPath was ${previous}; move any hooks you keep there into ${hooksPathFromTop(project)}/`);
   else if (!previous && SAMPLE_FREE_HOOKS.some((h) => existsSync(join(project.topLevel, '.git', 'hooks', h)))) {
     notes.push(`note: .git/hooks has hooks of its own; git no longer runs them, move them into ${hooksPathFromTop(project)}/`);
   }
   const huskyDir = installedPackageDir(project, 'husky');
-  if (!huskyDir) throw new CliError('husky is not installed, so the hooks cannot be activated', 'install it (`npm install --save-dev husky lint-staged`) and run `kernel-secrets init` again');
-  const manifest = JSON.parse(readFileSync(join(huskyDir, 'package.json'), 'utf8')) as { version?: string; bin?: string | Record<string, string> };
+  if (!huskyDir)
+    throw new CliError(
+      'husky is not installed, so the hooks cannot be activated',
+      'install it (`npm install --save-dev husky lint-staged`) and run `kernel-secrets init` again',
+    );
+  const manifest = JSON.parse(readFileSync(join(huskyDir, 'package.json'), 'utf8')) as {
+    version?: string;
+    bin?: string | Record<string, string>;
+  };
   const major = Number(manifest.version?.split('.')[0]);
-  if (!(major >= 9)) throw new CliError(`husky ${manifest.version ?? '?'} is installed; kernel-secrets needs husky 9 or later`, 'run `npm install --save-dev husky@latest`, then `kernel-secrets init` again');
-  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.['husky'] ?? 'bin.js';
+  if (!(major >= 9))
+    throw new CliError(
+      `husky ${manifest.version ?? '?'} is installed; kernel-secrets needs husky 9 or later`,
+      'run `npm install --save-dev husky@latest`, then `kernel-secrets init` again',
+    );
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : (manifest.bin?.['husky'] ?? 'bin.js');
   // husky must run from the repository root (it looks for .git there) and takes the hooks dir relative to it.
-  const result = spawnSync(process.execPath, [join(huskyDir, bin), hooksPathFromTop(project)], { cwd: project.topLevel, encoding: 'utf8', env: io.env });
+  const result = spawnSync(process.execPath, [join(huskyDir, bin), hooksPathFromTop(project)], {
+    cwd: project.topLevel,
+    encoding: 'utf8',
+    env: io.env,
+  });
   const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
   if ((await repo.config('core.hooksPath')) !== wanted) {
-    throw new CliError(`husky did not activate the hooks${said ? ` (${said})` : ''}`, `run \`git config core.hooksPath ${wanted}\` or fix the cause, then run init again`);
+    throw new CliError(
+      `husky did not activate the hooks${said ? ` (${said})` : ''}`,
+      `run \`git config core.hooksPath ${wanted}\` or fix the cause, then run init again`,
+    );
   }
   return [`activated the hooks: git config core.hooksPath ${wanted}`, ...notes];
 }
 
 /** Hooks a user may have written by hand (git's own `*.sample` files do not run). */
-const SAMPLE_FREE_HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push', 'commit-msg', 'prepare-commit-msg', 'post-commit', 'post-checkout', 'post-merge'];
+const SAMPLE_FREE_HOOKS = [
+  'pre-commit',
+  'pre-merge-commit',
+  'pre-push',
+  'commit-msg',
+  'prepare-commit-msg',
+  'post-commit',
+  'post-checkout',
+  'post-merge',
+];
 
 export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
   const repo = await GitRepo.find(io.cwd, io.env);
@@ -81,9 +116,12 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
   if (cmd.dryRun) {
     const p = plan(project);
     out.push('kernel-secrets init --dry-run: nothing is written. These changes would be made:');
-    if (missing.length > 0) out.push(`run ${cmd.install ? '' : '(skipped by --no-install) '}${installCommand(project.packageManager, missing).join(' ')}`);
+    if (missing.length > 0)
+      out.push(`run ${cmd.install ? '' : '(skipped by --no-install) '}${installCommand(project.packageManager, missing).join(' ')}`);
     for (const c of p.changes) out.push(describeChange(c, io.cwd));
-    out.push(`run husky ${hooksPathFromTop(project)} (sets git config core.hooksPath ${hooksPathFromTop(project)}/_) unless already active`);
+    out.push(
+      `run husky ${hooksPathFromTop(project)} (sets git config core.hooksPath ${hooksPathFromTop(project)}/_) unless already active`,
+    );
     for (const n of p.notes) out.push(`note: ${n}`);
     io.stdout.write(out.join('\n') + '\n');
     return EXIT_CLEAN;
@@ -95,11 +133,17 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
       project = loadInitProject(io.cwd, repo.topLevel); // the install rewrote package.json
     } else {
       const notInstalled = missing.filter((n) => !isInstalled(project, n));
-      if (notInstalled.length > 0) out.push(`note: not installed (--no-install): ${notInstalled.join(', ')}; install with: ${installCommand(project.packageManager, notInstalled).join(' ')}`);
+      if (notInstalled.length > 0)
+        out.push(
+          `note: not installed (--no-install): ${notInstalled.join(', ')}; install with: ${installCommand(project.packageManager, notInstalled).join(' ')}`,
+        );
     }
   }
   if (!isInstalled(project, 'husky')) {
-    throw new CliError('husky is not installed, so the hooks cannot be activated', `run \`${installCommand(project.packageManager, ['husky', 'lint-staged']).join(' ')}\`, then \`kernel-secrets init\` again`);
+    throw new CliError(
+      'husky is not installed, so the hooks cannot be activated',
+      `run \`${installCommand(project.packageManager, ['husky', 'lint-staged']).join(' ')}\`, then \`kernel-secrets init\` again`,
+    );
   }
   const p = plan(project);
   writeChanges(p.changes);

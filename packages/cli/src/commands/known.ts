@@ -30,7 +30,10 @@ async function ensureIgnored(file: string, io: CliIO): Promise<void> {
   if (!repo?.topLevel) return;
   const ignored = (await repo.raw(['check-ignore', '--no-index', '--', file]).catch(() => '')).trim();
   if (!ignored) {
-    throw new CliError(`${relative(io.cwd, file)} would not be ignored by git`, `add it to .gitignore first so the list of your live tokens' fingerprints is never committed`);
+    throw new CliError(
+      `${relative(io.cwd, file)} would not be ignored by git`,
+      `add it to .gitignore first so the list of your live tokens' fingerprints is never committed`,
+    );
   }
 }
 
@@ -44,13 +47,19 @@ export async function runKnown(cmd: KnownCommand, io: CliIO): Promise<number> {
   }
   const token = (await readSecret(io, 'Paste the Kernel token (input hidden), then press Enter: ')).trim();
   if (token.length < MIN_KNOWN_TOKEN_LENGTH || /\s/.test(token)) {
-    throw new CliError(`expected one token of at least ${MIN_KNOWN_TOKEN_LENGTH} characters on stdin`, 'pipe just the token, e.g. `pbpaste | kernel-secrets known add`');
+    throw new CliError(
+      `expected one token of at least ${MIN_KNOWN_TOKEN_LENGTH} characters on stdin`,
+      'pipe just the token, e.g. `pbpaste | kernel-secrets known add`',
+    );
   }
   const fp = fingerprint(token);
   // Ask the engine whether a fingerprint match can ever find this value in a file.
   const probe = new Scanner({ known: { values: [], fingerprints: [fp] } }).scan(token);
   if (!probe.findings.some((f) => f.detector === 'known')) {
-    throw new CliError(`the token (${preview(token)}) has characters that fingerprint matching cannot find in files`, 'keep it in KERNEL_TOKEN in your environment instead; the scanner finds it there');
+    throw new CliError(
+      `the token (${preview(token)}) has characters that fingerprint matching cannot find in files`,
+      'keep it in KERNEL_TOKEN in your environment instead; the scanner finds it there',
+    );
   }
   if (!cmd.user) await ensureIgnored(file, io);
   else mkdirSync(dirname(file), { recursive: true });
@@ -59,9 +68,13 @@ export async function runKnown(cmd: KnownCommand, io: CliIO): Promise<number> {
     io.stdout.write(`kernel-secrets: ${preview(token)} is already known (fingerprint ${fp}) in ${shown}\n`);
     return EXIT_CLEAN;
   }
-  const header = existsSync(file) ? '' : '# SHA-256 fingerprints of live Kernel tokens, one per line (kernel-secrets known add). Never commit this file.\n';
+  const header = existsSync(file)
+    ? ''
+    : '# SHA-256 fingerprints of live Kernel tokens, one per line (kernel-secrets known add). Never commit this file.\n';
   const needsNewline = existsSync(file) && !readFileSync(file, 'utf8').endsWith('\n') && readFileSync(file, 'utf8').length > 0;
   appendFileSync(file, `${header}${needsNewline ? '\n' : ''}${fp}\n`, { mode: 0o600 });
-  io.stdout.write(`kernel-secrets: added ${preview(token)} (fingerprint ${fp}) to ${shown}; scans now report this token wherever it appears as a value.\n`);
+  io.stdout.write(
+    `kernel-secrets: added ${preview(token)} (fingerprint ${fp}) to ${shown}; scans now report this token wherever it appears as a value.\n`,
+  );
   return EXIT_CLEAN;
 }

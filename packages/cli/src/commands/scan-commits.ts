@@ -25,13 +25,21 @@ async function revisionsFor(target: Extract<ScanTarget, { kind: 'commits' | 'pre
   const framework = preCommitFrameworkUpdate(io.env);
   if (framework) return prePushRevisions(repo, [framework.update], framework.remote ?? target.remote);
   if (io.stdin.isTTY) {
-    throw new CliError('--pre-push reads the refs being pushed from stdin, as git gives them to a pre-push hook', 'run it from the pre-push hook, or scan a range with `--commits <range>`');
+    throw new CliError(
+      '--pre-push reads the refs being pushed from stdin, as git gives them to a pre-push hook',
+      'run it from the pre-push hook, or scan a range with `--commits <range>`',
+    );
   }
   const updates = parsePrePushInput((await readAll(io.stdin)).toString('utf8'));
   return prePushRevisions(repo, updates, target.remote);
 }
 
-export async function scanCommits(setup: ScanSetup, target: Extract<ScanTarget, { kind: 'commits' | 'pre-push' }>, io: CliIO, quiet: boolean): Promise<ScanReport> {
+export async function scanCommits(
+  setup: ScanSetup,
+  target: Extract<ScanTarget, { kind: 'commits' | 'pre-push' }>,
+  io: CliIO,
+  quiet: boolean,
+): Promise<ScanReport> {
   const repo = setup.repo;
   if (!repo) throw new CliError(`${setup.cwd} is not inside a git repository`, 'run the history scan inside the repository');
   const collector = new ReportCollector('commits', { baseline: setup.baseline, maxFileSize: setup.config.thresholds.maxFileSize });
@@ -39,7 +47,12 @@ export async function scanCommits(setup: ScanSetup, target: Extract<ScanTarget, 
   const revisions = await revisionsFor(target, repo, io);
   if (revisions.length === 0) return collector.finish(); // e.g. a push that only deletes branches
   const showProgress = !quiet && io.stderr.isTTY === true;
-  const progress = new Progress(io.stderr as NodeJS.WritableStream, showProgress ? await countCommits(repo, revisions) : 0, 'kernel-secrets: scanning commits', showProgress);
+  const progress = new Progress(
+    io.stderr as NodeJS.WritableStream,
+    showProgress ? await countCommits(repo, revisions) : 0,
+    'kernel-secrets: scanning commits',
+    showProgress,
+  );
   const reader = new BlobReader(repo.cwd, MAX_SCANNABLE_BYTES);
   // Blobs of the next commits are requested while this one is scanned, so git log, git
   // cat-file and the engine work at the same time instead of waiting on each other.

@@ -20,7 +20,9 @@ export async function scanPaths(setup: ScanSetup, paths: readonly string[]): Pro
   const collector = new ReportCollector('paths', { baseline: setup.baseline, maxFileSize: setup.config.thresholds.maxFileSize });
   const listing = await listFiles(paths, { cwd: setup.cwd, repo: setup.repo, ignores: (p, dir) => setup.ignores(p, dir) });
   collector.ignored(listing.ignored);
-  const results: { path: string; size: number; scan: ContentScan }[] = new Array<{ path: string; size: number; scan: ContentScan }>(listing.files.length);
+  const results: { path: string; size: number; scan: ContentScan }[] = new Array<{ path: string; size: number; scan: ContentScan }>(
+    listing.files.length,
+  );
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < listing.files.length; i = next++) {
@@ -34,7 +36,10 @@ export async function scanPaths(setup: ScanSetup, paths: readonly string[]): Pro
         const code = (err as NodeJS.ErrnoException).code;
         // A file removed while we run (an editor's swap file) has nothing left to leak.
         if (code === 'ENOENT' && !file.explicit) continue;
-        throw new CliError(`cannot read ${path} (${code ?? (err as Error).message})`, 'check its permissions, or list it under ignorePaths');
+        throw new CliError(
+          `cannot read ${path} (${code ?? (err as Error).message})`,
+          'check its permissions, or list it under ignorePaths',
+        );
       }
       results[i] = { path, size: bytes.length, scan: scanContent(setup.scanner, bytes, { path }) };
     }

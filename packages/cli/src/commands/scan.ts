@@ -48,13 +48,17 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     colour: o.format === 'pretty' && wantsColour(toFile ? undefined : io.stdout, o.color, io.env),
     quiet: o.quiet,
     failOn: o.failOn,
-    showPath: (path) => (path.startsWith('<') ? path : toPosix(relative(io.cwd, isAbsolute(path) ? path : join(setup.pathRoot, path))) || path),
+    showPath: (path) =>
+      path.startsWith('<') ? path : toPosix(relative(io.cwd, isAbsolute(path) ? path : join(setup.pathRoot, path))) || path,
   });
   if (toFile) {
     try {
       writeFileSync(resolve(io.cwd, o.outputFile!), text);
     } catch (err) {
-      throw new CliError(`cannot write ${o.outputFile} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, 'choose a writable path for --output');
+      throw new CliError(
+        `cannot write ${o.outputFile} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        'choose a writable path for --output',
+      );
     }
   } else if (text) {
     io.stdout.write(text);

@@ -43,7 +43,10 @@ function fromGitBytes(topLevel: string, bytes: Buffer): { fsPath: string | Buffe
 async function gitListFiles(repo: GitRepo & { topLevel: string }, dir: string): Promise<{ fsPath: string | Buffer; absPath: string }[]> {
   const pathspec = relative(repo.topLevel, dir) || '.';
   // --literal-pathspecs: a directory called `[draft]` is a name, not a glob.
-  const out = await repo.raw(['--literal-pathspecs', ...QUOTE_PATHS, 'ls-files', '--cached', '--others', '--exclude-standard', '--full-name', '--', pathspec], 'git ls-files');
+  const out = await repo.raw(
+    ['--literal-pathspecs', ...QUOTE_PATHS, 'ls-files', '--cached', '--others', '--exclude-standard', '--full-name', '--', pathspec],
+    'git ls-files',
+  );
   const seen = new Set<string>();
   const files: { fsPath: string | Buffer; absPath: string }[] = [];
   for (const line of out.split('\n')) {
@@ -86,7 +89,10 @@ export async function listFiles(
       abs = info.isDirectory() ? await realpath(resolved) : join(await realpath(dirname(resolved)), basename(resolved));
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new CliError(`cannot scan ${given}: ${code === 'ENOENT' ? 'no such file or directory' : code ?? 'unreadable'}`, 'check the path');
+      throw new CliError(
+        `cannot scan ${given}: ${code === 'ENOENT' ? 'no such file or directory' : (code ?? 'unreadable')}`,
+        'check the path',
+      );
     }
     if (info.isFile()) {
       add({ fsPath: abs, absPath: abs, explicit: true });

@@ -33,7 +33,9 @@ export function formatGithub(report: ScanReport, o: FormatOptions): string {
   const s = report.summary;
   // Files above thresholds.maxFileSize were scanned in full; say so, so none passes unnoticed.
   for (const path of s.largeFiles) {
-    out.push(`::notice file=${escapeProperty(path)},title=${escapeProperty('kernel-secrets large file')}::${escapeData(`${path} is above thresholds.maxFileSize; it was scanned in full.`)}`);
+    out.push(
+      `::notice file=${escapeProperty(path)},title=${escapeProperty('kernel-secrets large file')}::${escapeData(`${path} is above thresholds.maxFileSize; it was scanned in full.`)}`,
+    );
   }
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   if (!o.quiet || report.findings.length > 0) {

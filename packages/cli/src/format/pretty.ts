@@ -57,7 +57,10 @@ function summaryLine(s: ScanSummary, findings: readonly ReportedFinding[], c: Pa
   const files = new Set(findings.map((f) => f.path)).size;
   const scanned = s.mode === 'commits' ? `${plural(s.commits ?? 0, 'commit')} (${plural(s.files, 'file')})` : plural(s.files, 'file');
   const parts: string[] = [];
-  if (findings.length > 0) parts.push(`${plural(findings.length, 'finding')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')}`);
+  if (findings.length > 0)
+    parts.push(
+      `${plural(findings.length, 'finding')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')}`,
+    );
   else parts.push('no Kernel tokens found');
   if (s.suppressed.directive) parts.push(`${s.suppressed.directive} allowed by directive`);
   if (s.suppressed.fingerprint) parts.push(`${s.suppressed.fingerprint} allowed by fingerprint`);
@@ -72,9 +75,15 @@ function summaryLine(s: ScanSummary, findings: readonly ReportedFinding[], c: Pa
 function blockedLine(s: ScanSummary, c: Palette): string {
   switch (s.mode) {
     case 'staged':
-      return c.bold('Commit blocked: nothing was committed.') + ' Remove the token from the staged content (`git restore --staged <file>` unstages a file), then commit again.';
+      return (
+        c.bold('Commit blocked: nothing was committed.') +
+        ' Remove the token from the staged content (`git restore --staged <file>` unstages a file), then commit again.'
+      );
     case 'commits':
-      return c.bold('These commits contain a token.') + ` Rewrite them before they are pushed (git rebase -i, git commit --amend); once a token has been pushed or shared: ${ROTATE_STEPS}`;
+      return (
+        c.bold('These commits contain a token.') +
+        ` Rewrite them before they are pushed (git rebase -i, git commit --amend); once a token has been pushed or shared: ${ROTATE_STEPS}`
+      );
     default:
       return c.bold('Kernel tokens found.') + ' Move them out of the files (see above).';
   }
@@ -89,7 +98,11 @@ export function formatPretty(report: ScanReport, o: FormatOptions): string {
   const explained = new Set<string>();
   for (const f of shown) out.push(...findingBlock(f, c, o, explained), '');
   if (report.summary.largeFiles.length > 0 && !o.quiet) {
-    out.push(c.dim(`note: scanned ${plural(report.summary.largeFiles.length, 'file')} above thresholds.maxFileSize in full: ${report.summary.largeFiles.map((p) => terminalSafe(o.showPath(p))).join(', ')}`));
+    out.push(
+      c.dim(
+        `note: scanned ${plural(report.summary.largeFiles.length, 'file')} above thresholds.maxFileSize in full: ${report.summary.largeFiles.map((p) => terminalSafe(o.showPath(p))).join(', ')}`,
+      ),
+    );
   }
   if (report.summary.baseline && !o.quiet) out.push(c.dim(`baseline: ${report.summary.baseline}`));
   out.push(summaryLine(report.summary, shown, c));

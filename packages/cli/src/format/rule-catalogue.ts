@@ -15,7 +15,8 @@ export interface RuleInfo {
 function describe(detector: DetectorId, rule: string): string {
   const text = TEXT_DETECTORS.find((d) => d.id === rule && d.detector === detector)?.description;
   if (text) return text;
-  if (detector === 'known') return `Your own live Kernel token (from KERNEL_TOKEN or the known-fingerprints file), found ${rule === 'known/fingerprint' ? 'by its fingerprint' : `in ${rule.replace('known/', '')} form`}.`;
+  if (detector === 'known')
+    return `Your own live Kernel token (from KERNEL_TOKEN or the known-fingerprints file), found ${rule === 'known/fingerprint' ? 'by its fingerprint' : `in ${rule.replace('known/', '')} form`}.`;
   if (rule.startsWith('custom:')) return `A token matching your organisation's declared format "${rule.slice('custom:'.length)}".`;
   return `A Kernel credential found by the ${detector} detector.`;
 }

@@ -18,7 +18,9 @@ export function pathToUri(path: string): string {
 }
 
 function partialFingerprint(f: ReportedFinding): string {
-  return createHash('sha256').update(`${ruleId(f)}\0${f.path}\0${f.fingerprint}`).digest('hex');
+  return createHash('sha256')
+    .update(`${ruleId(f)}\0${f.path}\0${f.fingerprint}`)
+    .digest('hex');
 }
 
 export function formatSarif(report: ScanReport, _o: FormatOptions): string {

@@ -151,7 +151,12 @@ export class BlobReader {
       this.body = { oid, size: bytes, bytes: bytes <= this.maxBytes ? Buffer.allocUnsafe(bytes) : undefined, consumed: 0 };
       return;
     }
-    const what = type === 'missing' || type === undefined ? 'is missing from the object database' : type === 'ambiguous' ? 'is ambiguous' : `is a ${type}, not a file`;
+    const what =
+      type === 'missing' || type === undefined
+        ? 'is missing from the object database'
+        : type === 'ambiguous'
+          ? 'is ambiguous'
+          : `is a ${type}, not a file`;
     this.fail(new CliError(`git object ${oid} ${what}`, 'run `git fsck` to check the repository, then stage the file again'));
     this.child.kill();
   }

@@ -159,7 +159,8 @@ export class DiffParser {
   private sectionHeader(line: string): void {
     this.file = undefined;
     if (line.startsWith('diff --git ')) this.sectionParents = 1;
-    else if (line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) this.sectionParents = Math.max(2, this.changes().parents.length);
+    else if (line.startsWith('diff --cc ') || line.startsWith('diff --combined '))
+      this.sectionParents = Math.max(2, this.changes().parents.length);
     else throw new DiffParseError(`unknown diff header "${line.slice(0, 120)}"`);
   }
 
@@ -213,7 +214,8 @@ export class DiffParser {
         if (!this.file) throw new DiffParseError('added line in a deleted file');
         this.file.addedLines.add(h.nextLine);
         const text = this.file.addedText;
-        if (text !== undefined) this.file.addedText = text.length + line.length > ADDED_TEXT_LIMIT ? undefined : `${text}${line.slice(h.parents)}\n`;
+        if (text !== undefined)
+          this.file.addedText = text.length + line.length > ADDED_TEXT_LIMIT ? undefined : `${text}${line.slice(h.parents)}\n`;
       }
       for (let i = 0; i < h.parents; i++) if (prefix[i] === ' ') h.parentRemaining[i]!--;
       h.nextLine++;

@@ -46,13 +46,17 @@ export async function* streamDiff(repo: GitRepo, args: readonly string[], option
       const last = parser.end();
       const code = await exit;
       if (code !== 0) {
-        const message = stderr.split('\n').find((l) => /^(fatal|error):/i.test(l.trim())) ?? stderr.split('\n').find((l) => l.trim()) ?? `exit code ${code}`;
+        const message =
+          stderr.split('\n').find((l) => /^(fatal|error):/i.test(l.trim())) ??
+          stderr.split('\n').find((l) => l.trim()) ??
+          `exit code ${code}`;
         throw new CliError(`${options.what} failed: ${message.trim().replace(/^(fatal|error):\s*/i, '')}`, options.hint(stderr));
       }
       yield* last;
       finished = true;
     } catch (err) {
-      if (err instanceof DiffParseError) throw new CliError(`could not read the output of ${options.what} (${err.message})`, 'please report this with your git version');
+      if (err instanceof DiffParseError)
+        throw new CliError(`could not read the output of ${options.what} (${err.message})`, 'please report this with your git version');
       throw err;
     }
   } finally {

@@ -28,5 +28,9 @@ export async function countCommits(repo: GitRepo, revisions: readonly string[]):
 }
 
 export function streamHistory(repo: GitRepo, revisions: readonly string[]): AsyncGenerator<CommitChanges> {
-  return streamDiff(repo, [...QUOTE_PATHS, ...LOG_SHAPE, ...revisions, '--'], { what: 'git log', implicitCommit: false, hint: revisionHint });
+  return streamDiff(repo, [...QUOTE_PATHS, ...LOG_SHAPE, ...revisions, '--'], {
+    what: 'git log',
+    implicitCommit: false,
+    hint: revisionHint,
+  });
 }

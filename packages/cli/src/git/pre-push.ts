@@ -24,7 +24,10 @@ export function parsePrePushInput(text: string): PushUpdate[] {
     if (!line) continue;
     const parts = line.split(/\s+/);
     if (parts.length !== 4 || !OID.test(parts[1]!) || !OID.test(parts[3]!)) {
-      throw new CliError(`unexpected pre-push input line "${line.slice(0, 80)}"`, 'run `kernel-secrets scan --pre-push` only from a pre-push hook, or use `scan --commits <range>`');
+      throw new CliError(
+        `unexpected pre-push input line "${line.slice(0, 80)}"`,
+        'run `kernel-secrets scan --pre-push` only from a pre-push hook, or use `scan --commits <range>`',
+      );
     }
     updates.push({ localOid: parts[1]!, remoteOid: parts[3]! });
   }

@@ -25,11 +25,13 @@ function firstLine(text: string): string {
 /** git's own complaint (its `fatal:`/`error:` line), not the partial output before it. */
 function gitMessage(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const complaint = lines.find((l) => /^(fatal|error):/i.test(l)) ?? lines[0] ?? 'git failed';
   return complaint.replace(/^(fatal|error):\s*/i, '');
 }
-
 
 /**
  * `git rev-parse` as a plain child process, resolving like simple-git does: with stdout when
@@ -66,7 +68,9 @@ export class GitRepo {
     try {
       // One process for both answers (the hook runs this on every commit). On an unborn branch
       // `--verify --quiet` prints nothing for HEAD and exits 1 without stderr.
-      const [top = '', head = ''] = (await revParse(cwd, ['--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}'])).split('\n').map((l) => l.trim());
+      const [top = '', head = ''] = (await revParse(cwd, ['--show-toplevel', '--verify', '--quiet', 'HEAD^{commit}']))
+        .split('\n')
+        .map((l) => l.trim());
       if (!top) throw new CliError('git did not report the repository root', 'run `git rev-parse --show-toplevel` to see why');
       // Children inherit `env` (process.env in the CLI), fixed here before anything reads the index.
       resolveIndexFile(env, top);
@@ -102,7 +106,8 @@ export class GitRepo {
   /** The empty tree's id in this repository's hash (SHA-1 or SHA-256). */
   async emptyTree(): Promise<string> {
     const out = firstLine(await this.raw(['hash-object', '-t', 'tree', '/dev/null'], 'git hash-object'));
-    if (!OID.test(out)) throw new CliError('git did not return the empty tree id', 'check that git works: `git hash-object -t tree /dev/null`');
+    if (!OID.test(out))
+      throw new CliError('git did not return the empty tree id', 'check that git works: `git hash-object -t tree /dev/null`');
     return out;
   }
 

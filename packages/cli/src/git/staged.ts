@@ -26,6 +26,7 @@ export async function readStagedChanges(repo: GitRepo): Promise<StagedChanges> {
     files.push(...change.files);
   }
   const unmerged = files.find((f) => f.status.startsWith('U'));
-  if (unmerged) throw new CliError(`${unmerged.path} has unresolved merge conflicts`, 'resolve them and `git add` the file before committing');
+  if (unmerged)
+    throw new CliError(`${unmerged.path} has unresolved merge conflicts`, 'resolve them and `git add` the file before committing');
   return { base, firstCommit: head === undefined, files };
 }

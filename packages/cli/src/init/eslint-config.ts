@@ -1,6 +1,13 @@
 /** The ESLint flat config `init` writes when a project has none: the plugin's recommended rules. */
 
-export const ESLINT_CONFIG_FILES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+export const ESLINT_CONFIG_FILES = [
+  'eslint.config.js',
+  'eslint.config.mjs',
+  'eslint.config.cjs',
+  'eslint.config.ts',
+  'eslint.config.mts',
+  'eslint.config.cts',
+];
 
 export function eslintConfigText(withTypeScript: boolean): string {
   return [

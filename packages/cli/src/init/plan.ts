@@ -77,13 +77,18 @@ export function hookCommands(project: InitProject): Record<'pre-commit' | 'pre-m
     'pre-commit': [{ line: tool(project, 'lint-staged'), alreadyRunBy: /\blint-staged\b/ }, scanStaged],
     // A merge that completes without conflicts runs pre-merge-commit, not pre-commit.
     'pre-merge-commit': [scanStaged],
-    'pre-push': [{ line: `${tool(project, 'kernel-secrets scan --pre-push')} "$@"`, alreadyRunBy: runsScanWith(['--pre-push', '--commits']) }],
+    'pre-push': [
+      { line: `${tool(project, 'kernel-secrets scan --pre-push')} "$@"`, alreadyRunBy: runsScanWith(['--pre-push', '--commits']) },
+    ],
   };
 }
 
 function hookPreamble(project: InitProject): string[] {
   if (project.packageDirFromTop === '') return [];
-  return [`# git runs hooks at the repository root; this project is in ${project.packageDirFromTop}/`, `cd ${shQuote(project.packageDirFromTop)}`];
+  return [
+    `# git runs hooks at the repository root; this project is in ${project.packageDirFromTop}/`,
+    `cd ${shQuote(project.packageDirFromTop)}`,
+  ];
 }
 
 export function planInit(project: InitProject): InitPlan {
@@ -102,7 +107,10 @@ export function planInit(project: InitProject): InitPlan {
   const otherLintStaged = LINT_STAGED_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
   if (otherLintStaged) {
     const text = read(join(dir, otherLintStaged)) ?? '';
-    if (!text.includes('eslint')) notes.push(`${otherLintStaged} exists: add "${lintStagedGlob(withTypeScript)}": "${LINT_STAGED_ESLINT_COMMAND}" to it so staged JS/TS is linted`);
+    if (!text.includes('eslint'))
+      notes.push(
+        `${otherLintStaged} exists: add "${lintStagedGlob(withTypeScript)}": "${LINT_STAGED_ESLINT_COMMAND}" to it so staged JS/TS is linted`,
+      );
   } else {
     pkg = withLintStagedTask(pkg, lintStagedGlob(withTypeScript), LINT_STAGED_ESLINT_COMMAND);
   }
@@ -112,7 +120,9 @@ export function planInit(project: InitProject): InitPlan {
   const eslintConfig = ESLINT_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
   if (!eslintConfig) change(join(dir, 'eslint.config.mjs'), undefined, eslintConfigText(withTypeScript));
   else if (!(read(join(dir, eslintConfig)) ?? '').includes('kernel-secrets')) {
-    notes.push(`${eslintConfig} exists: add the plugin to it (import kernelSecrets from 'eslint-plugin-kernel-secrets'; add kernelSecrets.configs.recommended)`);
+    notes.push(
+      `${eslintConfig} exists: add the plugin to it (import kernelSecrets from 'eslint-plugin-kernel-secrets'; add kernelSecrets.configs.recommended)`,
+    );
   }
 
   // Hooks.
@@ -125,7 +135,11 @@ export function planInit(project: InitProject): InitPlan {
 
   // Hooks are shell scripts: CRLF checkouts break them.
   const attributes = join(dir, '.gitattributes');
-  change(attributes, read(attributes), ensureLine(read(attributes), GITATTRIBUTES_LINE, 'husky hooks are shell scripts: keep LF line endings (kernel-secrets init)'));
+  change(
+    attributes,
+    read(attributes),
+    ensureLine(read(attributes), GITATTRIBUTES_LINE, 'husky hooks are shell scripts: keep LF line endings (kernel-secrets init)'),
+  );
 
   // The known-fingerprints file lists your live tokens' fingerprints: never committed.
   const { config, root } = loadProjectConfig({ cwd: dir });
@@ -133,7 +147,11 @@ export function planInit(project: InitProject): InitPlan {
   const knownDir = relative(root, dirname(knownFile));
   if (knownDir && !knownDir.startsWith('..') && !isAbsolute(knownDir)) {
     const gitignore = join(root, '.gitignore');
-    change(gitignore, read(gitignore), ensureLine(read(gitignore), `${toPosix(knownDir)}/`, 'fingerprints of your live Kernel tokens (kernel-secrets known add)'));
+    change(
+      gitignore,
+      read(gitignore),
+      ensureLine(read(gitignore), `${toPosix(knownDir)}/`, 'fingerprints of your live Kernel tokens (kernel-secrets known add)'),
+    );
   }
   return { changes, notes };
 }

@@ -48,7 +48,11 @@ export function loadInitProject(cwd: string, topLevel: string): InitProject {
     }
     if (dir === topLevel || dirname(dir) === dir) break;
   }
-  if (!packageDir) throw new CliError(`no package.json in ${cwd} or above it inside the repository`, 'run `npm init -y` first, then `kernel-secrets init`');
+  if (!packageDir)
+    throw new CliError(
+      `no package.json in ${cwd} or above it inside the repository`,
+      'run `npm init -y` first, then `kernel-secrets init`',
+    );
   const packageJsonPath = join(packageDir, 'package.json');
   const packageJsonText = readFileSync(packageJsonPath, 'utf8');
   let packageJson: PackageJson;
@@ -57,7 +61,8 @@ export function loadInitProject(cwd: string, topLevel: string): InitProject {
   } catch (err) {
     throw new CliError(`${packageJsonPath} is not valid JSON (${(err as Error).message})`, 'fix package.json, then run init again');
   }
-  if (!packageJson || typeof packageJson !== 'object' || Array.isArray(packageJson)) throw new CliError(`${packageJsonPath} is not a JSON object`, 'fix package.json, then run init again');
+  if (!packageJson || typeof packageJson !== 'object' || Array.isArray(packageJson))
+    throw new CliError(`${packageJsonPath} is not a JSON object`, 'fix package.json, then run init again');
   return {
     packageDir,
     topLevel,

@@ -57,7 +57,11 @@ export function readBaseline(file: string): Baseline {
   }
   data.entries.forEach((e, i) => {
     const ok =
-      e && typeof e.path === 'string' && typeof e.detector === 'string' && typeof e.fingerprint === 'string' && /^[0-9a-f]{64}$/.test(e.fingerprint);
+      e &&
+      typeof e.path === 'string' &&
+      typeof e.detector === 'string' &&
+      typeof e.fingerprint === 'string' &&
+      /^[0-9a-f]{64}$/.test(e.fingerprint);
     if (!ok) throw invalid(file, `entries[${i}] needs path, detector and a 64-hex fingerprint`);
   });
   return new Baseline(data.entries);
@@ -71,7 +75,9 @@ export function readBaselineIfPresent(file: string): Baseline | undefined {
 export function baselineText(findings: readonly (Finding & { path: string })[]): string {
   const unique = new Map<string, BaselineEntry>();
   for (const f of findings) unique.set(key(f), { path: f.path, detector: f.detector, rule: f.rule, fingerprint: f.fingerprint });
-  const entries = [...unique.values()].sort((a, b) => a.path.localeCompare(b.path) || a.detector.localeCompare(b.detector) || a.fingerprint.localeCompare(b.fingerprint));
+  const entries = [...unique.values()].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.detector.localeCompare(b.detector) || a.fingerprint.localeCompare(b.fingerprint),
+  );
   const file: BaselineFile = {
     $comment:
       'kernel-secrets baseline: findings that existed when the scan was adopted; they do not block. ' +

@@ -52,7 +52,15 @@ export function blocks(finding: Pick<Finding, 'severity'>, failOn: Severity): bo
 }
 
 export function emptySummary(mode: ScanMode): ScanSummary {
-  return { mode, files: 0, bytes: 0, suppressed: { directive: 0, fingerprint: 0, baseline: 0 }, ignoredByConfig: 0, largeFiles: [], durationMs: 0 };
+  return {
+    mode,
+    files: 0,
+    bytes: 0,
+    suppressed: { directive: 0, fingerprint: 0, baseline: 0 },
+    ignoredByConfig: 0,
+    largeFiles: [],
+    durationMs: 0,
+  };
 }
 
 /** `known/raw` already carries its family; `kernel-variable` becomes `context/kernel-variable`. */

@@ -52,6 +52,10 @@ export async function scanRequested(setup: ScanSetup, requested: RequestedScan, 
   for await (const blob of requested.blobs) {
     const file = files[i++]!;
     if (!blob.bytes) throw tooLargeError(file.path, blob.size);
-    collector.add(file.path, blob.size, scanContent(setup.scanner, blob.bytes, { path: file.path, changedLines: file.addedLines, ...(commit ? { commit } : {}) }));
+    collector.add(
+      file.path,
+      blob.size,
+      scanContent(setup.scanner, blob.bytes, { path: file.path, changedLines: file.addedLines, ...(commit ? { commit } : {}) }),
+    );
   }
 }

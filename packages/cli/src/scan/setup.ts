@@ -61,7 +61,8 @@ export async function createScanSetup(options: SetupOptions): Promise<ScanSetup>
   let baselineFile: string | undefined;
   if (options.baseline) baselineFile = resolve(cwd, options.baseline);
   else if (options.baseline === undefined && existsSync(join(root, BASELINE_FILE_NAME))) baselineFile = join(root, BASELINE_FILE_NAME);
-  if (options.baseline && !existsSync(baselineFile!)) throw new CliError(`baseline ${options.baseline} does not exist`, 'create it with `kernel-secrets baseline` or fix the path');
+  if (options.baseline && !existsSync(baselineFile!))
+    throw new CliError(`baseline ${options.baseline} does not exist`, 'create it with `kernel-secrets baseline` or fix the path');
   const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
   return {
     cwd,

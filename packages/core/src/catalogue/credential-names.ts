@@ -64,7 +64,12 @@ export function normaliseName(name: string): string {
  */
 export function namesPattern(names: readonly string[]): string {
   const words = [...new Set(names)]
-    .map((n) => n.toLowerCase().split(/[-_.\s]+/).filter(Boolean))
+    .map((n) =>
+      n
+        .toLowerCase()
+        .split(/[-_.\s]+/)
+        .filter(Boolean),
+    )
     .sort((a, b) => b.join('').length - a.join('').length);
   return `(?:${words.map((w) => w.map(escapeRegExp).join('[_\\-.]?')).join('|')})`;
 }

@@ -62,7 +62,8 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
   {
     id: 'kernel-variable',
     detector: 'context',
-    description: 'A value assigned to a Kernel credential name (KERNEL_TOKEN, kernelApiKey, …) in code, .env, shell, Dockerfile, YAML, TOML, INI or JSON.',
+    description:
+      'A value assigned to a Kernel credential name (KERNEL_TOKEN, kernelApiKey, …) in code, .env, shell, Dockerfile, YAML, TOML, INI or JSON.',
     keywords: ['kernel'],
     pattern: assignmentPattern(KERNEL_NAME),
     filter: 'credential',
@@ -73,7 +74,10 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
     detector: 'context',
     description: 'A Kubernetes/Compose env entry `- name: KERNEL_TOKEN` followed by `value: …`.',
     keywords: ['kernel'],
-    pattern: new RegExp(String.raw`name:[ \t]{0,8}["']?${KERNEL_NAME}["']?[ \t]{0,8}\r?\n[ \t]{0,32}value:[ \t]{0,8}${OPEN_QUOTE}?${SECRET}`, 'gdi'),
+    pattern: new RegExp(
+      String.raw`name:[ \t]{0,8}["']?${KERNEL_NAME}["']?[ \t]{0,8}\r?\n[ \t]{0,32}value:[ \t]{0,8}${OPEN_QUOTE}?${SECRET}`,
+      'gdi',
+    ),
     filter: 'credential',
     severity: 'error',
   },
@@ -122,7 +126,8 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
   {
     id: 'bearer',
     detector: 'authorization-header',
-    description: 'A literal bearer credential: `Authorization: Bearer <token>` in curl -H, .http files, docs, YAML, code and header objects.',
+    description:
+      'A literal bearer credential: `Authorization: Bearer <token>` in curl -H, .http files, docs, YAML, code and header objects.',
     keywords: ['bearer'],
     pattern: new RegExp(String.raw`(?<![A-Za-z0-9_\-])bearer[ \t]{1,4}${SECRET}`, 'gdi'),
     filter: 'credential',
@@ -131,7 +136,8 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
   {
     id: 'jwt',
     detector: 'format',
-    description: 'A JSON Web Token: three base64url segments whose header decodes to JSON with `alg`. An expired `exp` lowers it to a warning.',
+    description:
+      'A JSON Web Token: three base64url segments whose header decodes to JSON with `alg`. An expired `exp` lowers it to a warning.',
     keywords: ['eyj', 'ewo', 'eya'],
     pattern: /(?<![A-Za-z0-9_-])(?<secret>e[wy][A-Za-z0-9_-]{8,2048}\.e[wy][A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,4096})/dg,
     filter: 'structural',

@@ -5,7 +5,10 @@
  */
 import { createRequire } from 'node:module';
 
-type Analyse = (literal: { source: string; flags: string }, options?: { maxReports?: number; assumeRejectingSuffix?: boolean }) => {
+type Analyse = (
+  literal: { source: string; flags: string },
+  options?: { maxReports?: number; assumeRejectingSuffix?: boolean },
+) => {
   reports: { type: string; exponential: boolean; character: { literal: string } }[];
 };
 

@@ -161,7 +161,11 @@ export function mergeConfig(base: ResolvedConfig, raw: unknown, source?: string)
   const given = raw as RawConfig;
   const ids = new Set(base.formats.map((f) => f.id));
   const clash = extra.formats.findIndex((f) => ids.has(f.id));
-  if (clash !== -1) throw new ConfigError([{ path: `formats[${clash}].id`, message: `duplicates id "${extra.formats[clash]!.id}" of the project config` }], source);
+  if (clash !== -1)
+    throw new ConfigError(
+      [{ path: `formats[${clash}].id`, message: `duplicates id "${extra.formats[clash]!.id}" of the project config` }],
+      source,
+    );
   return {
     envVars: [...new Set([...base.envVars, ...extra.envVars])],
     knownFingerprintsFile: given.knownFingerprintsFile ?? base.knownFingerprintsFile,

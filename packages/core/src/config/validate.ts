@@ -23,8 +23,20 @@ export interface JsonSchema {
 
 /** Keywords `validate` understands. Any other keyword in the schema is a bug (tested). */
 export const SUPPORTED_KEYWORDS = new Set([
-  'type', 'properties', 'additionalProperties', 'required', 'items', 'enum', 'pattern',
-  'minLength', 'maxLength', 'minimum', 'maximum', 'description', 'title', '$schema',
+  'type',
+  'properties',
+  'additionalProperties',
+  'required',
+  'items',
+  'enum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'description',
+  'title',
+  '$schema',
 ]);
 
 export interface SchemaError {
@@ -49,14 +61,22 @@ export function validate(schema: JsonSchema, value: unknown, path = ''): SchemaE
   const actual = typeOf(value);
   if (schema.type) {
     const ok = schema.type === actual || (schema.type === 'number' && actual === 'integer');
-    if (!ok) return [{ path, message: `must be ${schema.type === 'integer' ? 'an integer' : `a${/^[aeiou]/.test(schema.type) ? 'n' : ''} ${schema.type}`}, got ${actual}` }];
+    if (!ok)
+      return [
+        {
+          path,
+          message: `must be ${schema.type === 'integer' ? 'an integer' : `a${/^[aeiou]/.test(schema.type) ? 'n' : ''} ${schema.type}`}, got ${actual}`,
+        },
+      ];
   }
   if (schema.enum && !schema.enum.includes(value)) {
     errors.push({ path, message: `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}` });
   }
   if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength) errors.push({ path, message: `must be at least ${schema.minLength} characters` });
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push({ path, message: `must be at most ${schema.maxLength} characters` });
+    if (schema.minLength !== undefined && value.length < schema.minLength)
+      errors.push({ path, message: `must be at least ${schema.minLength} characters` });
+    if (schema.maxLength !== undefined && value.length > schema.maxLength)
+      errors.push({ path, message: `must be at most ${schema.maxLength} characters` });
     if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) errors.push({ path, message: `must match ${schema.pattern}` });
   }
   if (typeof value === 'number') {

@@ -33,7 +33,7 @@ function isUpper(ch: string): boolean {
  */
 function suffixStartsWord(name: string, length: number): boolean {
   let i = name.length;
-  for (let seen = 0; seen < length && i > 0; ) {
+  for (let seen = 0; seen < length && i > 0;) {
     i--;
     if (!isSeparator(name[i]!)) seen++;
   }

@@ -24,7 +24,10 @@ export function charClass(value: string): CharClass {
 
 /** How many of lower, upper, digit, symbol occur. A token mixes at least two. */
 export function classCount(value: string): number {
-  let lower = 0, upper = 0, digit = 0, other = 0;
+  let lower = 0,
+    upper = 0,
+    digit = 0,
+    other = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c >= 97 && c <= 122) lower = 1;

@@ -86,7 +86,13 @@ function extraNamesDetector(names: readonly string[]): TextDetector | undefined 
     detector: 'context',
     description: 'A value assigned to a credential name declared in the config.',
     // The first word of each name occurs in every case style of it (ASIMOV_PAT, asimovPat).
-    keywords: names.map((n) => n.toLowerCase().split(/[-_.\s]+/).find(Boolean) ?? n.toLowerCase()),
+    keywords: names.map(
+      (n) =>
+        n
+          .toLowerCase()
+          .split(/[-_.\s]+/)
+          .find(Boolean) ?? n.toLowerCase(),
+    ),
     pattern: assignmentPattern(namesPattern(names)),
     filter: 'credential',
     severity: 'error',
@@ -135,7 +141,13 @@ export class Scanner {
     if (depth < MAX_BASE64_DEPTH) {
       for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < MAX_BASE64_DEPTH)) {
         for (const inner of this.collect(blob.text, depth + 1, budget)) {
-          hits.push({ ...inner, start: blob.start, end: blob.end, fingerprint: inner.fingerprint ?? fingerprint(inner.value), label: inner.label.endsWith('(base64-encoded)') ? inner.label : `${inner.label} (base64-encoded)` });
+          hits.push({
+            ...inner,
+            start: blob.start,
+            end: blob.end,
+            fingerprint: inner.fingerprint ?? fingerprint(inner.value),
+            label: inner.label.endsWith('(base64-encoded)') ? inner.label : `${inner.label} (base64-encoded)`,
+          });
         }
       }
     }
@@ -155,7 +167,7 @@ export class Scanner {
     if (this.keywords.present(changedText).size > 0) return true;
     if (this.knownVariants.some((v) => changedText.includes(v.text))) return true;
     for (const f of this.config.formats) {
-      if (f.prefix ? changedText.includes(f.prefix) : (f.pattern.lastIndex = 0, f.pattern.test(changedText))) return true;
+      if (f.prefix ? changedText.includes(f.prefix) : ((f.pattern.lastIndex = 0), f.pattern.test(changedText))) return true;
     }
     if (base64Runs(changedText).length > 0) return true;
     // The same maximal token-character runs the fingerprint check hashes.
@@ -206,7 +218,16 @@ export class Scanner {
   private findKnown(text: string, hits: RawHit[]): void {
     for (const v of this.knownVariants) {
       for (let at = text.indexOf(v.text); at !== -1; at = text.indexOf(v.text, at + v.text.length)) {
-        hits.push({ detector: 'known', rule: `known/${v.form}`, severity: 'error', start: at, end: at + v.text.length, value: v.text, fingerprint: v.fingerprint, label: `Your live Kernel token (${v.form})` });
+        hits.push({
+          detector: 'known',
+          rule: `known/${v.form}`,
+          severity: 'error',
+          start: at,
+          end: at + v.text.length,
+          value: v.text,
+          fingerprint: v.fingerprint,
+          label: `Your live Kernel token (${v.form})`,
+        });
       }
     }
     if (this.knownFingerprints.size === 0) return;
@@ -215,7 +236,15 @@ export class Scanner {
       for (const c of fingerprintCandidates(m[0])) {
         if (!this.knownFingerprints.has(fingerprint(c.value))) continue;
         const start = m.index + c.start;
-        hits.push({ detector: 'known', rule: 'known/fingerprint', severity: 'error', start, end: start + c.value.length, value: c.value, label: 'A Kernel token listed in your known fingerprints' });
+        hits.push({
+          detector: 'known',
+          rule: 'known/fingerprint',
+          severity: 'error',
+          start,
+          end: start + c.value.length,
+          value: c.value,
+          label: 'A Kernel token listed in your known fingerprints',
+        });
         break;
       }
     }
@@ -229,7 +258,15 @@ export class Scanner {
       f.pattern.lastIndex = 0;
       const m = f.pattern.exec(value);
       if (m?.[0].length === value.length && (!f.prefix || value.startsWith(f.prefix))) {
-        return { detector: 'format', rule: `custom:${f.id}`, severity: f.severity, start: 0, end: value.length, value, label: `Token matching ${f.description}` };
+        return {
+          detector: 'format',
+          rule: `custom:${f.id}`,
+          severity: f.severity,
+          start: 0,
+          end: value.length,
+          value,
+          label: `Token matching ${f.description}`,
+        };
       }
     }
     return undefined;
@@ -266,8 +303,17 @@ export class Scanner {
         const span = m.indices?.groups?.['secret'] ?? m.indices?.[1] ?? [m.index, m.index + m[0].length];
         const value = text.slice(span[0], span[1]);
         if (f.prefix && !value.startsWith(f.prefix) && !m[0].startsWith(f.prefix)) continue;
-        if (rejectCandidate(value, { ...this.config.thresholds, minLength: 1, entropyBase64: 0, entropyHex: 0 }) === 'placeholder') continue;
-        hits.push({ detector: 'format', rule: `custom:${f.id}`, severity: f.severity, start: span[0], end: span[1], value, label: `Token matching ${f.description}` });
+        if (rejectCandidate(value, { ...this.config.thresholds, minLength: 1, entropyBase64: 0, entropyHex: 0 }) === 'placeholder')
+          continue;
+        hits.push({
+          detector: 'format',
+          rule: `custom:${f.id}`,
+          severity: f.severity,
+          start: span[0],
+          end: span[1],
+          value,
+          label: `Token matching ${f.description}`,
+        });
       }
     }
   }
@@ -335,7 +381,6 @@ export class Scanner {
 
 const KERNEL_NAME_RE = new RegExp(KERNEL_NAME, 'i');
 const JWT_DETECTOR = TEXT_DETECTORS.find((d) => d.id === 'jwt')!;
-
 
 function labelFor(d: TextDetector, matched: string): string {
   switch (d.id) {

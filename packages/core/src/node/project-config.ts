@@ -26,7 +26,10 @@ function readJson(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ConfigError([{ path: '', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }], path);
+    throw new ConfigError(
+      [{ path: '', message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }],
+      path,
+    );
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
@@ -120,7 +123,9 @@ export function parseFingerprints(text: string, source: string): string[] {
 export function readKnownTokens(loaded: LoadedConfig, env: NodeJS.ProcessEnv = process.env): KnownTokens {
   const values = loaded.config.envVars.map((name) => env[name]?.trim()).filter((v): v is string => !!v);
   const files = [
-    isAbsolute(loaded.config.knownFingerprintsFile) ? loaded.config.knownFingerprintsFile : join(loaded.root, loaded.config.knownFingerprintsFile),
+    isAbsolute(loaded.config.knownFingerprintsFile)
+      ? loaded.config.knownFingerprintsFile
+      : join(loaded.root, loaded.config.knownFingerprintsFile),
     userFingerprintsFile(env),
   ];
   const fingerprints = files.filter((f) => existsSync(f)).flatMap((f) => parseFingerprints(readFileSync(f, 'utf8'), f));

@@ -179,7 +179,16 @@ export const PROPERTY_STEPS: Readonly<Partial<Record<SourceKind, PropertySteps>>
 // (`toString` needs its cast: TypeScript types that key from Object.prototype, not from the index signature.)
 export const METHOD_STEPS: Readonly<Partial<Record<SourceKind, Readonly<Record<string, SourceKind>>>>> = {
   // fetch Headers / AxiosHeaders / node-fetch: every way of getting all the entries.
-  headers: { entries: 'headers', values: 'headers', raw: 'headers', toJSON: 'headers', normalize: 'headers', concat: 'headers', toString: 'headers' as SourceKind, getAuthorization: 'authorization' },
+  headers: {
+    entries: 'headers',
+    values: 'headers',
+    raw: 'headers',
+    toJSON: 'headers',
+    normalize: 'headers',
+    concat: 'headers',
+    toString: 'headers' as SourceKind,
+    getAuthorization: 'authorization',
+  },
   // axios' AxiosError#toJSON() includes `config`.
   'http-error': { toJSON: 'http-error' },
   'http-request': { getHeaders: 'headers' },
@@ -200,7 +209,10 @@ export interface ReceiverRole {
 
 export const RECEIVER_ROLES: readonly ReceiverRole[] = [
   // `err.config`, `error.response`, `e.request`, `reason.options`.
-  { names: new Set(['err', 'error', 'e', 'ex', 'exc', 'exception', 'reason', 'cause', ...HTTP_ERROR_NAMES]), steps: PROPERTY_STEPS['http-error']! },
+  {
+    names: new Set(['err', 'error', 'e', 'ex', 'exc', 'exception', 'reason', 'cause', ...HTTP_ERROR_NAMES]),
+    steps: PROPERTY_STEPS['http-error']!,
+  },
   // `res.config`, `response.request`; `response.headers` are the server's headers (safe).
   { names: new Set(['res', 'resp', 'response', 'reply', 'axiosresponse', 'httpresponse']), steps: PROPERTY_STEPS['http-response']! },
   // `process.env` as a whole.
@@ -359,7 +371,17 @@ export const MESSAGE_CONSTRUCTORS: ReadonlySet<string> = new Set(['Error', 'Type
  * value: `redact(headers)`, `maskToken(t)`, `sanitizeConfig(c)`, `_.omit(h, 'authorization')`,
  * `hashToken(t)`. Also in type-aware mode, where the result's type may still be `Headers`.
  */
-export const SANITIZER_WORDS: readonly string[] = ['redact', 'mask', 'sanitize', 'sanitise', 'omit', 'hash', 'scrub', 'censor', 'obfuscate'];
+export const SANITIZER_WORDS: readonly string[] = [
+  'redact',
+  'mask',
+  'sanitize',
+  'sanitise',
+  'omit',
+  'hash',
+  'scrub',
+  'censor',
+  'obfuscate',
+];
 
 /** Functions whose result tells nothing about the value: presence, numbers, names only. */
 export const SAFE_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -405,7 +427,15 @@ export const SAFE_PROPERTIES: ReadonlySet<string> = new Set(['length']);
  * Keys in a `JSON.stringify(value, [keys])` allow-list that let a credential through. Any other
  * allow-list (`['id', 'status']`) is a sanitizer. A replacer function is trusted to filter.
  */
-export const RISKY_ALLOW_LIST_KEYS: ReadonlySet<string> = new Set(['headers', 'config', 'request', 'response', 'options', 'env', 'defaults']);
+export const RISKY_ALLOW_LIST_KEYS: ReadonlySet<string> = new Set([
+  'headers',
+  'config',
+  'request',
+  'response',
+  'options',
+  'env',
+  'defaults',
+]);
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // Sinks
@@ -430,7 +460,13 @@ export const CONSOLE_METHODS: Readonly<Record<string, number>> = {
 };
 
 /** Paths under which the console is reached. */
-export const CONSOLE_RECEIVERS: ReadonlySet<string> = new Set(['console', 'globalThis.console', 'global.console', 'window.console', 'self.console']);
+export const CONSOLE_RECEIVERS: ReadonlySet<string> = new Set([
+  'console',
+  'globalThis.console',
+  'global.console',
+  'window.console',
+  'self.console',
+]);
 
 /** `process.stdout.write(chunk)` and `process.stderr.write(chunk)`. */
 export const STREAM_RECEIVERS: ReadonlySet<string> = new Set(['process.stdout', 'process.stderr']);

@@ -250,7 +250,8 @@ export class FlowAnalyser {
     const client = this.context.bindings.clientOf(dot === -1 ? path : path.slice(0, dot));
     if (client) {
       const method = dot === -1 ? undefined : path.slice(dot + 1);
-      if (method === undefined || Object.hasOwn(client.methods, method)) return client.responseCarriesConfig ? [flowAt('http-response', node)] : null;
+      if (method === undefined || Object.hasOwn(client.methods, method))
+        return client.responseCarriesConfig ? [flowAt('http-response', node)] : null;
     }
     return undefined;
   }
@@ -307,5 +308,7 @@ function overrides(flow: Flow, key: string): boolean {
 }
 
 function isNullish(node: Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
 }

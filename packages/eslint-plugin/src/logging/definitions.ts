@@ -77,7 +77,9 @@ function patternSteps(pattern: Node, target: TSESTree.Identifier): PatternStep[]
 }
 
 function stepsText(steps: readonly PatternStep[]): string {
-  return steps.map((step) => (step.type === 'key' ? renderPropertyKey(step.key) : step.type === 'index' ? `[${step.index}]` : '{…rest}')).join('');
+  return steps
+    .map((step) => (step.type === 'key' ? renderPropertyKey(step.key) : step.type === 'index' ? `[${step.index}]` : '{…rest}'))
+    .join('');
 }
 
 /** `''`, `'Bearer'`, `` `x` ``, `undefined`: an initial value that says nothing about later use of a credential-named variable. */
@@ -147,7 +149,11 @@ export class Definitions {
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || fn.params[0] !== def.name) return false;
     const name = calleeName(call.callee);
-    return name !== undefined && Object.hasOwn(ERROR_CALLBACKS, name) && call.arguments.indexOf(fn as TSESTree.CallExpressionArgument) === ERROR_CALLBACKS[name];
+    return (
+      name !== undefined &&
+      Object.hasOwn(ERROR_CALLBACKS, name) &&
+      call.arguments.indexOf(fn as TSESTree.CallExpressionArgument) === ERROR_CALLBACKS[name]
+    );
   }
 
   private singleDefinition(id: TSESTree.Identifier): Definition | undefined {
@@ -172,10 +178,16 @@ export class Definitions {
   }
 
   /** Every value the binding is given (its initialiser and plain assignments), combined. */
-  private variableFlows(variable: Variable, declarator: TSESTree.VariableDeclarator, name: TSESTree.Identifier, use: TSESTree.Identifier): Verdict {
+  private variableFlows(
+    variable: Variable,
+    declarator: TSESTree.VariableDeclarator,
+    name: TSESTree.Identifier,
+    use: TSESTree.Identifier,
+  ): Verdict {
     const declaration = declarator.parent;
     const loop = declaration.parent;
-    if ((loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) && loop.left === declaration) return null;
+    if ((loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) && loop.left === declaration)
+      return null;
     const isConst = declaration.kind === 'const' || declaration.kind === 'using' || declaration.kind === 'await using';
     if (!isConst && variable.scope.variableScope !== this.context.scopes.functionScopeOf(use)) return null;
     const verdicts: Verdict[] = [];
@@ -213,7 +225,11 @@ export class Definitions {
       if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && parent.operator === '=') {
         key = propertyName(member);
         value = parent.right;
-      } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === member && HEADER_SETTER_METHODS.has(propertyName(member) ?? '')) {
+      } else if (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.callee === member &&
+        HEADER_SETTER_METHODS.has(propertyName(member) ?? '')
+      ) {
         key = staticString(parent.arguments[0]);
         value = parent.arguments[1];
       }
@@ -272,12 +288,15 @@ export class Definitions {
     // `({ headers }) => …`: unknown root, but the destructured name still steps (`headers` → header object).
     const root: Receiver = { verdict: kind ? [flowAt(kind, name)] : null };
     const verdict = this.applySteps(root, steps, name);
-    return verdict && verdict.length > 0 && steps.length > 0 ? verdict.map((flow) => relocate(flow, name, stepsText(steps).replace(/^\./, ''))) : verdict;
+    return verdict && verdict.length > 0 && steps.length > 0
+      ? verdict.map((flow) => relocate(flow, name, stepsText(steps).replace(/^\./, '')))
+      : verdict;
   }
 
   /** NestJS `@Headers('authorization')` → the value; `@Headers()` → the header object; another header → null (safe). */
   private decoratedKind(param: TSESTree.Parameter): SourceKind | null | undefined {
-    const decorators = param.type === AST_NODE_TYPES.TSParameterProperty ? param.decorators : 'decorators' in param ? param.decorators : undefined;
+    const decorators =
+      param.type === AST_NODE_TYPES.TSParameterProperty ? param.decorators : 'decorators' in param ? param.decorators : undefined;
     for (const decorator of decorators ?? []) {
       const expression = decorator.expression;
       if (expression.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.Identifier) continue;

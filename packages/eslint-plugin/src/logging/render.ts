@@ -47,7 +47,9 @@ export function renderPropertyKey(key: string | undefined): string {
 export function renderPropertyAccess(node: TSESTree.MemberExpression): string {
   const dot = node.optional ? '?.' : '.';
   if (!node.computed) {
-    return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `${dot}#${node.property.name}` : `${dot}${render(node.property, MAX_DEPTH)}`;
+    return node.property.type === AST_NODE_TYPES.PrivateIdentifier
+      ? `${dot}#${node.property.name}`
+      : `${dot}${render(node.property, MAX_DEPTH)}`;
   }
   const open = node.optional ? '?.[' : '[';
   const { property } = node;

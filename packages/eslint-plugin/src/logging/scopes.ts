@@ -33,7 +33,8 @@ export class Scopes {
   initOf(id: TSESTree.Identifier): TSESTree.Node | undefined {
     const variable = this.variableOf(id);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type !== DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+    if (def?.type !== DefinitionType.Variable || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name)
+      return undefined;
     return def.node.init ? unwrapExpression(def.node.init) : undefined;
   }
 

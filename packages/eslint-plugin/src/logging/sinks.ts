@@ -72,7 +72,8 @@ export class SinkMatcher {
     }
     if (callee.type === AST_NODE_TYPES.Identifier) return this.functionSink(callee);
     // `require('debug')('app')('%O', headers)`.
-    if (callee.type === AST_NODE_TYPES.CallExpression && this.isDebugFactoryCall(callee)) return { label: renderExpression(callee), firstArgument: 0 };
+    if (callee.type === AST_NODE_TYPES.CallExpression && this.isDebugFactoryCall(callee))
+      return { label: renderExpression(callee), firstArgument: 0 };
     return undefined;
   }
 
@@ -115,7 +116,8 @@ export class SinkMatcher {
   /** `createDebug('app')` (imported from 'debug') or `require('debug')('app')`. */
   private isDebugFactoryCall(call: TSESTree.CallExpression): boolean {
     const callee = unwrapExpression(call.callee);
-    if (callee.type === AST_NODE_TYPES.Identifier) return this.bindings.isImported(callee.name) && this.bindings.canonical(callee.name) === DEBUG_MODULE;
+    if (callee.type === AST_NODE_TYPES.Identifier)
+      return this.bindings.isImported(callee.name) && this.bindings.canonical(callee.name) === DEBUG_MODULE;
     return (
       callee.type === AST_NODE_TYPES.CallExpression &&
       callee.callee.type === AST_NODE_TYPES.Identifier &&

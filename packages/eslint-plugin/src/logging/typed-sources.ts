@@ -74,7 +74,8 @@ export class TypedSources {
     } else {
       const name = type.aliasSymbol?.getName() ?? type.getSymbol()?.getName();
       if (name !== undefined && HEADER_CARRYING_TYPES.has(name)) answer = name;
-      else if (AUTHORIZATION_PROPERTIES.some((property) => type.getProperty(property) !== undefined)) answer = 'an object type with an Authorization property';
+      else if (AUTHORIZATION_PROPERTIES.some((property) => type.getProperty(property) !== undefined))
+        answer = 'an object type with an Authorization property';
       else if (depth < MAX_BASE_DEPTH) {
         for (const base of type.getBaseTypes() ?? []) {
           answer = this.ownMatch(base, depth + 1);

@@ -109,7 +109,8 @@ export default createRule<Options, MessageIds>({
         analyser ??= new FlowAnalyser({
           scopes,
           bindings: bindings!,
-          typed: options.typeAware && program ? new TypedSources(sourceCode.parserServices as ParserServicesWithTypeInformation) : undefined,
+          typed:
+            options.typeAware && program ? new TypedSources(sourceCode.parserServices as ParserServicesWithTypeInformation) : undefined,
         });
         for (let index = sink.firstArgument; index < node.arguments.length; index++) {
           for (const flow of analyser.flowsReaching(node.arguments[index]!)) report(flow, sink);

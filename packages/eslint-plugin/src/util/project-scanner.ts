@@ -8,7 +8,14 @@
  * crash or a silent pass. Errors are not cached, so fixing the file takes effect in a running
  * editor; a good config is kept until ESLint restarts.
  */
-import { createCredentialNameMatcher, createPathFilter, type CredentialNameMatcher, type PathFilter, type ResolvedConfig, type Scanner } from '@kernel-secrets/core';
+import {
+  createCredentialNameMatcher,
+  createPathFilter,
+  type CredentialNameMatcher,
+  type PathFilter,
+  type ResolvedConfig,
+  type Scanner,
+} from '@kernel-secrets/core';
 import { createProjectScanner } from '@kernel-secrets/core/node';
 import { isAbsolute, relative, resolve } from 'node:path';
 
@@ -80,12 +87,7 @@ function build(request: ProjectScannerRequest): CacheEntry {
 }
 
 export function projectScannerFor(request: ProjectScannerRequest): ProjectScannerResult {
-  const key = [
-    request.cwd,
-    request.configFile ?? '',
-    request.credentialNames.join(','),
-    request.allowedFingerprints.join(','),
-  ].join('\0');
+  const key = [request.cwd, request.configFile ?? '', request.credentialNames.join(','), request.allowedFingerprints.join(',')].join('\0');
   const cached = cache.get(key);
   // A changed live-token variable rebuilds the scanner (the editor keeps ESLint running).
   if (cached?.envValues === envValues(cached?.envVars ?? [], request.env)) return cached.result;
