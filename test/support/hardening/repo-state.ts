@@ -5,8 +5,8 @@
  *
  * git itself rewrites the index during `git commit` (it refreshes stat data and stores the
  * cache tree before running the hook), which is not the scanner's doing. So the index is
- * settled first with `git update-index --refresh` and `git write-tree`, the same two steps; a
- * blocked commit then leaves its bytes unchanged unless something in the hook wrote to it.
+ * settled first with `git update-index --refresh` and `git write-tree`, the same two steps, and
+ * compared by its entries (`git ls-files --stage`), which a racy-git stat refresh leaves alone.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { expect } from 'vitest';
 import type { Run, RunOptions, Workdir } from './workdir.js';
 
 export interface RepoState {
-  /** Index file (absolute path) → SHA-256 of its bytes, or 'absent'. */
+  /** Index file (absolute path) → SHA-256 of its staged entries, or 'absent'. */
   indexes: Record<string, string>;
   /** Working-tree path → SHA-256 of the content, or `link → target` for a symlink. */
   worktree: Record<string, string>;
@@ -51,9 +51,20 @@ function indexFiles(wd: Workdir, options: RunOptions): string[] {
   return [...new Set([own, chosen])];
 }
 
+/**
+ * What an index says will be committed: every entry's mode, object id, stage and path. Not the
+ * file's bytes: git itself may rewrite the index during `git commit` to refresh stat data of
+ * racily-clean entries (files written in the same second as the index), which changes bytes
+ * but no entry, and is not the scanner's doing.
+ */
+function indexContent(wd: Workdir, file: string, options: RunOptions): string {
+  const r = wd.git(['ls-files', '--stage', '-z'], { env: { ...options.env, GIT_INDEX_FILE: file } });
+  return r.status === 0 ? sha256(r.stdout) : `unreadable: ${sha256(readFileSync(file))}`;
+}
+
 export function captureState(wd: Workdir, options: RunOptions = {}): RepoState {
   const indexes: Record<string, string> = {};
-  for (const file of indexFiles(wd, options)) indexes[file] = existsSync(file) ? sha256(readFileSync(file)) : 'absent';
+  for (const file of indexFiles(wd, options)) indexes[file] = existsSync(file) ? indexContent(wd, file, options) : 'absent';
   const worktree: Record<string, string> = {};
   walk(wd.root, wd.root, worktree);
   const git = { env: options.env };
