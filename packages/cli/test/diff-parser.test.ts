@@ -100,6 +100,11 @@ describe('DiffParser: plain diffs', () => {
     expect([...parseDiffText(text)[0]!.addedLines]).toEqual([1, 4]);
   });
 
+  it('reads the staged diff of a conflicted path (`* Unmerged path`)', () => {
+    const files = parseDiffText([`:100644 000000 ${A} ${Z} U\tf`, '', '* Unmerged path f', ''].join('\n'));
+    expect(files.map((f) => [f.path, f.status])).toEqual([['f', 'U']]);
+  });
+
   it('fails on output it does not understand instead of guessing', () => {
     expect(() =>
       parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '+++ b/f', '@@ -1 +1,2 @@', '+one', 'garbage'].join('\n')),

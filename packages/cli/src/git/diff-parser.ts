@@ -192,6 +192,8 @@ export class DiffParser {
     if (this.phase === 'raw') {
       if (line.charCodeAt(0) === 58 /* : */) return this.rawLine(line);
       if (line === '') return; // between the commit header, the raw listing and the patches
+      // diff-index's patch for a conflicted path (its raw line says `U`; staged.ts reports it).
+      if (line.startsWith('* Unmerged path ')) return;
     } else if (line.startsWith('@@')) {
       this.phase = 'hunks';
       return this.hunkHeader(line);
