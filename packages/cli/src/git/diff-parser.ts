@@ -16,6 +16,10 @@
  * sentinel line twice). A count that was 0 wraps to 2^64 − 1 (`18446744073709551615`; 2^32 − 1
  * where `long` is 32 bits), which is what stopped `scan --all` on expressjs/express; the others
  * are simply one short, and the hunk's last lines arrive after its counts are spent.
+ *
+ * `--cc` rather than `-m`: `-m` prints a merge as one full `diff --git` per parent, so everything a
+ * branch brought in would be read again at every merge; `--cc` keeps only what differs from every
+ * parent, which is where a merge's own content (a conflict resolution) is.
  */
 import { LineRanges } from './line-ranges.js';
 import { pathBytesToString, unquoteGitPath } from './quote.js';
