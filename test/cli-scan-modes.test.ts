@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomJwt } from './support/tokens.js';
-import { expectNoSecret, packedCli, packedProject, randomToken, TempRepo, testEnv } from './support/git-repo.js';
-import { spawnSync } from 'node:child_process';
+import { expectNoSecret, packedProject, randomToken, run, TempRepo, testEnv, Workdir } from './support/git-repo.js';
 
 const cleanup: (() => void)[] = [];
 afterAll(() => {
@@ -77,11 +76,7 @@ describe('scan [paths]', () => {
     mkdirSync(join(dir, 'node_modules', 'dep'), { recursive: true });
     writeFileSync(join(dir, 'conf', 'app.env'), `KERNEL_TOKEN=${token}\n`);
     writeFileSync(join(dir, 'node_modules', 'dep', 'x.env'), `KERNEL_TOKEN=${token}\n`);
-    const r = spawnSync(process.execPath, [packedCli(), 'scan', dir], {
-      encoding: 'utf8',
-      env: testEnv({ GIT_CEILING_DIRECTORIES: dir }),
-      cwd: dir,
-    });
+    const r = new Workdir(dir, testEnv({ GIT_CEILING_DIRECTORIES: dir })).cli(['scan', dir]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('conf/app.env:1:14');
     expect(r.stdout).not.toContain('node_modules');
@@ -295,11 +290,7 @@ describe('exit code 2: could not scan', () => {
   it('`scan --staged` outside a git repository', () => {
     const dir = realpathSync(mkdtempSync(join(tmpdir(), 'ks-norepo-')));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    const r = spawnSync(process.execPath, [packedCli(), 'scan', '--staged'], {
-      encoding: 'utf8',
-      cwd: dir,
-      env: testEnv({ GIT_CEILING_DIRECTORIES: dir }),
-    });
+    const r = new Workdir(dir, testEnv({ GIT_CEILING_DIRECTORIES: dir })).cli(['scan', '--staged']);
     expectOneLineError(r, 'not inside a git work tree');
   });
 
@@ -351,7 +342,7 @@ describe('exit code 2: could not scan', () => {
 describe('the packed bin', () => {
   it('runs through node_modules/.bin like `npx kernel-secrets`', () => {
     const bin = join(packedProject(), 'node_modules', '.bin', 'kernel-secrets');
-    const r = spawnSync(bin, ['--version'], { encoding: 'utf8', env: testEnv() });
+    const r = run(bin, ['--version'], { cwd: packedProject(), env: testEnv() });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^kernel-secrets \d+\.\d+\.\d+/);
   });
@@ -360,8 +351,8 @@ describe('the packed bin', () => {
     const dir = realpathSync(mkdtempSync(join(tmpdir(), 'ks-link-')));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     symlinkSync(join(packedProject(), 'node_modules'), join(dir, 'node_modules'), 'dir');
-    const r = spawnSync(process.execPath, [join(dir, 'node_modules', 'kernel-secrets', 'dist', 'cli.js'), '--help'], {
-      encoding: 'utf8',
+    const r = run(process.execPath, [join(dir, 'node_modules', 'kernel-secrets', 'dist', 'cli.js'), '--help'], {
+      cwd: dir,
       env: testEnv(),
     });
     expect(r.status).toBe(0);

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomToken } from './support/tokens.js';
+import { PROCESS_TIMEOUT_MS } from './support/git-repo.js';
 
 // ---------------------------------------------------------------------------------------------
 // Generated values
@@ -222,6 +223,7 @@ function runEslint(eslintPackage: 'eslint' | 'eslint9', variant: Variant): LintR
     env,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: PROCESS_TIMEOUT_MS,
   });
   return { ...(JSON.parse(stdout) as Omit<LintRun, 'stdout'>), stdout };
 }

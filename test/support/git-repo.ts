@@ -7,11 +7,18 @@
  *
  * Git runs with an isolated HOME and config (no user hooks, no gpg signing, no global
  * excludes) and without any KERNEL_TOKEN the developer may have exported.
+ *
+ * This is the one end-to-end harness: `run` is the only place a test process is spawned, and
+ * it always has a timeout. spawnSync blocks the test worker, so vitest's own timeout could not
+ * interrupt a hung git, hook or super-linear scan: the process is killed instead and the test
+ * fails on its result. `Workdir` is any directory git and the CLI run in (clones, worktrees,
+ * bare repositories: see hardening/workdir.ts); `TempRepo` is a Workdir set up as a project.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, expect, inject } from 'vitest';
 
 export { randomToken } from './tokens.js';
@@ -22,6 +29,42 @@ export interface RunResult {
   stderr: string;
   /** stdout and stderr together, for "the message names …" assertions. */
   output: string;
+}
+
+export interface Run extends RunResult {
+  /** Wall-clock milliseconds the process took (for messages only: tests never assert durations). */
+  ms: number;
+  /** Set when the process was killed (by the timeout). */
+  signal: NodeJS.Signals | null;
+}
+
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  input?: string | Buffer;
+  /** Kill the process after this long (default PROCESS_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+/** Default limit for one process of a test: far above any legitimate run, and what vitest allows a test. */
+export const PROCESS_TIMEOUT_MS = 60_000;
+
+/** Runs a process to completion, killing it at the timeout (then `signal` is set and `status` null). */
+export function run(command: string, args: readonly string[], options: RunOptions & { cwd: string; env: NodeJS.ProcessEnv }): Run {
+  const started = performance.now();
+  const r = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: options.timeoutMs ?? PROCESS_TIMEOUT_MS,
+    ...(options.input !== undefined ? { input: options.input } : { stdio: ['ignore', 'pipe', 'pipe'] }),
+  });
+  const ms = performance.now() - started;
+  if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
+  const stdout = String(r.stdout ?? '');
+  const stderr = String(r.stderr ?? '');
+  return { status: r.status, signal: r.signal, stdout, stderr, output: `${stdout}\n${stderr}`, ms };
 }
 
 /** The packed install from the global setup: node_modules with kernel-secrets, eslint, husky, lint-staged. */
@@ -87,14 +130,6 @@ export function testEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   };
 }
 
-function run(command: string, args: readonly string[], options: SpawnSyncOptions & { input?: string | Buffer }): RunResult {
-  const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (r.error) throw r.error;
-  const stdout = String(r.stdout ?? '');
-  const stderr = String(r.stderr ?? '');
-  return { status: r.status, stdout, stderr, output: `${stdout}\n${stderr}` };
-}
-
 export interface RepoOptions {
   /** Where the JS project sits inside the repository ('' = at the root; 'app' for a monorepo subfolder). */
   packageDir?: string;
@@ -104,16 +139,84 @@ export interface RepoOptions {
   baseCommit?: boolean;
 }
 
-export class TempRepo {
-  readonly root: string;
+/** A directory git commands and the packed CLI run in, with the isolated test environment. */
+export class Workdir {
+  constructor(
+    readonly root: string,
+    readonly env: NodeJS.ProcessEnv = testEnv(),
+  ) {}
+
+  static of(repo: Workdir): Workdir {
+    return new Workdir(repo.root, repo.env);
+  }
+
+  path(rel: string): string {
+    return join(this.root, rel);
+  }
+
+  write(rel: string, content: string | Buffer): void {
+    mkdirSync(dirname(this.path(rel)), { recursive: true });
+    writeFileSync(this.path(rel), content);
+  }
+
+  read(rel: string): string {
+    return readFileSync(this.path(rel), 'utf8');
+  }
+
+  exists(rel: string): boolean {
+    return existsSync(this.path(rel));
+  }
+
+  git(args: readonly string[], options: RunOptions = {}): Run {
+    return run('git', args, { ...options, cwd: options.cwd ?? this.root, env: { ...this.env, ...options.env } });
+  }
+
+  /** git that must succeed; returns trimmed stdout. */
+  gitOk(args: readonly string[], options: RunOptions = {}): string {
+    const r = this.git(args, options);
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed (${r.signal ?? r.status}):\n${r.output}`);
+    return r.stdout.trim();
+  }
+
+  /** The packed kernel-secrets CLI, as `npx kernel-secrets` would run it. */
+  cli(args: readonly string[], options: RunOptions = {}): Run {
+    return run(process.execPath, [packedCli(), ...args], {
+      ...options,
+      cwd: options.cwd ?? this.root,
+      env: { ...this.env, ...options.env },
+    });
+  }
+
+  /** HEAD's commit id, or undefined before the first commit. */
+  head(): string | undefined {
+    const r = this.git(['rev-parse', '--verify', '--quiet', 'HEAD']);
+    return r.status === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** Content of `rel` in the commit `rev` (default HEAD). */
+  show(rel: string, rev = 'HEAD'): string {
+    return this.gitOk(['show', `${rev}:${rel}`]);
+  }
+
+  /**
+   * Makes the hooks run here as they do after `npm install` in a fresh checkout: node_modules
+   * (the packed install) and `kernel-secrets init --no-install`, which runs husky. A clone or a
+   * linked worktree does not have husky's generated `.husky/_` until then.
+   */
+  installHooks(): void {
+    symlinkSync(join(packedProject(), 'node_modules'), this.path('node_modules'), 'dir');
+    const r = this.cli(['init', '--no-install']);
+    if (r.status !== 0) throw new Error(`kernel-secrets init failed (${r.status}):\n${r.output}`);
+  }
+}
+
+export class TempRepo extends Workdir {
   /** Absolute path of the JS project (root or subfolder). */
   readonly projectDir: string;
-  readonly env: NodeJS.ProcessEnv;
 
   private constructor(root: string, projectDir: string) {
-    this.root = root;
+    super(root, testEnv());
     this.projectDir = projectDir;
-    this.env = testEnv();
   }
 
   /**
@@ -170,58 +273,6 @@ export class TempRepo {
       }
     }
     return repo;
-  }
-
-  path(rel: string): string {
-    return join(this.root, rel);
-  }
-
-  write(rel: string, content: string | Buffer): void {
-    mkdirSync(dirname(this.path(rel)), { recursive: true });
-    writeFileSync(this.path(rel), content);
-  }
-
-  read(rel: string): string {
-    return readFileSync(this.path(rel), 'utf8');
-  }
-
-  exists(rel: string): boolean {
-    return existsSync(this.path(rel));
-  }
-
-  git(args: readonly string[], options: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
-    return run('git', args, {
-      cwd: options.cwd ?? this.root,
-      env: { ...this.env, ...options.env },
-      ...(options.input !== undefined ? { input: options.input } : { stdio: ['ignore', 'pipe', 'pipe'] }),
-    });
-  }
-
-  /** git that must succeed; returns trimmed stdout. */
-  gitOk(args: readonly string[], options: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {}): string {
-    const r = this.git(args, options);
-    if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed (${r.status}):\n${r.output}`);
-    return r.stdout.trim();
-  }
-
-  /** The packed kernel-secrets CLI, as `npx kernel-secrets` would run it. */
-  cli(args: readonly string[], options: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
-    return run(process.execPath, [packedCli(), ...args], {
-      cwd: options.cwd ?? this.root,
-      env: { ...this.env, ...options.env },
-      ...(options.input !== undefined ? { input: options.input } : { stdio: ['ignore', 'pipe', 'pipe'] }),
-    });
-  }
-
-  /** HEAD's commit id, or undefined before the first commit. */
-  head(): string | undefined {
-    const r = this.git(['rev-parse', '--verify', '--quiet', 'HEAD']);
-    return r.status === 0 ? r.stdout.trim() : undefined;
-  }
-
-  /** Content of `rel` in the commit `rev` (default HEAD). */
-  show(rel: string, rev = 'HEAD'): string {
-    return this.gitOk(['show', `${rev}:${rel}`]);
   }
 
   remove(): void {

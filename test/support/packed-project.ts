@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const PACKAGES = ['packages/core', 'packages/eslint-plugin', 'packages/cli'];
+const NPM_TIMEOUT_MS = 5 * 60_000;
 
 /** Versions installed beside the packed packages; kept in step with the root devDependencies. */
 function peerSpecs(): string[] {
@@ -31,6 +32,8 @@ function npm(args: string[], cwd: string): string {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A hung registry or pack must fail the run, not hold it forever.
+    timeout: NPM_TIMEOUT_MS,
     env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
   });
 }

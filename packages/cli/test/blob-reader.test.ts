@@ -8,12 +8,12 @@ import { CliError } from '../src/errors.js';
 
 let dir: string;
 function hashObject(content: Buffer): string {
-  return execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: content, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: dir, input: content, encoding: 'utf8', timeout: 60_000 }).trim();
 }
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ks-blobs-'));
-  execFileSync('git', ['init', '--quiet'], { cwd: dir });
+  execFileSync('git', ['init', '--quiet'], { cwd: dir, timeout: 60_000 });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -100,6 +100,11 @@ describe('DiffParser: plain diffs', () => {
     expect([...parseDiffText(text)[0]!.addedLines]).toEqual([1, 4]);
   });
 
+  it('reads the staged diff of a conflicted path (`* Unmerged path`)', () => {
+    const files = parseDiffText([`:100644 000000 ${A} ${Z} U\tf`, '', '* Unmerged path f', ''].join('\n'));
+    expect(files.map((f) => [f.path, f.status])).toEqual([['f', 'U']]);
+  });
+
   it('fails on output it does not understand instead of guessing', () => {
     expect(() =>
       parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '+++ b/f', '@@ -1 +1,2 @@', '+one', 'garbage'].join('\n')),
@@ -108,7 +113,9 @@ describe('DiffParser: plain diffs', () => {
       parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', 'diff --git a/f b/f', '+++ b/f', '@@ -1 +1,2 @@', '+one'].join('\n')),
     ).toThrow(/inside a hunk/);
     expect(() => parseDiffText(['diff --git a/f b/f', '+++ b/f'].join('\n'))).toThrow(/missing from the raw listing/);
-    expect(() => parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', '@@ -1 +1 @@', '+x'].join('\n'))).toThrow(/hunk without a file/);
+    expect(() => parseDiffText([`:100644 100644 ${A} ${B} M\tf`, '', '@@ -1 +1 @@', '+x'].join('\n'))).toThrow(
+      'unexpected line "@@ -1 +1 @@"',
+    );
   });
 });
 
@@ -156,6 +163,121 @@ describe('DiffParser: history with merge commits', () => {
       [A, 0, []],
     ]);
     expect(done[0]!.files[0]!.oid).toBe(C);
+  });
+});
+
+describe('DiffParser: combined diffs as git 2.39 prints them', () => {
+  const merge = 'd'.repeat(40);
+  const p1 = 'e'.repeat(40);
+  const p2 = 'f'.repeat(40);
+  const parseMerge = (raw: string, body: string[]) => {
+    const parser = new DiffParser();
+    for (const l of [`\x01${merge} ${p1} ${p2}`, '', raw, '', ...body]) parser.pushLine(l);
+    return parser.end()[0]!.files;
+  };
+
+  it('reads a file deleted by a merge, whose result count git prints as 2^64 - 1', () => {
+    // Shape of expressjs/express 6455e954, lib/express/plugins/common-logger.js.
+    const files = parseMerge(`::100644 100644 000000 ${A} ${B} ${Z} DD\tgone.js`, [
+      'diff --cc gone.js',
+      'index aaaaaaa,bbbbbbb..0000000',
+      'deleted file mode 100644,100644',
+      '--- a/gone.js',
+      '+++ /dev/null',
+      '@@@ -1,1 -1,2 +1,18446744073709551615 @@@',
+      '--both',
+      ' -second only',
+      '--both again',
+      `\x01${p1} ${A}`,
+    ]);
+    expect(files.map((f) => [f.path, f.status, f.addedLines.size])).toEqual([['gone.js', 'DD', 0]]);
+  });
+
+  it('reads hunks at the end of the result whose counts are one short, wrapped or not', () => {
+    // expressjs/express b309b873 lib/utils.js (a parent count wrapped) and 043eeaa6 codeql.yml (nothing wrapped).
+    const files = parseMerge(`::100644 100644 100644 ${A} ${B} ${C} MM\tf`, [
+      'diff --cc f',
+      'index aaaaaaa,bbbbbbb..ccccccc',
+      '--- a/f',
+      '+++ b/f',
+      '@@@ -267,18446744073709551615 -276,2 +261,1 @@@ context',
+      '+ new to parent 1',
+      '+ new to parent 1 again',
+      ' -only in parent 2',
+      '@@@ -71,0 -64,1 +71,0 @@@ jobs',
+      '- parent 1 line',
+      '+ result line from parent 2',
+      ' -parent 2 line',
+    ]);
+    expect([...files[0]!.addedLines]).toEqual([71, 261, 262]);
+  });
+
+  it('resumes a hunk whose counts ran out one line early, and reads octopus hunks', () => {
+    const p3 = '1'.repeat(40);
+    const parser = new DiffParser();
+    for (const l of [
+      `\x01${merge} ${p1} ${p2} ${p3}`,
+      '',
+      `:::100644 100644 100644 100644 ${A} ${B} ${C} ${A} MMM\tf`,
+      '',
+      'diff --cc f',
+      'index aaaaaaa,bbbbbbb,ccccccc..aaaaaaa',
+      '--- a/f',
+      '+++ b/f',
+      '@@@@ -3,0 -3,0 -3,0 +3,1 @@@@',
+      '+++evil resolution',
+      // Printed (1, 0, 0, 0); the body holds (2, 0, 1, 1): the counts run out after the first line.
+      '@@@@ -10,1 -10,0 -10,0 +10,0 @@@@',
+      '-  x',
+      '-  x2',
+      '+  y',
+    ])
+      parser.pushLine(l);
+    expect([...parser.end()[0]!.files[0]!.addedLines]).toEqual([3, 10]);
+  });
+
+  it('marks a binary merge result as new throughout (git ignores --text there)', () => {
+    const files = parseMerge(`::100644 100644 100644 ${A} ${B} ${C} MM\t"bin \\303\\244.dat"`, [
+      'diff --cc "bin \\303\\244.dat"',
+      'index aaaaaaa,bbbbbbb..ccccccc',
+      'Binary files differ',
+    ]);
+    expect(files[0]!.addedLines.has(1) && files[0]!.addedLines.has(10_000_000)).toBe(true);
+    expect(files[0]!.addedText).toBeUndefined();
+  });
+
+  it('still fails on counts that are really wrong, naming the commit and the file', () => {
+    const raw = `::100644 100644 100644 ${A} ${B} ${C} MM\tf`;
+    const head = ['diff --cc f', 'index aaaaaaa,bbbbbbb..ccccccc', '--- a/f', '+++ b/f'];
+    // Two lines more than the header says: one is git's undercount, two is not.
+    expect(() => parseMerge(raw, [...head, '@@@ -1,0 -1,0 +1,0 @@@', '++a', '++b'])).toThrow(
+      new RegExp(`^hunk longer than its header says in commit ${merge}, file "f"$`),
+    );
+    expect(() => parseMerge(raw, [...head, '@@@ -1,1 -1,1 +1,99999999999 @@@', '--x'])).toThrow(/bad hunk count "99999999999" in commit/);
+    expect(() => parseMerge(raw, [...head, '@@@ -1,1 -1,1 +1,2 @@@', '++a'])).toThrow(/diff ended inside a hunk in commit .*, file "f"/);
+    expect(() => parseMerge(raw, [...head, 'similarly index 9%'])).toThrow(/unexpected line "similarly index 9%" in commit/);
+    // Plain diffs have no such quirk: 2^64 - 1 there is malformed.
+    expect(() =>
+      parseDiffText(
+        [`:100644 000000 ${A} ${Z} D\tf`, '', 'diff --git a/f b/f', '+++ /dev/null', '@@ -1,1 +1,18446744073709551615 @@', '-x'].join('\n'),
+      ),
+    ).toThrow(/bad hunk count/);
+  });
+
+  it('reads quoted names that git ends with a tab because they hold a space', () => {
+    const files = parseDiffText(
+      [
+        `:000000 100644 ${Z} ${C} A\t"dir/utf-8 \\355\\225\\234.txt"`,
+        '',
+        'diff --git "a/dir/utf-8 \\355\\225\\234.txt" "b/dir/utf-8 \\355\\225\\234.txt"',
+        'new file mode 100644',
+        '--- /dev/null',
+        '+++ "b/dir/utf-8 \\355\\225\\234.txt"\t',
+        '@@ -0,0 +1 @@',
+        '+x',
+      ].join('\n'),
+    );
+    expect(files.map((f) => [f.path, [...f.addedLines]])).toEqual([['dir/utf-8 한.txt', [1]]]);
   });
 });
 

@@ -1,12 +1,10 @@
 /**
  * Reads blobs through one long-running `git cat-file --batch`: one process for a whole scan
- * instead of one per file. This is spawned directly rather than through simple-git because
- * simple-git collects a command's whole output in memory and cannot feed stdin while reading;
- * here requests go in on stdin and blobs stream back one at a time. The child inherits our
- * environment, which holds git's hook variables (see git/env.ts), exactly as simple-git's do.
+ * instead of one per file. Requests go in on stdin and blobs stream back one at a time.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { CliError } from '../errors.js';
+import { gitComplaint, spawnGit, type GitChild } from './process.js';
 
 export interface Blob {
   oid: string;
@@ -21,13 +19,13 @@ interface Waiter {
 }
 
 export class BlobReader {
-  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly child: GitChild;
+  private readonly stdin: Writable;
   private readonly ready: Blob[] = [];
   private readonly waiters: Waiter[] = [];
   private header = Buffer.alloc(0);
   private body: { oid: string; size: number; bytes: Buffer | undefined; consumed: number } | undefined;
   private failure: Error | undefined;
-  private stderr = '';
   private readonly exited: Promise<void>;
   /** Requested ids not yet written to git's stdin. */
   private unsent = '';
@@ -38,26 +36,21 @@ export class BlobReader {
     cwd: string,
     private readonly maxBytes = Number.MAX_SAFE_INTEGER,
   ) {
-    this.child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const git = spawnGit(cwd, ['cat-file', '--batch'], { stdin: 'pipe' });
+    this.child = git.child;
+    this.stdin = git.child.stdin!; // piped above
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
-    this.child.stderr.on('data', (chunk: Buffer) => {
-      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-2000);
-    });
-    // A write after git died (EPIPE) is reported through 'close' below.
-    this.child.stdin.on('error', () => undefined);
-    this.exited = new Promise((resolve) => {
-      this.child.on('error', (err: NodeJS.ErrnoException) => {
-        this.fail(err.code === 'ENOENT' ? new CliError('git was not found on PATH', 'install git or add it to PATH') : err);
-        resolve();
-      });
-      this.child.on('close', (code) => {
+    // A write after git died (EPIPE) is reported through its exit below.
+    this.stdin.on('error', () => undefined);
+    this.exited = git.exit.then(
+      (code) => {
         if (this.body || this.waiters.length > 0 || code !== 0) {
-          const reason = this.stderr.trim() || `exit code ${code}`;
+          const reason = gitComplaint(git.stderr()) ?? `exit code ${code}`;
           this.fail(new CliError(`git cat-file stopped before returning every object (${reason})`, 'check the repository with `git fsck`'));
         }
-        resolve();
-      });
-    });
+      },
+      (err: Error) => this.fail(err),
+    );
   }
 
   /**
@@ -79,7 +72,7 @@ export class BlobReader {
 
   private flush(): void {
     this.flushScheduled = false;
-    if (this.unsent && !this.child.stdin.destroyed) this.child.stdin.write(this.unsent);
+    if (this.unsent && !this.stdin.destroyed) this.stdin.write(this.unsent);
     this.unsent = '';
   }
 
@@ -90,7 +83,7 @@ export class BlobReader {
   /** Ends the process; resolves once git has exited. */
   async close(): Promise<void> {
     this.flush();
-    this.child.stdin.end();
+    this.stdin.end();
     await this.exited;
   }
 

@@ -6,8 +6,20 @@
  * new lines only while the whole blob is scanned.
  *
  * Hunk bodies are consumed by the counts in their headers, never by pattern: a content line can
- * look like `+++ b/x` or `diff --git`, and guessing would let such a file slip through.
- * Anything the parser does not understand is an error (the caller fails closed).
+ * look like `+++ b/x` or `diff --git`, and guessing would let such a file slip through. Outside
+ * hunks only the lines git documents are accepted (see EXTENDED_HEADERS); anything else is an
+ * error naming the commit and file (the caller fails closed).
+ *
+ * Combined diffs (`diff --cc`, merges) have one documented-by-source quirk, handled in
+ * `Hunk.undercounted`: with `-U0`, git up to at least 2.39 prints every count of a hunk that
+ * reaches the end of the merge result one too low (combine-diff.c subtracts the end-of-file
+ * sentinel line twice). A count that was 0 wraps to 2^64 − 1 (`18446744073709551615`; 2^32 − 1
+ * where `long` is 32 bits), which is what stopped `scan --all` on expressjs/express; the others
+ * are simply one short, and the hunk's last lines arrive after its counts are spent.
+ *
+ * `--cc` rather than `-m`: `-m` prints a merge as one full `diff --git` per parent, so everything a
+ * branch brought in would be read again at every merge; `--cc` keeps only what differs from every
+ * parent, which is where a merge's own content (a conflict resolution) is.
  */
 import { LineRanges } from './line-ranges.js';
 import { pathBytesToString, unquoteGitPath } from './quote.js';
@@ -53,21 +65,71 @@ interface Hunk {
   resultRemaining: number;
   nextLine: number;
   parents: number;
+  /**
+   * Combined hunks only: whether the end-of-file correction (one more line in every count) has
+   * been applied. It is applied at most once per hunk: when a count is −1, when a line would
+   * take a count below zero, or when a body line follows a hunk whose counts are spent.
+   */
+  undercounted: boolean;
 }
+
+/** What git prints outside hunks that we read past: extended headers of `diff --git` and `diff --cc`. */
+const EXTENDED_HEADERS = [
+  'index ',
+  'old mode ',
+  'new mode ',
+  'mode ', // combined: `mode 100644,100755..100644`
+  'new file mode ',
+  'deleted file mode ',
+  'similarity index ',
+  'dissimilarity index ',
+  'rename from ',
+  'rename to ',
+  'copy from ',
+  'copy to ',
+  '--- ',
+];
 
 export class DiffParseError extends Error {}
 
-function parseCount(text: string | undefined, fallback: number): number {
+/** `unsigned long` −1 as git prints it on 64-bit and on LLP64/32-bit builds. */
+const WRAPPED_MINUS_ONE = new Set(['18446744073709551615', '4294967295']);
+
+function parseCount(text: string | undefined, fallback: number, combined: boolean): number {
   if (text === undefined) return fallback;
-  if (!/^\d{1,10}$/.test(text)) throw new DiffParseError(`bad hunk count "${text}"`);
+  if (combined && WRAPPED_MINUS_ONE.has(text)) return -1;
+  if (!/^\d{1,10}$/.test(text)) throw new DiffParseError(`bad hunk count "${text.slice(0, 30)}"`);
   return Number(text);
 }
 
 /** `-12,3` / `+4` → [start, count]. */
-function parseRange(token: string, sign: '-' | '+'): [number, number] {
-  if (!token.startsWith(sign)) throw new DiffParseError(`bad hunk range "${token}"`);
+function parseRange(token: string, sign: '-' | '+', combined: boolean): [number, number] {
+  if (!token.startsWith(sign)) throw new DiffParseError(`bad hunk range "${token.slice(0, 30)}"`);
   const [start, count] = token.slice(1).split(',');
-  return [parseCount(start, 0), parseCount(count, 1)];
+  return [parseCount(start, 0, combined), parseCount(count, 1, combined)];
+}
+
+/** Whether `line` has the shape of a combined hunk's body line: one `+`/`-`/space column per parent. */
+function isCombinedBodyLine(line: string, parents: number): boolean {
+  if (line.length < parents) return false;
+  for (let i = 0; i < parents; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 43 && c !== 45) return false;
+  }
+  return true;
+}
+
+/** Whether a hunk line needs a count that is already spent: a removed line counts in its `-` columns, a result line in its ` ` columns and the result. */
+function overflows(h: Hunk, prefix: string, removed: boolean): boolean {
+  if (!removed && h.resultRemaining === 0) return true;
+  const column = removed ? '-' : ' ';
+  for (let i = 0; i < h.parents; i++) if (prefix[i] === column && h.parentRemaining[i] === 0) return true;
+  return false;
+}
+
+/** A printable, bounded rendering of a path or line for error messages. */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 120 ? `${text.slice(0, 120)}…` : text);
 }
 
 export class DiffParser {
@@ -78,6 +140,12 @@ export class DiffParser {
   private hunk: Hunk | undefined;
   /** Parents of the section being read: 1 for `diff --git`, n for `diff --cc`. */
   private sectionParents = 1;
+  /** Where in the output we are: raw listing, a section's headers, or its hunks. */
+  private phase: 'raw' | 'headers' | 'hunks' = 'raw';
+  /** Path named by the section header, for messages. */
+  private sectionPath = '';
+  /** A combined hunk whose counts are spent but that may be one of git's undercounted ones. */
+  private resumable: Hunk | undefined;
   private readonly done: CommitChanges[] = [];
 
   /** `implicitCommit`: the staged diff has no commit headers; everything belongs to one change set. */
@@ -91,23 +159,56 @@ export class DiffParser {
   }
 
   end(): CommitChanges[] {
-    if (this.hunk) throw new DiffParseError('diff ended inside a hunk');
+    if (this.hunk) throw new DiffParseError(`diff ended inside a hunk${this.location()}`);
     this.finishCommit();
     return this.take();
   }
 
   pushLine(line: string): void {
-    if (this.hunk) {
-      this.hunkLine(line);
-      return;
+    try {
+      if (this.hunk) return this.hunkLine(line);
+      if (this.resumable) {
+        const h = this.resumable;
+        this.resumable = undefined;
+        if (isCombinedBodyLine(line, h.parents)) {
+          this.hunk = h;
+          this.correctUndercount(h);
+          return this.hunkLine(line);
+        }
+      }
+      this.outsideHunk(line);
+    } catch (err) {
+      if (err instanceof DiffParseError) throw new DiffParseError(`${err.message}${this.location()}`);
+      throw err;
     }
-    const first = line.charCodeAt(0);
+  }
+
+  /** ` in commit <id>, file "<path>"`, as far as known. */
+  private location(): string {
+    const commit = this.current?.commit ? ` in commit ${this.current.commit}` : '';
+    const file = this.phase === 'raw' ? '' : `${commit ? ',' : ' in'} file ${quoted(this.sectionPath)}`;
+    return `${commit}${file}`;
+  }
+
+  private outsideHunk(line: string): void {
     if (line.startsWith(COMMIT_HEADER_MARK)) return this.commitHeader(line);
-    if (first === 58 /* : */) return this.rawLine(line);
     if (line.startsWith('diff ')) return this.sectionHeader(line);
-    if (line.startsWith('+++ ')) return this.newFileLine(line);
-    if (line.startsWith('@@')) return this.hunkHeader(line);
-    // index, mode, rename/similarity, ---, Binary, blank lines: nothing we need.
+    if (this.phase === 'raw') {
+      if (line.charCodeAt(0) === 58 /* : */) return this.rawLine(line);
+      if (line === '') return; // between the commit header, the raw listing and the patches
+      // diff-index's patch for a conflicted path (its raw line says `U`; staged.ts reports it).
+      if (line.startsWith('* Unmerged path ')) return;
+    } else if (line.startsWith('@@')) {
+      this.phase = 'hunks';
+      return this.hunkHeader(line);
+    } else if (this.phase === 'headers') {
+      if (line.startsWith('+++ ')) return this.newFileLine(line);
+      if (EXTENDED_HEADERS.some((h) => line.startsWith(h))) return;
+      if (line.startsWith('Binary files ')) return this.binarySection();
+    } else if (line.startsWith('\\')) {
+      return; // "\ No newline at end of file" after a hunk's last line
+    }
+    throw new DiffParseError(`unexpected line ${quoted(line.slice(0, 60))}`);
   }
 
   private commitHeader(line: string): void {
@@ -122,6 +223,7 @@ export class DiffParser {
     this.current = undefined;
     this.byPath.clear();
     this.file = undefined;
+    this.phase = 'raw';
   }
 
   private changes(): CommitChanges {
@@ -158,10 +260,27 @@ export class DiffParser {
 
   private sectionHeader(line: string): void {
     this.file = undefined;
+    this.phase = 'headers';
+    this.sectionPath = line.replace(/^diff --(git|cc|combined) /, '');
     if (line.startsWith('diff --git ')) this.sectionParents = 1;
     else if (line.startsWith('diff --cc ') || line.startsWith('diff --combined '))
       this.sectionParents = Math.max(2, this.changes().parents.length);
-    else throw new DiffParseError(`unknown diff header "${line.slice(0, 120)}"`);
+    else throw new DiffParseError(`unknown diff header ${quoted(line)}`);
+  }
+
+  /**
+   * `Binary files differ`: git prints this for a merge's combined diff even with `--text`
+   * (combine-diff.c does not look at that flag). The merge result is new to us as a whole, so
+   * every line of it counts as added and the blob is read (no added text to prefilter on).
+   */
+  private binarySection(): void {
+    // A plain diff never says this under --text; if one does, its content went unseen.
+    if (this.sectionParents === 1) throw new DiffParseError('binary diff despite --text');
+    // Combined headers name the result path alone, quoted like the raw listing.
+    const file = this.byPath.get(unquoteGitPath(this.sectionPath).toString('latin1'));
+    if (!file) throw new DiffParseError('binary section for a file missing from the raw listing');
+    file.addedLines.addAll();
+    file.addedText = undefined;
   }
 
   /** `+++ b/path` (or `+++ "b/…"` quoted, or `+++ /dev/null`). Names with spaces end in a tab. */
@@ -171,7 +290,8 @@ export class DiffParser {
       this.file = null; // deleted: its hunks remove lines only
       return;
     }
-    if (!name.startsWith('"') && name.endsWith('\t')) name = name.slice(0, -1);
+    // git ends a name holding a space with a tab, quoted or not; a real tab in a name is always quoted (`\t`).
+    if (name.endsWith('\t')) name = name.slice(0, -1);
     const bytes = unquoteGitPath(name);
     if (bytes.subarray(0, 2).toString('latin1') !== 'b/') throw new DiffParseError(`unexpected path prefix in "${line.slice(0, 120)}"`);
     const key = bytes.subarray(2).toString('latin1');
@@ -182,20 +302,34 @@ export class DiffParser {
 
   /** `@@ -a,b +c,d @@` or, for an n-parent merge, `@@@ -a,b -c,d +e,f @@@`. */
   private hunkHeader(line: string): void {
-    if (this.file === undefined) throw new DiffParseError(`hunk without a file: "${line.slice(0, 120)}"`);
+    if (this.file === undefined) throw new DiffParseError(`hunk without a file: ${quoted(line)}`);
     const parents = this.sectionParents;
+    const combined = parents > 1;
     const marker = '@'.repeat(parents + 1);
     const tokens = line.split(' ');
-    if (tokens[0] !== marker || tokens[parents + 2] !== marker) throw new DiffParseError(`bad hunk header "${line.slice(0, 120)}"`);
+    if (tokens[0] !== marker || tokens[parents + 2] !== marker) throw new DiffParseError(`bad hunk header ${quoted(line)}`);
     const parentRemaining: number[] = [];
-    for (let i = 1; i <= parents; i++) parentRemaining.push(parseRange(tokens[i]!, '-')[1]);
-    const [start, count] = parseRange(tokens[parents + 1]!, '+');
-    const hunk: Hunk = { parentRemaining, resultRemaining: count, nextLine: start, parents };
-    if (!this.hunkDone(hunk)) this.hunk = hunk;
+    for (let i = 1; i <= parents; i++) parentRemaining.push(parseRange(tokens[i]!, '-', combined)[1]);
+    const [start, count] = parseRange(tokens[parents + 1]!, '+', combined);
+    const hunk: Hunk = { parentRemaining, resultRemaining: count, nextLine: start, parents, undercounted: false };
+    if (count < 0 || parentRemaining.some((n) => n < 0)) this.correctUndercount(hunk);
+    this.hunk = hunk;
+    this.endHunkIfDone(hunk);
   }
 
-  private hunkDone(h: Hunk): boolean {
-    return h.resultRemaining === 0 && h.parentRemaining.every((n) => n === 0);
+  /** git's end-of-file undercount in a combined `-U0` hunk (see the file comment): one more line per count. */
+  private correctUndercount(h: Hunk): void {
+    if (h.parents === 1 || h.undercounted) throw new DiffParseError('hunk longer than its header says');
+    h.undercounted = true;
+    h.resultRemaining++;
+    for (let i = 0; i < h.parents; i++) h.parentRemaining[i]!++;
+  }
+
+  private endHunkIfDone(h: Hunk): void {
+    if (h.resultRemaining !== 0 || h.parentRemaining.some((n) => n !== 0)) return;
+    this.hunk = undefined;
+    // Its last lines may still come (undercounted); the next line tells.
+    if (h.parents > 1 && !h.undercounted) this.resumable = h;
   }
 
   private hunkLine(line: string): void {
@@ -203,8 +337,11 @@ export class DiffParser {
     if (line.startsWith('\\')) return; // "\ No newline at end of file"
     // diff.suppressBlankEmpty prints an empty context line as "" instead of " ".
     const prefix = line.length >= h.parents ? line.slice(0, h.parents) : ' '.repeat(h.parents);
-    if (!/^[ +-]+$/.test(prefix)) throw new DiffParseError(`unexpected line inside a hunk: "${line.slice(0, 40)}"`);
-    if (prefix.includes('-')) {
+    if (!/^[ +-]+$/.test(prefix)) throw new DiffParseError(`unexpected line inside a hunk: ${quoted(line.slice(0, 40))}`);
+    const removed = prefix.includes('-');
+    // A line the counts have no room for: only git's undercount (combined diffs) explains it.
+    if (overflows(h, prefix, removed)) this.correctUndercount(h);
+    if (removed) {
       // A line of the parents only: in parent i when column i is '-'.
       for (let i = 0; i < h.parents; i++) if (prefix[i] === '-') h.parentRemaining[i]!--;
     } else {
@@ -221,8 +358,7 @@ export class DiffParser {
       h.nextLine++;
       h.resultRemaining--;
     }
-    if (h.resultRemaining < 0 || h.parentRemaining.some((n) => n < 0)) throw new DiffParseError('hunk longer than its header says');
-    if (this.hunkDone(h)) this.hunk = undefined;
+    this.endHunkIfDone(h);
   }
 }
 

@@ -7,7 +7,8 @@
  */
 import type { CommitChanges } from './diff-parser.js';
 import { DIFF_SHAPE, QUOTE_PATHS } from './diff-args.js';
-import { repositoryHint, streamDiff } from './diff-stream.js';
+import { streamDiff } from './diff-stream.js';
+import { repositoryHint } from './process.js';
 import type { GitRepo } from './repo.js';
 
 /** Options that make `git log` print what DiffParser reads, independent of user config. */

@@ -39,6 +39,12 @@ export class LineRanges implements LineLookup, Iterable<number> {
     }
   }
 
+  /** Every line: a file git could not show line by line (a binary merge result) is new as a whole. */
+  addAll(): void {
+    this.ranges.splice(0, this.ranges.length, [1, Number.MAX_SAFE_INTEGER]);
+    this.count = Number.MAX_SAFE_INTEGER;
+  }
+
   has(line: number): boolean {
     let lo = 0;
     let hi = this.ranges.length - 1;

@@ -7,7 +7,8 @@
 import { CliError } from '../errors.js';
 import type { ChangedFile } from './diff-parser.js';
 import { DIFF_SHAPE, QUOTE_PATHS } from './diff-args.js';
-import { repositoryHint, streamDiff } from './diff-stream.js';
+import { streamDiff } from './diff-stream.js';
+import { repositoryHint } from './process.js';
 import type { GitRepo } from './repo.js';
 
 export interface StagedChanges {
