@@ -4,7 +4,9 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { ScanCommand } from '../args/commands.js';
 import { CliError, EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js';
 import { wantsColour } from '../format/colour.js';
+import { findingCounts, scannedCounts } from '../format/counts.js';
 import { formatReport } from '../format/index.js';
+import { terminalSafe } from '../scan/terminal-safe.js';
 import type { CliIO } from '../io/cli-io.js';
 import { blocks, type ScanReport } from '../scan/report.js';
 import { createScanSetup, toPosix, type ScanSetup } from '../scan/setup.js';
@@ -26,6 +28,15 @@ async function runTarget(cmd: ScanCommand, setup: ScanSetup, io: CliIO): Promise
     case 'stdin':
       return scanStdin(setup, io, t.filename);
   }
+}
+
+/** `2 findings (2 errors, 0 warnings) in 1 file · scanned 12 files · sarif report in out.sarif` */
+export function outputSummary(report: ScanReport, outputFile: string, format: string): string {
+  return [
+    findingCounts(report.findings),
+    `scanned ${scannedCounts(report.summary)}`,
+    `${format} report in ${terminalSafe(outputFile)}`,
+  ].join(' · ');
 }
 
 export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
@@ -60,6 +71,8 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
         'choose a writable path for --output',
       );
     }
+    // The report went to a file: a CI log still shows, in one line, why the step passed or failed.
+    io.stderr.write(`kernel-secrets: ${outputSummary(report, o.outputFile!, o.format)}\n`);
   } else if (text) {
     io.stdout.write(text);
   }
