@@ -1,6 +1,6 @@
 /** `kernel-secrets scan`: picks the target, runs it, prints the report, returns the exit code. */
 import { writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { ScanCommand } from '../args/commands.js';
 import { CliError, EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js';
 import { wantsColour } from '../format/colour.js';
@@ -59,8 +59,9 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     colour: o.format === 'pretty' && wantsColour(toFile ? undefined : io.stdout, o.color, io.env),
     quiet: o.quiet,
     failOn: o.failOn,
-    showPath: (path) =>
-      path.startsWith('<') ? path : toPosix(relative(io.cwd, isAbsolute(path) ? path : join(setup.pathRoot, path))) || path,
+    // Relative to the repository root, as in every other format and in the findings' messages,
+    // wherever the command runs from (a monorepo package's hook runs in its subfolder).
+    showPath: (path) => (isAbsolute(path) ? toPosix(relative(setup.pathRoot, path)) || path : path),
   });
   if (toFile) {
     try {
