@@ -24537,7 +24537,7 @@ function loadInitProject(cwd, topLevel) {
 		}
 		if (dir === topLevel || dirname(dir) === dir) break;
 	}
-	if (!packageDir) throw new CliError(`no package.json in ${cwd} or above it inside the repository`, "run `npm init -y` first, then `kernel-secrets init`");
+	if (!packageDir) throw new CliError(`no package.json in ${cwd} or above it inside the repository, so there is no JavaScript project to add husky hooks to`, `without one (Python, Go…) use the pre-commit framework: in .pre-commit-config.yaml add \`repo: ${REPOSITORY_URL}\`, \`rev: v${TOOL_VERSION}\` and the hooks kernel-secrets, kernel-secrets-pre-push, kernel-secrets-commit-msg, then \`pre-commit install -t pre-commit -t pre-push -t commit-msg\` (${REPOSITORY_URL}#readme)`);
 	const packageJsonPath = join(packageDir, "package.json");
 	const packageJsonText = readFileSync(packageJsonPath, "utf8");
 	let packageJson;
@@ -24615,6 +24615,7 @@ var LOCKFILES;
 var init_project = __esmMin((() => {
 	init_errors();
 	init_setup();
+	init_version$1();
 	LOCKFILES = [
 		["pnpm-lock.yaml", "pnpm"],
 		["yarn.lock", "yarn"],

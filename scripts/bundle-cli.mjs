@@ -11,12 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(root, 'bin/kernel-secrets.mjs');
+// `--out <file>` writes elsewhere (the pre-commit end-to-end test bundles the tree under test).
+const outAt = process.argv.indexOf('--out');
+const OUT = outAt === -1 ? join(root, 'bin/kernel-secrets.mjs') : process.argv[outAt + 1];
 
 /** `createRequire(import.meta.url)('x')` (a CJS package or a JSON file) → a static import the bundler can inline. */
 const inlineRequires = {
   name: 'inline-create-require',
-  transform(code, id) {
+  transform(code) {
     if (!code.includes('createRequire(import.meta.url)(')) return null;
     const imports = [];
     const out = code.replace(/createRequire\(import\.meta\.url\)\((['"])([^'"]+)\1\)/g, (_m, _q, spec) => {
@@ -43,4 +45,4 @@ await build({
   },
 });
 const size = readFileSync(OUT).length;
-console.log(`kernel-secrets: bundled the CLI into bin/kernel-secrets.mjs (${Math.round(size / 1024)} KiB)`);
+console.log(`kernel-secrets: bundled the CLI into ${OUT} (${Math.round(size / 1024)} KiB)`);

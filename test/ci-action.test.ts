@@ -130,6 +130,12 @@ describe('action.yml', () => {
     );
   });
 
+  it('without a CLI in the project, runs the one bundled in the action (bin/kernel-secrets.mjs)', () => {
+    const r = runAction('feature', { env: { KS_CLI: '' } });
+    expect(r.exitCode, r.stderr).toBe('1');
+    expect(r.stderr).toContain('kernel-secrets: 1 finding (1 error, 0 warnings) in 1 file');
+  });
+
   it('a shallow clone: exit code 2 with the fetch-depth hint, before anything is scanned', () => {
     const r = runAction('feature', { depth: 1 });
     expect(r.exitCode).toBe('2');

@@ -36,11 +36,13 @@ fi
 
 if [ -n "${KS_CLI:-}" ]; then
   cli=(node "$KS_CLI")
-elif [ -x node_modules/.bin/kernel-secrets ] && [ -z "${KS_VERSION:-}" ]; then
+elif [ -n "${KS_VERSION:-}" ]; then
+  cli=(npx --yes "kernel-secrets@${KS_VERSION}")
+elif [ -x node_modules/.bin/kernel-secrets ]; then
   cli=(node_modules/.bin/kernel-secrets)
 else
-  version="${KS_VERSION:-$(node -p "require(process.argv[1]).version" "$GITHUB_ACTION_PATH/packages/cli/package.json")}"
-  cli=(npx --yes "kernel-secrets@${version}")
+  # The action's own checkout carries the CLI bundled in one file (the pre-commit hooks' bin).
+  cli=(node "$GITHUB_ACTION_PATH/bin/kernel-secrets.mjs")
 fi
 
 if [ -n "$range" ]; then target=(--commits "$range"); else target=(--all); fi

@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import { toPosix } from '../scan/setup.js';
 import type { PackageJson } from './package-json.js';
+import { REPOSITORY_URL, TOOL_VERSION } from '../version.js';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
@@ -50,8 +51,8 @@ export function loadInitProject(cwd: string, topLevel: string): InitProject {
   }
   if (!packageDir)
     throw new CliError(
-      `no package.json in ${cwd} or above it inside the repository`,
-      'run `npm init -y` first, then `kernel-secrets init`',
+      `no package.json in ${cwd} or above it inside the repository, so there is no JavaScript project to add husky hooks to`,
+      `without one (Python, Go…) use the pre-commit framework: in .pre-commit-config.yaml add \`repo: ${REPOSITORY_URL}\`, \`rev: v${TOOL_VERSION}\` and the hooks kernel-secrets, kernel-secrets-pre-push, kernel-secrets-commit-msg, then \`pre-commit install -t pre-commit -t pre-push -t commit-msg\` (${REPOSITORY_URL}#readme)`,
     );
   const packageJsonPath = join(packageDir, 'package.json');
   const packageJsonText = readFileSync(packageJsonPath, 'utf8');
