@@ -24388,6 +24388,7 @@ function eslintConfigText(withTypeScript) {
 		...withTypeScript ? ["import tsParser from '@typescript-eslint/parser';"] : [],
 		"",
 		"export default [",
+		`  { ignores: ${JSON.stringify(ESLINT_IGNORES).replace(/"/g, "'").replace(/,/g, ", ")} }, // vendored, minified and generated files`,
 		"  { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },",
 		...withTypeScript ? ["  { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },"] : [],
 		"  kernelSecrets.configs.recommended,",
@@ -24396,9 +24397,9 @@ function eslintConfigText(withTypeScript) {
 	].join("\n");
 }
 function lintStagedGlob(withTypeScript) {
-	return withTypeScript ? "*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}" : "*.{js,jsx,mjs,cjs}";
+	return `!(${NOT_LINTED.join("|")}).${withTypeScript ? "{js,jsx,mjs,cjs,ts,tsx,mts,cts}" : "{js,jsx,mjs,cjs}"}`;
 }
-var ESLINT_CONFIG_FILES, LINT_STAGED_ESLINT_COMMAND;
+var ESLINT_CONFIG_FILES, NOT_LINTED, ESLINT_IGNORES, LINT_STAGED_ESLINT_COMMAND;
 var init_eslint_config = __esmMin((() => {
 	ESLINT_CONFIG_FILES = [
 		"eslint.config.js",
@@ -24407,6 +24408,19 @@ var init_eslint_config = __esmMin((() => {
 		"eslint.config.ts",
 		"eslint.config.mts",
 		"eslint.config.cts"
+	];
+	NOT_LINTED = [
+		"*.min",
+		"*-min",
+		"*.bundle",
+		".pnp",
+		".pnp.loader"
+	];
+	ESLINT_IGNORES = [
+		"**/vendor/",
+		"**/*.min.*",
+		".yarn/",
+		".pnp.*"
 	];
 	LINT_STAGED_ESLINT_COMMAND = "eslint --max-warnings=0 --no-warn-ignored";
 }));
@@ -24483,16 +24497,15 @@ function serialise(pkg, originalText) {
 	const eol = originalText.includes("\r\n") ? "\r\n" : "\n";
 	return JSON.stringify(pkg, null, detectIndent(originalText)).replace(/\n/g, eol) + eol;
 }
-/** Adds husky to `prepare` unless it is already there. */
-function withPrepareScript(pkg, huskyCommand) {
-	const current = pkg.scripts?.["prepare"];
+/** Adds husky to `script` (`prepare`, or `postinstall` for Yarn 2+) unless it is already there. */
+function withPrepareScript(pkg, huskyCommand, script = "prepare") {
+	const current = pkg.scripts?.[script];
 	if (current && /\bhusky\b/.test(current)) return pkg;
-	const prepare = current ? `${current} && ${huskyCommand}` : huskyCommand;
 	return {
 		...pkg,
 		scripts: {
 			...pkg.scripts,
-			prepare
+			[script]: current ? `${current} && ${huskyCommand}` : huskyCommand
 		}
 	};
 }
@@ -24514,6 +24527,104 @@ function withLintStagedTask(pkg, glob, command) {
 	};
 }
 var init_package_json = __esmMin((() => {}));
+// packages/cli/dist/init/package-manager.js
+/**
+* How each package manager installs packages and runs the hook setup, for `init`:
+*
+* - versions that support the running Node (lint-staged 17 needs Node 22.22.1; on older Node
+*   its 16.x line is installed: same config, same behaviour);
+* - which lifecycle script installs the hooks for a teammate who clones and installs: npm,
+*   pnpm and Yarn 1 run `prepare`; Yarn 2+ does not, so husky documents `postinstall` there;
+* - Yarn Plug'n'Play (Yarn 2+'s default linker) has no node_modules: packages are found through
+*   .pnp.cjs, and hooks run tools with `yarn <bin>` (no node_modules/.bin to put on PATH).
+*/
+function nodeAtLeast(min, version) {
+	const have = version.replace(/^v/, "").split(".").map(Number);
+	for (let i = 0; i < 3; i++) if ((have[i] ?? 0) !== min[i]) return (have[i] ?? 0) > min[i];
+	return true;
+}
+/** The install spec of each package for this Node (`lint-staged@^16.2.0` on Node 20). */
+function installSpecs(packages, nodeVersion = process.version) {
+	return packages.map((name) => {
+		const bound = NODE_BOUND_VERSIONS.find(([n]) => n === name);
+		return bound && !nodeAtLeast(bound[1], nodeVersion) ? bound[2] : name;
+	});
+}
+/** Yarn's flavour from the `packageManager` field, .yarnrc.yml and yarn.lock, at `dir`. */
+function detectYarn(declared, dir) {
+	const rc = join(dir, ".yarnrc.yml");
+	const lock = join(dir, "yarn.lock");
+	const major = declared?.startsWith("yarn@") ? Number(declared.slice(5).split(".")[0]) : void 0;
+	if (!(major !== void 0 ? major >= 2 : existsSync(rc) || existsSync(lock) && !readFileSync(lock, "utf8").includes("yarn lockfile v1"))) return {
+		berry: false,
+		pnp: false
+	};
+	return {
+		berry: true,
+		pnp: ((existsSync(rc) ? /^nodeLinker:\s*["']?([\w-]+)/m.exec(readFileSync(rc, "utf8"))?.[1] : void 0) ?? "pnp") === "pnp"
+	};
+}
+/** The lifecycle script that installs the hooks when a teammate installs. */
+function hookInstallScript(m) {
+	return m.berry ? "postinstall" : "prepare";
+}
+/** `yarn <bin>` under Plug'n'Play (no node_modules/.bin); otherwise the bin itself. */
+function binCommand(m, command) {
+	return m.pnp ? `yarn ${command}` : command;
+}
+/** Under Plug'n'Play: whether .pnp.cjs resolves `name` for the project in `dir`. */
+function pnpResolves(dir, name) {
+	const pnpFile = join(dir, ".pnp.cjs");
+	if (!existsSync(pnpFile)) return false;
+	try {
+		const load = createRequire(pnpFile);
+		delete load.cache[pnpFile];
+		return load(pnpFile).resolveToUnqualified(`${name}/package.json`, join(dir, "package.json")) !== null;
+	} catch {
+		return false;
+	}
+}
+function installCommand(m, packages) {
+	const specs = installSpecs(packages);
+	switch (m.name) {
+		case "npm": return [
+			"npm",
+			"install",
+			"--save-dev",
+			...specs
+		];
+		case "pnpm": return [
+			"pnpm",
+			"add",
+			"--save-dev",
+			...specs
+		];
+		case "yarn": return [
+			"yarn",
+			"add",
+			"--dev",
+			...specs
+		];
+		case "bun": return [
+			"bun",
+			"add",
+			"--dev",
+			...specs
+		];
+	}
+}
+var NODE_BOUND_VERSIONS;
+var init_package_manager = __esmMin((() => {
+	NODE_BOUND_VERSIONS = [[
+		"lint-staged",
+		[
+			22,
+			22,
+			1
+		],
+		"lint-staged@^16.2.0"
+	]];
+}));
 // packages/cli/dist/init/project.js
 /**
 * What `init` needs to know about the project: where its package.json is, where the git
@@ -24521,11 +24632,20 @@ var init_package_json = __esmMin((() => {}));
 * which package manager it uses, and which tools are already installed.
 */
 function detectPackageManager(pkg, packageDir, topLevel) {
-	const declared = typeof pkg["packageManager"] === "string" ? pkg["packageManager"].split("@")[0] : void 0;
-	if (declared === "pnpm" || declared === "yarn" || declared === "bun" || declared === "npm") return declared;
+	const field = typeof pkg["packageManager"] === "string" ? pkg["packageManager"] : void 0;
+	const declared = field?.split("@")[0];
+	const manager = (name, dir) => name === "yarn" ? {
+		name,
+		...detectYarn(field, dir)
+	} : {
+		name,
+		berry: false,
+		pnp: false
+	};
+	if (declared === "pnpm" || declared === "yarn" || declared === "bun" || declared === "npm") return manager(declared, packageDir);
 	for (let dir = packageDir;; dir = dirname(dir)) {
-		for (const [file, pm] of LOCKFILES) if (existsSync(join(dir, file))) return pm;
-		if (dir === topLevel || dirname(dir) === dir) return "npm";
+		for (const [file, pm] of LOCKFILES) if (existsSync(join(dir, file))) return manager(pm, dir);
+		if (dir === topLevel || dirname(dir) === dir) return manager("npm", packageDir);
 	}
 }
 function loadInitProject(cwd, topLevel) {
@@ -24554,11 +24674,18 @@ function loadInitProject(cwd, topLevel) {
 		packageJsonText,
 		packageJson,
 		packageDirFromTop: toPosix(relative(topLevel, packageDir)),
-		packageManager: detectPackageManager(packageJson, packageDir, topLevel)
+		...(() => {
+			const manager = detectPackageManager(packageJson, packageDir, topLevel);
+			return {
+				manager,
+				packageManager: manager.name
+			};
+		})()
 	};
 }
-/** Whether `name` is installed where Node would find it from packageDir. */
+/** Whether `name` is installed where Node (or Yarn's Plug'n'Play) would find it from packageDir. */
 function isInstalled(project, name) {
+	if (project.manager?.pnp) return pnpResolves(project.packageDir, name);
 	for (let dir = project.packageDir;; dir = dirname(dir)) {
 		if (existsSync(join(dir, "node_modules", name, "package.json"))) return true;
 		if (dirname(dir) === dir) return false;
@@ -24583,38 +24710,11 @@ function isDeclared(project, name) {
 		return !!deps && typeof deps === "object" && name in deps;
 	});
 }
-function installCommand(pm, packages) {
-	switch (pm) {
-		case "npm": return [
-			"npm",
-			"install",
-			"--save-dev",
-			...packages
-		];
-		case "pnpm": return [
-			"pnpm",
-			"add",
-			"--save-dev",
-			...packages
-		];
-		case "yarn": return [
-			"yarn",
-			"add",
-			"--dev",
-			...packages
-		];
-		case "bun": return [
-			"bun",
-			"add",
-			"--dev",
-			...packages
-		];
-	}
-}
 var LOCKFILES;
 var init_project = __esmMin((() => {
 	init_errors();
 	init_setup();
+	init_package_manager();
 	init_version$1();
 	LOCKFILES = [
 		["pnpm-lock.yaml", "pnpm"],
@@ -24657,6 +24757,7 @@ function runsScanWith(flags) {
 	} };
 }
 function tool(project, command) {
+	if (project.manager.pnp) return binCommand(project.manager, command);
 	return project.packageDirFromTop === "" ? command : `npx --no -- ${command}`;
 }
 function hookCommands(project) {
@@ -24695,7 +24796,7 @@ function planInit(project) {
 	const withTypeScript = isInstalled(project, "@typescript-eslint/parser");
 	const hooksFromTop = project.packageDirFromTop === "" ? ".husky" : `${project.packageDirFromTop}/.husky`;
 	const husky = project.packageDirFromTop === "" ? "husky" : `cd ${toPosix(relative(dir, project.topLevel))} && husky ${hooksFromTop}`;
-	let pkg = withPrepareScript(project.packageJson, husky);
+	let pkg = withPrepareScript(project.packageJson, husky, hookInstallScript(project.manager));
 	const otherLintStaged = LINT_STAGED_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
 	if (otherLintStaged) {
 		if (!(read(join(dir, otherLintStaged)) ?? "").includes("eslint")) notes.push(`${otherLintStaged} exists: add "${lintStagedGlob(withTypeScript)}": "${LINT_STAGED_ESLINT_COMMAND}" to it so staged JS/TS is linted`);
@@ -24731,6 +24832,7 @@ var init_plan = __esmMin((() => {
 	init_eslint_config();
 	init_hook_file();
 	init_package_json();
+	init_package_manager();
 	init_project();
 	init_text_lines();
 	GITATTRIBUTES_LINE = ".husky/* text eol=lf";
@@ -24768,7 +24870,7 @@ function plan(project) {
 	}
 }
 function runInstall(project, packages, io) {
-	const [bin, ...args] = installCommand(project.packageManager, packages);
+	const [bin, ...args] = installCommand(project.manager, packages);
 	io.stdout.write(`kernel-secrets init: installing ${packages.join(", ")}\n$ ${[bin, ...args].join(" ")}\n`);
 	const result = spawnSync(bin, args, {
 		cwd: project.packageDir,
@@ -24792,6 +24894,7 @@ async function activateHooks(project, repo, io) {
 	const notes = [];
 	if (previous && previous !== wanted) notes.push(`note: core.hooksPath was ${previous}; move any hooks you keep there into ${hooksPathFromTop(project)}/`);
 	else if (!previous && SAMPLE_FREE_HOOKS.some((h) => existsSync(join(project.topLevel, ".git", "hooks", h)))) notes.push(`note: .git/hooks has hooks of its own; git no longer runs them, move them into ${hooksPathFromTop(project)}/`);
+	if (project.manager.pnp) return runHuskyThroughYarn(project, repo, io, wanted, notes);
 	const huskyDir = installedPackageDir(project, "husky");
 	if (!huskyDir) throw new CliError("husky is not installed, so the hooks cannot be activated", "install it (`npm install --save-dev husky lint-staged`) and run `kernel-secrets init` again");
 	const manifest = JSON.parse(readFileSync(join(huskyDir, "package.json"), "utf8"));
@@ -24806,6 +24909,17 @@ async function activateHooks(project, repo, io) {
 	if (await repo.config("core.hooksPath") !== wanted) throw new CliError(`husky did not activate the hooks${said ? ` (${said})` : ""}`, `run \`git config core.hooksPath ${wanted}\` or fix the cause, then run init again`);
 	return [`activated the hooks: git config core.hooksPath ${wanted}`, ...notes];
 }
+/** Under Yarn Plug'n'Play husky lives in a zip archive: run it the way the project runs bins, `yarn husky`. */
+async function runHuskyThroughYarn(project, repo, io, wanted, notes) {
+	const result = spawnSync("yarn", ["husky", hooksPathFromTop(project)], {
+		cwd: project.topLevel,
+		encoding: "utf8",
+		env: io.env
+	});
+	const said = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim();
+	if (await repo.config("core.hooksPath") !== wanted) throw new CliError(`\`yarn husky\` did not activate the hooks${said ? ` (${said})` : ""}`, `run \`git config core.hooksPath ${wanted}\` or fix the cause, then run init again`);
+	return [`activated the hooks: git config core.hooksPath ${wanted}`, ...notes];
+}
 async function runInit(cmd, io) {
 	const repo = await GitRepo.find(io.cwd, io.env);
 	if (!repo?.topLevel) throw new CliError(`${io.cwd} is not inside a git work tree`, "run `git init` first, then `kernel-secrets init`");
@@ -24815,7 +24929,7 @@ async function runInit(cmd, io) {
 	if (cmd.dryRun) {
 		const p = plan(project);
 		out.push("kernel-secrets init --dry-run: nothing is written. These changes would be made:");
-		if (missing.length > 0) out.push(`run ${cmd.install ? "" : "(skipped by --no-install) "}${installCommand(project.packageManager, missing).join(" ")}`);
+		if (missing.length > 0) out.push(`run ${cmd.install ? "" : "(skipped by --no-install) "}${installCommand(project.manager, missing).join(" ")}`);
 		for (const c of p.changes) out.push(describeChange(c, io.cwd));
 		out.push(`run husky ${hooksPathFromTop(project)} (sets git config core.hooksPath ${hooksPathFromTop(project)}/_) unless already active`);
 		for (const n of p.notes) out.push(`note: ${n}`);
@@ -24828,10 +24942,10 @@ async function runInit(cmd, io) {
 			project = loadInitProject(io.cwd, repo.topLevel);
 		} else {
 			const notInstalled = missing.filter((n) => !isInstalled(project, n));
-			if (notInstalled.length > 0) out.push(`note: not installed (--no-install): ${notInstalled.join(", ")}; install with: ${installCommand(project.packageManager, notInstalled).join(" ")}`);
+			if (notInstalled.length > 0) out.push(`note: not installed (--no-install): ${notInstalled.join(", ")}; install with: ${installCommand(project.manager, notInstalled).join(" ")}`);
 		}
 	}
-	if (!isInstalled(project, "husky")) throw new CliError("husky is not installed, so the hooks cannot be activated", `run \`${installCommand(project.packageManager, ["husky", "lint-staged"]).join(" ")}\`, then \`kernel-secrets init\` again`);
+	if (!isInstalled(project, "husky")) throw new CliError("husky is not installed, so the hooks cannot be activated", `run \`${installCommand(project.manager, ["husky", "lint-staged"]).join(" ")}\`, then \`kernel-secrets init\` again`);
 	const p = plan(project);
 	writeChanges(p.changes);
 	for (const c of p.changes) out.push(`${c.before === void 0 ? "created" : "updated"} ${relative(io.cwd, c.path) || c.path}`);

@@ -30,7 +30,7 @@ function plan(project: InitProject): InitPlan {
 }
 
 function runInstall(project: InitProject, packages: string[], io: CliIO): void {
-  const [bin, ...args] = installCommand(project.packageManager, packages);
+  const [bin, ...args] = installCommand(project.manager, packages);
   io.stdout.write(`kernel-secrets init: installing ${packages.join(', ')}\n$ ${[bin, ...args].join(' ')}\n`);
   const result = spawnSync(bin!, args, {
     cwd: project.packageDir,
@@ -61,6 +61,7 @@ async function activateHooks(project: InitProject, repo: GitRepo, io: CliIO): Pr
   else if (!previous && SAMPLE_FREE_HOOKS.some((h) => existsSync(join(project.topLevel, '.git', 'hooks', h)))) {
     notes.push(`note: .git/hooks has hooks of its own; git no longer runs them, move them into ${hooksPathFromTop(project)}/`);
   }
+  if (project.manager.pnp) return runHuskyThroughYarn(project, repo, io, wanted, notes);
   const huskyDir = installedPackageDir(project, 'husky');
   if (!huskyDir)
     throw new CliError(
@@ -94,6 +95,18 @@ async function activateHooks(project: InitProject, repo: GitRepo, io: CliIO): Pr
   return [`activated the hooks: git config core.hooksPath ${wanted}`, ...notes];
 }
 
+/** Under Yarn Plug'n'Play husky lives in a zip archive: run it the way the project runs bins, `yarn husky`. */
+async function runHuskyThroughYarn(project: InitProject, repo: GitRepo, io: CliIO, wanted: string, notes: string[]): Promise<string[]> {
+  const result = spawnSync('yarn', ['husky', hooksPathFromTop(project)], { cwd: project.topLevel, encoding: 'utf8', env: io.env });
+  const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if ((await repo.config('core.hooksPath')) !== wanted)
+    throw new CliError(
+      `\`yarn husky\` did not activate the hooks${said ? ` (${said})` : ''}`,
+      `run \`git config core.hooksPath ${wanted}\` or fix the cause, then run init again`,
+    );
+  return [`activated the hooks: git config core.hooksPath ${wanted}`, ...notes];
+}
+
 /** Hooks a user may have written by hand (git's own `*.sample` files do not run). */
 const SAMPLE_FREE_HOOKS = [
   'pre-commit',
@@ -117,7 +130,7 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
     const p = plan(project);
     out.push('kernel-secrets init --dry-run: nothing is written. These changes would be made:');
     if (missing.length > 0)
-      out.push(`run ${cmd.install ? '' : '(skipped by --no-install) '}${installCommand(project.packageManager, missing).join(' ')}`);
+      out.push(`run ${cmd.install ? '' : '(skipped by --no-install) '}${installCommand(project.manager, missing).join(' ')}`);
     for (const c of p.changes) out.push(describeChange(c, io.cwd));
     out.push(
       `run husky ${hooksPathFromTop(project)} (sets git config core.hooksPath ${hooksPathFromTop(project)}/_) unless already active`,
@@ -135,14 +148,14 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
       const notInstalled = missing.filter((n) => !isInstalled(project, n));
       if (notInstalled.length > 0)
         out.push(
-          `note: not installed (--no-install): ${notInstalled.join(', ')}; install with: ${installCommand(project.packageManager, notInstalled).join(' ')}`,
+          `note: not installed (--no-install): ${notInstalled.join(', ')}; install with: ${installCommand(project.manager, notInstalled).join(' ')}`,
         );
     }
   }
   if (!isInstalled(project, 'husky')) {
     throw new CliError(
       'husky is not installed, so the hooks cannot be activated',
-      `run \`${installCommand(project.packageManager, ['husky', 'lint-staged']).join(' ')}\`, then \`kernel-secrets init\` again`,
+      `run \`${installCommand(project.manager, ['husky', 'lint-staged']).join(' ')}\`, then \`kernel-secrets init\` again`,
     );
   }
   const p = plan(project);

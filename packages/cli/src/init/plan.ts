@@ -9,6 +9,7 @@ import { toPosix } from '../scan/setup.js';
 import { ESLINT_CONFIG_FILES, eslintConfigText, LINT_STAGED_ESLINT_COMMAND, lintStagedGlob } from './eslint-config.js';
 import { mergeHook, type HookCommand } from './hook-file.js';
 import { serialise, withLintStagedTask, withPrepareScript } from './package-json.js';
+import { binCommand, hookInstallScript } from './package-manager.js';
 import { isInstalled, type InitProject } from './project.js';
 import { ensureLine } from './text-lines.js';
 
@@ -67,6 +68,7 @@ function runsScanWith(flags: readonly string[]): { test(line: string): boolean }
 }
 
 function tool(project: InitProject, command: string): string {
+  if (project.manager.pnp) return binCommand(project.manager, command);
   return project.packageDirFromTop === '' ? command : `npx --no -- ${command}`;
 }
 
@@ -100,10 +102,11 @@ export function planInit(project: InitProject): InitPlan {
   const dir = project.packageDir;
   const withTypeScript = isInstalled(project, '@typescript-eslint/parser');
 
-  // package.json: prepare script (husky installs the hooks on `npm install`) and lint-staged.
+  // package.json: the install script that runs husky (`prepare`; `postinstall` on Yarn 2+, which
+  // does not run `prepare`) and lint-staged.
   const hooksFromTop = project.packageDirFromTop === '' ? '.husky' : `${project.packageDirFromTop}/.husky`;
   const husky = project.packageDirFromTop === '' ? 'husky' : `cd ${toPosix(relative(dir, project.topLevel))} && husky ${hooksFromTop}`;
-  let pkg = withPrepareScript(project.packageJson, husky);
+  let pkg = withPrepareScript(project.packageJson, husky, hookInstallScript(project.manager));
   const otherLintStaged = LINT_STAGED_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
   if (otherLintStaged) {
     const text = read(join(dir, otherLintStaged)) ?? '';
