@@ -14,7 +14,15 @@ import { CliError, EXIT_CLEAN } from '../errors.js';
 import { GitRepo } from '../git/repo.js';
 import { describeChange, writeChanges } from '../init/apply.js';
 import { planInit, type InitPlan } from '../init/plan.js';
-import { installCommand, installedPackageDir, isDeclared, isInstalled, loadInitProject, type InitProject } from '../init/project.js';
+import {
+  installCommand,
+  installedPackageDir,
+  isDeclared,
+  isInstalled,
+  loadInitProject,
+  usesTypeScript,
+  type InitProject,
+} from '../init/project.js';
 import type { CliIO } from '../io/cli-io.js';
 
 /** What the hooks need: the hook runner, lint-staged, ESLint with our plugin, and this CLI. */
@@ -123,7 +131,9 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
   const repo = await GitRepo.find(io.cwd, io.env);
   if (!repo?.topLevel) throw new CliError(`${io.cwd} is not inside a git work tree`, 'run `git init` first, then `kernel-secrets init`');
   let project = loadInitProject(io.cwd, repo.topLevel);
-  const missing = REQUIRED_PACKAGES.filter((name) => !isDeclared(project, name) && !isInstalled(project, name));
+  // A TypeScript project also needs the parser, or ESLint lints its JS files only.
+  const required = usesTypeScript(project) ? [...REQUIRED_PACKAGES, '@typescript-eslint/parser'] : REQUIRED_PACKAGES;
+  const missing = required.filter((name) => !isDeclared(project, name) && !isInstalled(project, name));
   const out: string[] = [];
 
   if (cmd.dryRun) {

@@ -9,8 +9,9 @@ import { toPosix } from '../scan/setup.js';
 import { ESLINT_CONFIG_FILES, eslintConfigText, LINT_STAGED_ESLINT_COMMAND, lintStagedGlob } from './eslint-config.js';
 import { mergeHook, type HookCommand } from './hook-file.js';
 import { serialise, withLintStagedTask, withPrepareScript } from './package-json.js';
+import { wireEslintConfig, wireInstructions } from './eslint-wire.js';
 import { binCommand, hookInstallScript } from './package-manager.js';
-import { isInstalled, type InitProject } from './project.js';
+import { isInstalled, usesTypeScript, type InitProject } from './project.js';
 import { ensureLine } from './text-lines.js';
 
 export interface FileChange {
@@ -122,11 +123,19 @@ export function planInit(project: InitProject): InitPlan {
   // ESLint config with the plugin, unless the project has its own.
   const eslintConfig = ESLINT_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
   if (!eslintConfig) change(join(dir, 'eslint.config.mjs'), undefined, eslintConfigText(withTypeScript));
-  else if (!(read(join(dir, eslintConfig)) ?? '').includes('kernel-secrets')) {
-    notes.push(
-      `${eslintConfig} exists: add the plugin to it (import kernelSecrets from 'eslint-plugin-kernel-secrets'; add kernelSecrets.configs.recommended)`,
-    );
+  else {
+    const path = join(dir, eslintConfig);
+    const text = read(path) ?? '';
+    if (!text.includes('kernel-secrets')) {
+      const wired = wireEslintConfig(eslintConfig, text);
+      if (wired) change(path, text, wired);
+      else notes.push(wireInstructions(eslintConfig, text));
+    }
   }
+  if (usesTypeScript(project) && !withTypeScript)
+    notes.push(
+      'TypeScript files are not linted: @typescript-eslint/parser is not installed (the token scan still covers them); install it and run init again',
+    );
 
   // Hooks.
   const preamble = hookPreamble(project);

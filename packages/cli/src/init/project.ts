@@ -3,7 +3,7 @@
  * repository root is (they differ in a monorepo subfolder, and git runs hooks at the root),
  * which package manager it uses, and which tools are already installed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import { toPosix } from '../scan/setup.js';
@@ -108,5 +108,21 @@ export function isDeclared(project: Pick<InitProject, 'packageJson'>, name: stri
   return ['dependencies', 'devDependencies', 'optionalDependencies'].some((k) => {
     const deps = pkg[k];
     return !!deps && typeof deps === 'object' && name in (deps as Record<string, unknown>);
+  });
+}
+
+/**
+ * Whether the project is written in TypeScript: a tsconfig.json, a `typescript` dependency, or
+ * .ts sources at its top or in src/. Then init installs @typescript-eslint/parser so the lint
+ * step covers .ts files too.
+ */
+export function usesTypeScript(project: Pick<InitProject, 'packageDir' | 'packageJson'>): boolean {
+  if (existsSync(join(project.packageDir, 'tsconfig.json')) || isDeclared(project, 'typescript')) return true;
+  return ['.', 'src'].some((sub) => {
+    try {
+      return readdirSync(join(project.packageDir, sub)).some((f) => /\.(?:ts|tsx|mts|cts)$/.test(f) && !f.endsWith('.d.ts'));
+    } catch {
+      return false;
+    }
   });
 }
