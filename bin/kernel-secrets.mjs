@@ -24531,7 +24531,7 @@ var init_package_json = __esmMin((() => {}));
 function isCommonJs(file, text) {
 	if (file.endsWith(".cjs") || file.endsWith(".cts")) return true;
 	if (file.endsWith(".mjs") || file.endsWith(".mts")) return false;
-	return /\bmodule\.exports\b/.test(text) && !/^\s*export\s/m.test(text);
+	return /\bmodule\.exports\b/.test(text) && !text.split("\n").some((line) => line.trimStart().startsWith("export "));
 }
 function importLine(commonJs) {
 	return commonJs ? `const kernelSecrets = require('${PLUGIN}');` : `import kernelSecrets from '${PLUGIN}';`;

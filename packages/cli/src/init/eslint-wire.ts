@@ -24,7 +24,7 @@ const OPENERS: RegExp[] = [
 export function isCommonJs(file: string, text: string): boolean {
   if (file.endsWith('.cjs') || file.endsWith('.cts')) return true;
   if (file.endsWith('.mjs') || file.endsWith('.mts')) return false;
-  return /\bmodule\.exports\b/.test(text) && !/^\s*export\s/m.test(text);
+  return /\bmodule\.exports\b/.test(text) && !text.split('\n').some((line) => line.trimStart().startsWith('export '));
 }
 
 export function importLine(commonJs: boolean): string {
