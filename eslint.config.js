@@ -8,7 +8,14 @@ import kernelSecrets from './packages/eslint-plugin/dist/index.js';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', 'coverage/', 'bench/.work/', 'packages/eslint-plugin/test/fixtures/'],
+    ignores: [
+      '**/node_modules/',
+      '**/dist/',
+      'bin/kernel-secrets.mjs',
+      'coverage/',
+      'bench/.work/',
+      'packages/eslint-plugin/test/fixtures/',
+    ],
   },
   js.configs.recommended,
   kernelSecrets.configs.recommended,

@@ -121,8 +121,11 @@ describe('kernel-secrets init', () => {
     chmodSync(join(bin, 'npm'), 0o755);
     const r = repo.cli(['init'], { env: { PATH: `${bin}${delimiter}${process.env['PATH']}` } });
     expect(r.status, r.output).toBe(0);
-    expect(r.stdout).toContain('$ npm install --save-dev husky lint-staged eslint eslint-plugin-kernel-secrets kernel-secrets');
-    expect(repo.read('.npm-args').trim()).toBe('install --save-dev husky lint-staged eslint eslint-plugin-kernel-secrets kernel-secrets');
+    // lint-staged 17 needs Node 22.22.1: below it, its 16.x line.
+    const [a = 0, b = 0, c = 0] = process.versions.node.split('.').map(Number);
+    const lintStaged = a * 1e6 + b * 1e3 + c >= 22_022_001 ? 'lint-staged' : 'lint-staged@^16.2.0';
+    expect(r.stdout).toContain(`$ npm install --save-dev husky ${lintStaged} eslint eslint-plugin-kernel-secrets kernel-secrets`);
+    expect(repo.read('.npm-args').trim()).toBe(`install --save-dev husky ${lintStaged} eslint eslint-plugin-kernel-secrets kernel-secrets`);
     expect(repo.gitOk(['config', 'core.hooksPath'])).toBe('.husky/_');
     expect(repo.read('.husky/pre-commit')).toContain('kernel-secrets scan --staged');
   });

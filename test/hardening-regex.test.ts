@@ -7,21 +7,23 @@
  *   and ignore-path modules, has no super-linear backtracking (scslre, the analysis behind
  *   eslint-plugin-regexp's no-super-linear-backtracking; it accounts for the moving start of a
  *   search, which is what makes `\s*x` quadratic on a run of spaces).
- * - Dynamic, each against a linear baseline measured in the same test (a ratio, never a duration):
- *   the allow-directive matchers on 1 MB lines; `ignorePaths` matchers on a deep path, each in
- *   a child process with a timeout (the path filter compiles globs to regexes at run time);
+ * - Dynamic, by counted regex work (test/support/regex-work.ts: searches and characters covered,
+ *   no clock), which must grow linearly with the input, and static analysis of every pattern that
+ *   ran: the allow-directive matchers on 1 MB lines; `ignorePaths` matchers on a deep path, each
+ *   in a child process with a timeout (the path filter compiles globs to regexes at run time);
  *   the CLI's one-line error formatting on a hostile config.
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allowsNextLine, allowsOwnLine } from '@kernel-secrets/core';
 import { packedProject } from './support/git-repo.js';
 import { REPO_ROOT } from './support/packed-project.js';
 import { regexInventory } from './support/hardening/regex-literals.js';
 import { Scratch } from './support/hardening/workdir.js';
+import { childRegexWork, countRegexWork, linearGrowth, REGEX_WORK_HOOK, superLinear, type RegexWork } from './support/regex-work.js';
 
 const { analyse } = createRequire(import.meta.url)('scslre') as {
   analyse: (literal: { source: string; flags: string }, options?: object) => { reports: { type: string; exponential: boolean }[] };
@@ -53,103 +55,103 @@ describe('static: no super-linear backtracking', () => {
   });
 });
 
-function fastest(fn: () => void, runs = 3): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
-
 describe('dynamic: allow-directive matchers on 1 MB lines', () => {
   const MB = 1024 * 1024;
-  const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
-  const ordinary = fill('const headers = { "Content-Type": "application/json" }; // ok ');
+  const fill = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
   const hostile: Record<string, string> = {
-    'repeated directive prefix': fill('kernel-secrets-allow-'),
-    'repeated next-line prefix, never complete': fill('kernel-secrets-allow-next-lin'),
-    'directive glued to word characters': fill('kernel-secrets-allowx'),
-    'almost a directive': fill('kernel-secrets-allo'),
+    'repeated directive prefix': 'kernel-secrets-allow-',
+    'repeated next-line prefix, never complete': 'kernel-secrets-allow-next-lin',
+    'directive glued to word characters': 'kernel-secrets-allowx',
+    'almost a directive': 'kernel-secrets-allo',
   };
 
   it.each(Object.keys(hostile))('%s', (name) => {
-    const line = hostile[name]!;
-    const base = Math.max(
-      0.5,
-      fastest(() => (allowsOwnLine(ordinary), allowsNextLine(ordinary))),
-    );
-    const took = fastest(() => (allowsOwnLine(line), allowsNextLine(line)));
-    expect(took / base, `${took.toFixed(1)} ms vs ${base.toFixed(1)} ms`).toBeLessThan(50);
+    const work = (size: number) => {
+      const line = fill(hostile[name]!, size);
+      return countRegexWork(() => (allowsOwnLine(line), allowsNextLine(line)));
+    };
+    const small = work(MB / 4);
+    const large = work(MB);
+    // (A keyword prefilter may answer without any regex: zero work is linear too.)
+    expect(linearGrowth(small, large, 4)).toBeUndefined();
+    expect(superLinear(large.patterns)).toEqual([]);
   });
 });
 
 /**
- * Times the installed engine's path filter in a child process (a catastrophic glob would
- * otherwise block this worker for good): `pattern` vs the plain `dist/` on the same deep path.
- * A pattern the config refuses (ConfigError) is an acceptable answer too.
+ * Runs the installed engine's path filter on `path` in a child process (a catastrophic glob
+ * would otherwise block this worker for good), counting the regex work of `pattern` and of the
+ * plain `dist/` on the same path. A pattern the config refuses (ConfigError) is an acceptable
+ * answer too.
  */
-function timeIgnorePattern(pattern: string, path: string): { refused?: string; ms?: number; baseMs?: number; killed?: boolean } {
+function ignorePatternWork(pattern: string, path: string): { refused?: string; killed?: boolean; work?: RegexWork; base?: RegexWork } {
   const script = `
     import { createPathFilter, resolveConfig } from '@kernel-secrets/core';
+    const { instrumentRegExp } = await import(process.argv[2]);
     const [pattern, path] = JSON.parse(process.argv[1]);
     let patterns;
     try { patterns = resolveConfig({ ignorePaths: [pattern] }).ignorePaths; }
     catch (err) { console.log(JSON.stringify({ refused: err.message })); process.exit(0); }
-    const time = (list) => {
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const filter = createPathFilter(list); // fresh: the filter caches answers per path
-        filter.ignores('warm/up.txt');
-        const t = performance.now();
-        filter.ignores(path);
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
+    const work = (list) => {
+      const filter = createPathFilter(list); // fresh: the filter caches answers per path
+      const { counter, restore } = instrumentRegExp();
+      filter.ignores(path);
+      restore();
+      return { calls: counter.calls, chars: counter.chars, patterns: [...counter.patterns] };
     };
-    console.log(JSON.stringify({ baseMs: time(['dist/']), ms: time(patterns) }));
+    console.log(JSON.stringify({ base: work(['dist/']), work: work(patterns) }));
   `;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([pattern, path])], {
-    cwd: packedProject(),
-    encoding: 'utf8',
-    timeout: 15_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', script, JSON.stringify([pattern, path]), pathToFileURL(REGEX_WORK_HOOK).href],
+    {
+      cwd: packedProject(),
+      encoding: 'utf8',
+      timeout: 15_000,
+    },
+  );
   if (r.signal) return { killed: true };
   if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as { refused?: string; ms: number; baseMs: number };
+  return JSON.parse(r.stdout) as { refused?: string; work: RegexWork; base: RegexWork };
 }
 
 describe('dynamic: ignorePaths matchers on a deep path (3.4 KB, under PATH_MAX)', () => {
   // 240 nested directories: a path a hostile commit can hold, and git, the index and Linux accept.
+  // The filter tests the path and each parent directory once (as .gitignore semantics ask), each
+  // test a linear search of that prefix: the bound is twice the sum of the prefixes' lengths
+  // (quadratic in depth, and bounded by PATH_MAX); a super-linear glob is orders of magnitude above.
   const deep = `packages/${'test/fixtures/'.repeat(240)}x.txt`;
+  const prefixes = [...deep.matchAll(/\//g)].reduce((sum, m) => sum + m.index + 1, deep.length);
   it.each(['**/fixtures/**', 'docs/**/*.md', 'packages/*/dist/', 'packages/**/fixtures/**/*.json'])('%s', (pattern) => {
-    const t = timeIgnorePattern(pattern, deep);
+    const t = ignorePatternWork(pattern, deep);
     if (t.killed) expect.fail(`matching one path against ${pattern} did not finish in 15 s`);
     if (t.refused !== undefined) {
       expect(t.refused).toMatch(/ignorePaths\[0\]/);
       return;
     }
-    const base = Math.max(0.5, t.baseMs!);
-    expect(t.ms! / base, `${t.ms!.toFixed(1)} ms vs ${t.baseMs!.toFixed(1)} ms for dist/`).toBeLessThan(30);
+    expect(t.base!.calls, 'the counter saw the filter').toBeGreaterThan(0);
+    expect(t.work!.chars, `regex work on a ${deep.length}-character path`).toBeLessThanOrEqual(2 * prefixes);
+    expect(superLinear(t.work!.patterns)).toEqual([]);
   });
 });
 
 describe('dynamic: the CLI turns errors into one line in linear time', () => {
-  it('a config key of 100k spaces is refused as fast as one of 100k letters', () => {
-    const run = (key: string, times: number) => {
+  it('a config key of 100k spaces is refused with linear regex work', () => {
+    const refuse = (key: string) => {
       const wd = scratch.plainRepo();
       wd.write('kernel-secrets.config.json', JSON.stringify({ [key]: true }));
-      const runs = Array.from({ length: times }, () => wd.cli(['scan', '.'], { timeoutMs: 120_000 }));
-      return runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
-    };
-    const letters = run(`x${'a'.repeat(100_000)}y`, 2);
-    const spaces = run(`x${' '.repeat(100_000)}y`, 1);
-    for (const r of [letters, spaces]) {
+      const { result: r, work } = childRegexWork(wd.root, (env) => wd.cli(['scan', '.'], { timeoutMs: 120_000, env }));
       expect(r.signal).toBeNull();
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    }
-    expect(spaces.ms / letters.ms, `${Math.round(spaces.ms)} ms vs ${Math.round(letters.ms)} ms`).toBeLessThan(3);
+      return work;
+    };
+    const letters = refuse(`x${'a'.repeat(100_000)}y`);
+    const small = refuse(`x${' '.repeat(25_000)}y`);
+    const large = refuse(`x${' '.repeat(100_000)}y`);
+    expect(large.chars, 'the hook counted the CLI').toBeGreaterThan(100_000);
+    expect(linearGrowth(small, large, 4)).toBeUndefined();
+    // Spaces cost the same order as letters, not a search from every space.
+    expect(linearGrowth(letters, large, 1, 3)).toBeUndefined();
   }, 300_000);
 });

@@ -4,7 +4,7 @@
  * hook fails closed rather than letting a commit through unscanned.
  */
 import { parseCommandLine } from './args/parse.js';
-import { MAIN_HELP } from './args/help.js';
+import { helpText } from './args/help.js';
 import { CliError, EXIT_CLEAN, EXIT_COULD_NOT_SCAN, toOneLine } from './errors.js';
 import { absolutiseGitEnvironment } from './git/env.js';
 import { processIO, type CliIO } from './io/cli-io.js';
@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     const cmd = parseCommandLine(argv);
     switch (cmd.name) {
       case 'help':
-        io.stdout.write(MAIN_HELP + '\n');
+        io.stdout.write(helpText(cmd.topic) + '\n');
         return argv.length === 0 ? EXIT_COULD_NOT_SCAN : EXIT_CLEAN;
       case 'version':
         io.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\n`);

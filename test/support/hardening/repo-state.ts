@@ -9,7 +9,7 @@
  * compared by its entries (`git ls-files --stage`), which a racy-git stat refresh leaves alone.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, utimesSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { expect } from 'vitest';
 import type { Run, RunOptions, Workdir } from './workdir.js';
@@ -77,8 +77,24 @@ export function captureState(wd: Workdir, options: RunOptions = {}): RepoState {
   return { indexes, worktree, refs };
 }
 
-/** The two index writes `git commit` makes itself, done ahead (see the file comment). */
+/** Sets every regular file of the work tree (not following links, not .git) to `when`. */
+function backdate(dir: string, when: Date): void {
+  for (const name of readdirSync(dir)) {
+    if (name === '.git') continue;
+    const abs = join(dir, name);
+    const info = lstatSync(abs);
+    if (info.isDirectory()) backdate(abs, when);
+    else if (info.isFile()) utimesSync(abs, when, when);
+  }
+}
+
+/**
+ * The two index writes `git commit` makes itself, done ahead (see the file comment). Files are
+ * first dated a minute back: a file modified in the same instant as the index is "racily clean"
+ * to git, which then rewrites the index again in the commit itself (a flaky "changed" index).
+ */
 export function settleIndex(wd: Workdir, options: RunOptions = {}): void {
+  backdate(wd.root, new Date(Date.now() - 60_000));
   for (const file of indexFiles(wd, options)) {
     if (!existsSync(file)) continue;
     const env = { ...options.env, GIT_INDEX_FILE: file };

@@ -1,4 +1,20 @@
-/** Usage text. Kept next to the parser so a new option is documented where it is added. */
+/** Usage text, one page per command. Kept next to the parser so a new option is documented where it is added. */
+
+const SCAN_OPTIONS = `  -f, --format pretty|json|sarif|github   output format (default pretty)
+  -o, --output <file>                     write the report to a file (one summary line still
+                                          goes to stderr)
+  -c, --config <file>                     config file (default: kernel-secrets.config.json or
+                                          "kernelSecrets" in package.json, found upwards)
+  --fail-on error|warning                 lowest severity that fails the scan (default error)
+  --baseline <file>                       ignore findings recorded in this baseline (default:
+                                          kernel-secrets.baseline.json when it exists)
+  --no-baseline                           do not use the default baseline
+  --color, --no-color                     force colours on or off (NO_COLOR is honoured)
+  -q, --quiet                             print only what blocks, nothing when clean`;
+
+const HELP_OPTION = '  -h, --help                              this page';
+
+const EXIT_CODES = 'Exit codes: 0 nothing blocking, 1 findings at or above --fail-on, 2 could not scan.';
 
 export const MAIN_HELP = `kernel-secrets: keeps Kernel API tokens out of your code, commits and logs.
 
@@ -16,16 +32,73 @@ Usage:
   kernel-secrets known list [--user]
 
 Scan options:
-  --format pretty|json|sarif|github       output format (default pretty)
-  -o, --output <file>                     write the report to a file
-  -c, --config <file>                     config file (default: kernel-secrets.config.json or
-                                          "kernelSecrets" in package.json, found upwards)
-  --fail-on error|warning                 lowest severity that fails the scan (default error)
-  --baseline <file>                       ignore findings recorded in this baseline (default:
-                                          kernel-secrets.baseline.json when it exists)
-  --no-baseline                           do not use the default baseline
-  --color, --no-color                     force colours on or off (NO_COLOR is honoured)
-  -q, --quiet                             print only what blocks, nothing when clean
+${SCAN_OPTIONS}
 
-Exit codes: 0 nothing blocking, 1 findings at or above --fail-on, 2 could not scan.
+Run \`kernel-secrets <command> --help\` for one command's page.
+Paths in reports are relative to the repository root.
+${EXIT_CODES}
 Docs: https://www.npmjs.com/package/kernel-secrets`;
+
+const SCAN_HELP = `kernel-secrets scan: find Kernel tokens.
+
+Usage:
+  kernel-secrets scan --staged            what the next commit will contain (pre-commit hook)
+  kernel-secrets scan [paths...]          files and directories (default: .), honouring .gitignore
+  kernel-secrets scan --commits <range>   every commit in a range (repeatable), e.g. origin/main..HEAD
+  kernel-secrets scan --all               every commit reachable from any ref (also: --commits --all)
+  kernel-secrets scan --pre-push [<remote> [<url>]]
+                                          the commits a push sends (pre-push hook; refs on stdin)
+  kernel-secrets scan --stdin [--stdin-filename <name>]
+                                          text on stdin, matched against ignorePaths and the
+                                          baseline as <name>
+
+Options:
+${SCAN_OPTIONS}
+${HELP_OPTION}
+
+Paths in reports are relative to the repository root.
+${EXIT_CODES}`;
+
+const INIT_HELP = `kernel-secrets init: set up the hooks in this project.
+
+Usage:
+  kernel-secrets init [--dry-run] [--no-install]
+
+Installs husky and lint-staged with the package manager the project uses (npm, Yarn or pnpm),
+writes the pre-commit and pre-push hooks, and adds the ESLint plugin to the lint-staged task.
+A repository without package.json: use the pre-commit framework hooks instead (see the README).
+
+Options:
+  --dry-run                               print what would change, change nothing
+  --no-install                            do not install packages (write the files only)
+${HELP_OPTION}`;
+
+const BASELINE_HELP = `kernel-secrets baseline: record today's findings so only new tokens block.
+
+Usage:
+  kernel-secrets baseline [paths...] [--file <file>]
+
+Options:
+  --file <file>                           baseline file (default kernel-secrets.baseline.json)
+  -c, --config <file>                     config file
+  -q, --quiet                             print nothing on success
+${HELP_OPTION}`;
+
+const KNOWN_HELP = `kernel-secrets known: protect your own live tokens by fingerprint.
+
+Usage:
+  kernel-secrets known add [--user]       read a token on stdin, store its SHA-256 fingerprint
+  kernel-secrets known list [--user]      list the stored fingerprints
+
+Options:
+  --user                                  use ~/.config/kernel-secrets/known-fingerprints instead
+                                          of the project's .kernel-secrets/known-fingerprints
+  -c, --config <file>                     config file
+${HELP_OPTION}`;
+
+const PAGES: Record<string, string> = { scan: SCAN_HELP, init: INIT_HELP, baseline: BASELINE_HELP, known: KNOWN_HELP };
+
+/** The page for `topic` (a command name), or the main page. */
+export function helpText(topic?: string): string {
+  return (topic !== undefined && PAGES[topic]) || MAIN_HELP;
+}

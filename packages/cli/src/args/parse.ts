@@ -6,6 +6,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Severity } from '@kernel-secrets/core';
 import { CliError } from '../errors.js';
+import { describeParseError, nearest } from './suggest.js';
 import { OUTPUT_FORMATS, type Command, type OutputFormat, type ScanTarget } from './commands.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -48,21 +49,35 @@ const KNOWN_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
-function parse<T extends Options>(args: string[], options: T) {
+function parse<T extends Options>(args: string[], options: T, command: string) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (err) {
-    throw new CliError((err as Error).message.split('\n')[0]!, 'run `kernel-secrets --help` for usage');
+    throw usage(describeParseError(err as { code?: string; message: string }, command, options), command);
   }
 }
 
-function usage(message: string): CliError {
-  return new CliError(message, 'run `kernel-secrets --help` for usage');
+function usage(message: string, command?: string): CliError {
+  return new CliError(message, `run \`kernel-secrets ${command ? `${command} ` : ''}--help\` for usage`);
+}
+
+const COMMANDS = ['scan', 'init', 'baseline', 'known', 'help', 'version'];
+
+function unknownCommand(typed: string): string {
+  if (typed.startsWith('-')) return `unknown option ${typed}; options come after a command, e.g. \`kernel-secrets scan ${typed}\``;
+  const suggestion = nearest(typed, COMMANDS);
+  return `unknown command "${typed}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}`;
+}
+
+/** `--commits --all` (as written in SECURITY.md and by habit) means `--all`. */
+function commitsAll(args: string[]): string[] {
+  return args.filter((a, i) => !(a === '--commits' && args[i + 1] === '--all'));
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw usage(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw usage(`${option} must be one of ${allowed.join(', ')} (got "${value}")`, 'scan');
   return value as T;
 }
 
@@ -75,20 +90,20 @@ function scanTarget(v: ReturnType<typeof parse<typeof SCAN_OPTIONS>>['values'], 
     v.stdin && '--stdin',
   ].filter(Boolean);
   const commitsAndAll = modes.length === 2 && modes.includes('--commits') && modes.includes('--all');
-  if (modes.length > 1 && !commitsAndAll) throw usage(`${modes.join(' and ')} cannot be combined`);
-  if (v['stdin-filename'] !== undefined && !v.stdin) throw usage('--stdin-filename needs --stdin');
+  if (modes.length > 1 && !commitsAndAll) throw usage(`${modes.join(' and ')} cannot be combined`, 'scan');
+  if (v['stdin-filename'] !== undefined && !v.stdin) throw usage('--stdin-filename needs --stdin', 'scan');
   if (v['pre-push']) {
-    if (positionals.length > 2) throw usage('--pre-push takes the remote name and URL that git passes to the hook');
+    if (positionals.length > 2) throw usage('--pre-push takes the remote name and URL that git passes to the hook', 'scan');
     return positionals[0] ? { kind: 'pre-push', remote: positionals[0] } : { kind: 'pre-push' };
   }
-  if (modes.length > 0 && positionals.length > 0) throw usage(`${modes[0]} does not take paths (got "${positionals[0]}")`);
+  if (modes.length > 0 && positionals.length > 0) throw usage(`${modes[0]} does not take paths (got "${positionals[0]}")`, 'scan');
   if (v.staged) return { kind: 'staged' };
   if (v.stdin) return v['stdin-filename'] ? { kind: 'stdin', filename: v['stdin-filename'] } : { kind: 'stdin' };
   if (v.commits || v.all) {
     const ranges = v.commits ?? [];
     for (const r of ranges) {
       // Passed to git after --end-of-options; refusing a leading dash also keeps the message clear.
-      if (!r || r.startsWith('-')) throw usage(`--commits needs a revision range such as origin/main..HEAD (got "${r}")`);
+      if (!r || r.startsWith('-')) throw usage(`--commits needs a revision range such as origin/main..HEAD (got "${r}")`, 'scan');
     }
     return { kind: 'commits', ranges, all: !!v.all };
   }
@@ -102,10 +117,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (first === '--version' || first === '-v' || first === 'version') return { name: 'version' };
   switch (first) {
     case 'scan': {
-      const { values: v, positionals } = parse(rest, SCAN_OPTIONS);
+      const { values: v, positionals } = parse(commitsAll(rest), SCAN_OPTIONS, 'scan');
       if (v.help) return { name: 'help', topic: 'scan' };
-      if (v.color && v['no-color']) throw usage('--color and --no-color cannot be combined');
-      if (v.baseline !== undefined && v['no-baseline']) throw usage('--baseline and --no-baseline cannot be combined');
+      if (v.color && v['no-color']) throw usage('--color and --no-color cannot be combined', 'scan');
+      if (v.baseline !== undefined && v['no-baseline']) throw usage('--baseline and --no-baseline cannot be combined', 'scan');
       const format: OutputFormat = oneOf(v.format, OUTPUT_FORMATS, '--format', 'pretty');
       const failOn: Severity = oneOf(v['fail-on'], ['error', 'warning'] as const, '--fail-on', 'error');
       return {
@@ -123,7 +138,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       };
     }
     case 'baseline': {
-      const { values: v, positionals } = parse(rest, BASELINE_OPTIONS);
+      const { values: v, positionals } = parse(rest, BASELINE_OPTIONS, 'baseline');
       if (v.help) return { name: 'help', topic: 'baseline' };
       return {
         name: 'baseline',
@@ -134,21 +149,22 @@ export function parseCommandLine(argv: readonly string[]): Command {
       };
     }
     case 'init': {
-      const { values: v, positionals } = parse(rest, INIT_OPTIONS);
+      const { values: v, positionals } = parse(rest, INIT_OPTIONS, 'init');
       if (v.help) return { name: 'help', topic: 'init' };
-      if (positionals.length > 0) throw usage(`init takes no arguments (got "${positionals[0]}")`);
+      if (positionals.length > 0) throw usage(`init takes no arguments (got "${positionals[0]}")`, 'init');
       return { name: 'init', dryRun: !!v['dry-run'], install: !v['no-install'] };
     }
     case 'known': {
-      const { values: v, positionals } = parse(rest, KNOWN_OPTIONS);
+      const { values: v, positionals } = parse(rest, KNOWN_OPTIONS, 'known');
       if (v.help) return { name: 'help', topic: 'known' };
       const action = positionals[0];
-      if (action !== 'add' && action !== 'list') throw usage('known needs an action: `known add` (token on stdin) or `known list`');
+      if (action !== 'add' && action !== 'list')
+        throw usage('known needs an action: `known add` (token on stdin) or `known list`', 'known');
       if (positionals.length > 1)
-        throw usage('known add reads the token from stdin, never from the command line (it would stay in your shell history)');
+        throw usage('known add reads the token from stdin, never from the command line (it would stay in your shell history)', 'known');
       return { name: 'known', action, user: !!v.user, ...(v.config ? { configPath: v.config } : {}) };
     }
     default:
-      throw usage(`unknown command "${first}"`);
+      throw usage(unknownCommand(first));
   }
 }

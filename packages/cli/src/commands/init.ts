@@ -14,7 +14,15 @@ import { CliError, EXIT_CLEAN } from '../errors.js';
 import { GitRepo } from '../git/repo.js';
 import { describeChange, writeChanges } from '../init/apply.js';
 import { planInit, type InitPlan } from '../init/plan.js';
-import { installCommand, installedPackageDir, isDeclared, isInstalled, loadInitProject, type InitProject } from '../init/project.js';
+import {
+  installCommand,
+  installedPackageDir,
+  isDeclared,
+  isInstalled,
+  loadInitProject,
+  usesTypeScript,
+  type InitProject,
+} from '../init/project.js';
 import type { CliIO } from '../io/cli-io.js';
 
 /** What the hooks need: the hook runner, lint-staged, ESLint with our plugin, and this CLI. */
@@ -30,7 +38,7 @@ function plan(project: InitProject): InitPlan {
 }
 
 function runInstall(project: InitProject, packages: string[], io: CliIO): void {
-  const [bin, ...args] = installCommand(project.packageManager, packages);
+  const [bin, ...args] = installCommand(project.manager, packages);
   io.stdout.write(`kernel-secrets init: installing ${packages.join(', ')}\n$ ${[bin, ...args].join(' ')}\n`);
   const result = spawnSync(bin!, args, {
     cwd: project.packageDir,
@@ -61,6 +69,7 @@ async function activateHooks(project: InitProject, repo: GitRepo, io: CliIO): Pr
   else if (!previous && SAMPLE_FREE_HOOKS.some((h) => existsSync(join(project.topLevel, '.git', 'hooks', h)))) {
     notes.push(`note: .git/hooks has hooks of its own; git no longer runs them, move them into ${hooksPathFromTop(project)}/`);
   }
+  if (project.manager.pnp) return runHuskyThroughYarn(project, repo, io, wanted, notes);
   const huskyDir = installedPackageDir(project, 'husky');
   if (!huskyDir)
     throw new CliError(
@@ -94,6 +103,18 @@ async function activateHooks(project: InitProject, repo: GitRepo, io: CliIO): Pr
   return [`activated the hooks: git config core.hooksPath ${wanted}`, ...notes];
 }
 
+/** Under Yarn Plug'n'Play husky lives in a zip archive: run it the way the project runs bins, `yarn husky`. */
+async function runHuskyThroughYarn(project: InitProject, repo: GitRepo, io: CliIO, wanted: string, notes: string[]): Promise<string[]> {
+  const result = spawnSync('yarn', ['husky', hooksPathFromTop(project)], { cwd: project.topLevel, encoding: 'utf8', env: io.env });
+  const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
+  if ((await repo.config('core.hooksPath')) !== wanted)
+    throw new CliError(
+      `\`yarn husky\` did not activate the hooks${said ? ` (${said})` : ''}`,
+      `run \`git config core.hooksPath ${wanted}\` or fix the cause, then run init again`,
+    );
+  return [`activated the hooks: git config core.hooksPath ${wanted}`, ...notes];
+}
+
 /** Hooks a user may have written by hand (git's own `*.sample` files do not run). */
 const SAMPLE_FREE_HOOKS = [
   'pre-commit',
@@ -110,14 +131,16 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
   const repo = await GitRepo.find(io.cwd, io.env);
   if (!repo?.topLevel) throw new CliError(`${io.cwd} is not inside a git work tree`, 'run `git init` first, then `kernel-secrets init`');
   let project = loadInitProject(io.cwd, repo.topLevel);
-  const missing = REQUIRED_PACKAGES.filter((name) => !isDeclared(project, name) && !isInstalled(project, name));
+  // A TypeScript project also needs the parser, or ESLint lints its JS files only.
+  const required = usesTypeScript(project) ? [...REQUIRED_PACKAGES, '@typescript-eslint/parser'] : REQUIRED_PACKAGES;
+  const missing = required.filter((name) => !isDeclared(project, name) && !isInstalled(project, name));
   const out: string[] = [];
 
   if (cmd.dryRun) {
     const p = plan(project);
     out.push('kernel-secrets init --dry-run: nothing is written. These changes would be made:');
     if (missing.length > 0)
-      out.push(`run ${cmd.install ? '' : '(skipped by --no-install) '}${installCommand(project.packageManager, missing).join(' ')}`);
+      out.push(`run ${cmd.install ? '' : '(skipped by --no-install) '}${installCommand(project.manager, missing).join(' ')}`);
     for (const c of p.changes) out.push(describeChange(c, io.cwd));
     out.push(
       `run husky ${hooksPathFromTop(project)} (sets git config core.hooksPath ${hooksPathFromTop(project)}/_) unless already active`,
@@ -135,14 +158,14 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
       const notInstalled = missing.filter((n) => !isInstalled(project, n));
       if (notInstalled.length > 0)
         out.push(
-          `note: not installed (--no-install): ${notInstalled.join(', ')}; install with: ${installCommand(project.packageManager, notInstalled).join(' ')}`,
+          `note: not installed (--no-install): ${notInstalled.join(', ')}; install with: ${installCommand(project.manager, notInstalled).join(' ')}`,
         );
     }
   }
   if (!isInstalled(project, 'husky')) {
     throw new CliError(
       'husky is not installed, so the hooks cannot be activated',
-      `run \`${installCommand(project.packageManager, ['husky', 'lint-staged']).join(' ')}\`, then \`kernel-secrets init\` again`,
+      `run \`${installCommand(project.manager, ['husky', 'lint-staged']).join(' ')}\`, then \`kernel-secrets init\` again`,
     );
   }
   const p = plan(project);

@@ -1,10 +1,12 @@
 /** `kernel-secrets scan`: picks the target, runs it, prints the report, returns the exit code. */
 import { writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { ScanCommand } from '../args/commands.js';
 import { CliError, EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js';
 import { wantsColour } from '../format/colour.js';
+import { findingCounts, scannedCounts } from '../format/counts.js';
 import { formatReport } from '../format/index.js';
+import { terminalSafe } from '../scan/terminal-safe.js';
 import type { CliIO } from '../io/cli-io.js';
 import { blocks, type ScanReport } from '../scan/report.js';
 import { createScanSetup, toPosix, type ScanSetup } from '../scan/setup.js';
@@ -28,6 +30,15 @@ async function runTarget(cmd: ScanCommand, setup: ScanSetup, io: CliIO): Promise
   }
 }
 
+/** `2 findings (2 errors, 0 warnings) in 1 file · scanned 12 files · sarif report in out.sarif` */
+export function outputSummary(report: ScanReport, outputFile: string, format: string): string {
+  return [
+    findingCounts(report.findings),
+    `scanned ${scannedCounts(report.summary)}`,
+    `${format} report in ${terminalSafe(outputFile)}`,
+  ].join(' · ');
+}
+
 export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const started = performance.now();
   const setup = await createScanSetup({
@@ -48,8 +59,9 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
     colour: o.format === 'pretty' && wantsColour(toFile ? undefined : io.stdout, o.color, io.env),
     quiet: o.quiet,
     failOn: o.failOn,
-    showPath: (path) =>
-      path.startsWith('<') ? path : toPosix(relative(io.cwd, isAbsolute(path) ? path : join(setup.pathRoot, path))) || path,
+    // Relative to the repository root, as in every other format and in the findings' messages,
+    // wherever the command runs from (a monorepo package's hook runs in its subfolder).
+    showPath: (path) => (isAbsolute(path) ? toPosix(relative(setup.pathRoot, path)) || path : path),
   });
   if (toFile) {
     try {
@@ -60,6 +72,8 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
         'choose a writable path for --output',
       );
     }
+    // The report went to a file: a CI log still shows, in one line, why the step passed or failed.
+    io.stderr.write(`kernel-secrets: ${outputSummary(report, o.outputFile!, o.format)}\n`);
   } else if (text) {
     io.stdout.write(text);
   }

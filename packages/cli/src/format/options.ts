@@ -5,6 +5,6 @@ export interface FormatOptions {
   colour: boolean;
   quiet: boolean;
   failOn: Severity;
-  /** Path as a person at this terminal would type it (relative to their working directory). */
+  /** Path as printed: relative to the repository root (or the scanned directory outside a repository). */
   showPath(path: string): string;
 }

@@ -7,11 +7,8 @@ import { ROTATE_STEPS } from '@kernel-secrets/core';
 import { blocks, ruleId, type ReportedFinding, type ScanReport, type ScanSummary } from '../scan/report.js';
 import { terminalSafe } from '../scan/terminal-safe.js';
 import { palette, type Palette } from './colour.js';
+import { findingCounts, plural, scannedCounts } from './counts.js';
 import type { FormatOptions } from './options.js';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** The engine's remediation is one paragraph; a list reads faster in a terminal. */
 function sentences(text: string): string[] {
@@ -54,19 +51,12 @@ function findingBlock(f: ReportedFinding, c: Palette, o: FormatOptions, explaine
 function summaryLine(s: ScanSummary, findings: readonly ReportedFinding[], c: Palette): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const files = new Set(findings.map((f) => f.path)).size;
-  const scanned = s.mode === 'commits' ? `${plural(s.commits ?? 0, 'commit')} (${plural(s.files, 'file')})` : plural(s.files, 'file');
-  const parts: string[] = [];
-  if (findings.length > 0)
-    parts.push(
-      `${plural(findings.length, 'finding')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(files, 'file')}`,
-    );
-  else parts.push('no Kernel tokens found');
+  const parts = [findingCounts(findings)];
   if (s.suppressed.directive) parts.push(`${s.suppressed.directive} allowed by directive`);
   if (s.suppressed.fingerprint) parts.push(`${s.suppressed.fingerprint} allowed by fingerprint`);
   if (s.suppressed.baseline) parts.push(`${s.suppressed.baseline} in baseline`);
   if (s.ignoredByConfig) parts.push(`${plural(s.ignoredByConfig, 'file')} skipped by ignorePaths`);
-  parts.push(`scanned ${scanned} in ${s.durationMs} ms`);
+  parts.push(`scanned ${scannedCounts(s)} in ${s.durationMs} ms`);
   const mark = errors > 0 ? c.red('✖') : warnings > 0 ? c.yellow('!') : c.green('✔');
   return `${mark} ${parts.join(' · ')}`;
 }

@@ -4,12 +4,15 @@
  * organisation formats) are described here once.
  */
 import { TEXT_DETECTORS, remediationFor, type DetectorId } from '@kernel-secrets/core';
+import { FINDINGS_DOCS_URL } from '../version.js';
 
 export interface RuleInfo {
   id: string;
   name: string;
   description: string;
   help: string;
+  /** The detector's section of packages/cli/docs/findings.md on GitHub. */
+  helpUri: string;
 }
 
 function describe(detector: DetectorId, rule: string): string {
@@ -30,5 +33,11 @@ function pascal(id: string): string {
 }
 
 export function ruleInfo(id: string, detector: DetectorId, rule: string): RuleInfo {
-  return { id, name: pascal(id), description: describe(detector, rule), help: remediationFor(detector) };
+  return {
+    id,
+    name: pascal(id),
+    description: describe(detector, rule),
+    help: remediationFor(detector),
+    helpUri: `${FINDINGS_DOCS_URL}#${detector}`,
+  };
 }

@@ -50,6 +50,7 @@ export function formatSarif(report: ScanReport, _o: FormatOptions): string {
                 shortDescription: { text: r.description },
                 fullDescription: { text: r.description },
                 help: { text: r.help, markdown: r.help },
+                helpUri: r.helpUri,
                 defaultConfiguration: { level: r.level },
                 properties: { tags: ['security', 'secret', 'kernel'], precision: 'high', 'security-severity': r.severity },
               };

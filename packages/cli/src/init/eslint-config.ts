@@ -17,6 +17,7 @@ export function eslintConfigText(withTypeScript: boolean): string {
     ...(withTypeScript ? ["import tsParser from '@typescript-eslint/parser';"] : []),
     '',
     'export default [',
+    `  { ignores: ${JSON.stringify(ESLINT_IGNORES).replace(/"/g, "'").replace(/,/g, ', ')} }, // vendored, minified and generated files`,
     "  { files: ['**/*.jsx'], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },",
     ...(withTypeScript ? ["  { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser } },"] : []),
     '  kernelSecrets.configs.recommended,',
@@ -25,9 +26,19 @@ export function eslintConfigText(withTypeScript: boolean): string {
   ].join('\n');
 }
 
+/**
+ * Files ESLint cannot lint fast, or that nobody wrote: minified bundles (a 5 MB one takes ESLint
+ * over a minute and 3 GB) and Yarn Plug'n'Play's generated loaders. Matched by file name (the
+ * lint-staged glob has no `/`, so it matches base names); the token scan still covers them.
+ */
+const NOT_LINTED = ['*.min', '*-min', '*.bundle', '.pnp', '.pnp.loader'];
+
 export function lintStagedGlob(withTypeScript: boolean): string {
-  return withTypeScript ? '*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}' : '*.{js,jsx,mjs,cjs}';
+  return `!(${NOT_LINTED.join('|')}).${withTypeScript ? '{js,jsx,mjs,cjs,ts,tsx,mts,cts}' : '{js,jsx,mjs,cjs}'}`;
 }
+
+/** Directories the written ESLint config ignores: vendored and generated code (the scan still covers them). */
+export const ESLINT_IGNORES = ['**/vendor/', '**/*.min.*', '.yarn/', '.pnp.*'];
 
 /** --no-warn-ignored: a staged file the ESLint config ignores is not a failure. */
 export const LINT_STAGED_ESLINT_COMMAND = 'eslint --max-warnings=0 --no-warn-ignored';

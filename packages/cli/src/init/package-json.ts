@@ -16,12 +16,11 @@ export function serialise(pkg: PackageJson, originalText: string): string {
   return JSON.stringify(pkg, null, detectIndent(originalText)).replace(/\n/g, eol) + eol;
 }
 
-/** Adds husky to `prepare` unless it is already there. */
-export function withPrepareScript(pkg: PackageJson, huskyCommand: string): PackageJson {
-  const current = pkg.scripts?.['prepare'];
+/** Adds husky to `script` (`prepare`, or `postinstall` for Yarn 2+) unless it is already there. */
+export function withPrepareScript(pkg: PackageJson, huskyCommand: string, script: 'prepare' | 'postinstall' = 'prepare'): PackageJson {
+  const current = pkg.scripts?.[script];
   if (current && /\bhusky\b/.test(current)) return pkg;
-  const prepare = current ? `${current} && ${huskyCommand}` : huskyCommand;
-  return { ...pkg, scripts: { ...pkg.scripts, prepare } };
+  return { ...pkg, scripts: { ...pkg.scripts, [script]: current ? `${current} && ${huskyCommand}` : huskyCommand } };
 }
 
 /** Adds our ESLint task to package.json's lint-staged config unless ESLint already runs there. */

@@ -9,7 +9,9 @@ import { toPosix } from '../scan/setup.js';
 import { ESLINT_CONFIG_FILES, eslintConfigText, LINT_STAGED_ESLINT_COMMAND, lintStagedGlob } from './eslint-config.js';
 import { mergeHook, type HookCommand } from './hook-file.js';
 import { serialise, withLintStagedTask, withPrepareScript } from './package-json.js';
-import { isInstalled, type InitProject } from './project.js';
+import { wireEslintConfig, wireInstructions } from './eslint-wire.js';
+import { binCommand, hookInstallScript } from './package-manager.js';
+import { isInstalled, usesTypeScript, type InitProject } from './project.js';
 import { ensureLine } from './text-lines.js';
 
 export interface FileChange {
@@ -67,6 +69,7 @@ function runsScanWith(flags: readonly string[]): { test(line: string): boolean }
 }
 
 function tool(project: InitProject, command: string): string {
+  if (project.manager.pnp) return binCommand(project.manager, command);
   return project.packageDirFromTop === '' ? command : `npx --no -- ${command}`;
 }
 
@@ -100,10 +103,11 @@ export function planInit(project: InitProject): InitPlan {
   const dir = project.packageDir;
   const withTypeScript = isInstalled(project, '@typescript-eslint/parser');
 
-  // package.json: prepare script (husky installs the hooks on `npm install`) and lint-staged.
+  // package.json: the install script that runs husky (`prepare`; `postinstall` on Yarn 2+, which
+  // does not run `prepare`) and lint-staged.
   const hooksFromTop = project.packageDirFromTop === '' ? '.husky' : `${project.packageDirFromTop}/.husky`;
   const husky = project.packageDirFromTop === '' ? 'husky' : `cd ${toPosix(relative(dir, project.topLevel))} && husky ${hooksFromTop}`;
-  let pkg = withPrepareScript(project.packageJson, husky);
+  let pkg = withPrepareScript(project.packageJson, husky, hookInstallScript(project.manager));
   const otherLintStaged = LINT_STAGED_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
   if (otherLintStaged) {
     const text = read(join(dir, otherLintStaged)) ?? '';
@@ -119,11 +123,19 @@ export function planInit(project: InitProject): InitPlan {
   // ESLint config with the plugin, unless the project has its own.
   const eslintConfig = ESLINT_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
   if (!eslintConfig) change(join(dir, 'eslint.config.mjs'), undefined, eslintConfigText(withTypeScript));
-  else if (!(read(join(dir, eslintConfig)) ?? '').includes('kernel-secrets')) {
-    notes.push(
-      `${eslintConfig} exists: add the plugin to it (import kernelSecrets from 'eslint-plugin-kernel-secrets'; add kernelSecrets.configs.recommended)`,
-    );
+  else {
+    const path = join(dir, eslintConfig);
+    const text = read(path) ?? '';
+    if (!text.includes('kernel-secrets')) {
+      const wired = wireEslintConfig(eslintConfig, text);
+      if (wired) change(path, text, wired);
+      else notes.push(wireInstructions(eslintConfig, text));
+    }
   }
+  if (usesTypeScript(project) && !withTypeScript)
+    notes.push(
+      'TypeScript files are not linted: @typescript-eslint/parser is not installed (the token scan still covers them); install it and run init again',
+    );
 
   // Hooks.
   const preamble = hookPreamble(project);

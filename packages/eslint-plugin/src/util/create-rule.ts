@@ -8,6 +8,6 @@ export interface KernelSecretsRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/asimov-kernel/kernel-secrets/blob/main/packages/eslint-plugin/docs/rules';
+export const DOCS_BASE_URL = 'https://github.com/asimov/kernel-secrets/blob/main/packages/eslint-plugin/docs/rules';
 
 export const createRule = ESLintUtils.RuleCreator<KernelSecretsRuleDocs>((name) => `${DOCS_BASE_URL}/${name}.md`);

@@ -1,0 +1,42 @@
+// `npm run release [-- --dry-run]`: checks that a release can be tagged, then creates the
+// annotated tag v<version> that the pre-commit framework's `rev:` and the GitHub Action name.
+// Checks: the three packages share one version; CHANGELOG.md has a `## [<version>]` section
+// and its link; the README's pre-commit and Action snippets name v<version>; the committed
+// bin/kernel-secrets.mjs is what `npm run bundle` makes from the current sources; the work tree
+// is clean. Prints every problem, one per line, and exits 1 if there is any.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dryRun = process.argv.includes('--dry-run');
+const read = (p) => readFileSync(p, 'utf8');
+const versions = ['core', 'eslint-plugin', 'cli'].map((p) => JSON.parse(read(`packages/${p}/package.json`)).version);
+const version = versions[0];
+const tag = `v${version}`;
+const problems = [];
+if (new Set(versions).size !== 1) problems.push(`the packages disagree on the version: ${versions.join(', ')}`);
+const changelog = read('CHANGELOG.md');
+if (!changelog.includes(`\n## [${version}]`)) problems.push(`CHANGELOG.md has no "## [${version}]" section`);
+if (!changelog.includes(`\n[${version}]: `)) problems.push(`CHANGELOG.md has no [${version}] link`);
+for (const doc of ['README.md', 'packages/cli/README.md', '.pre-commit-hooks.yaml']) {
+  const named = [...read(doc).matchAll(/(?:rev: |kernel-secrets@)(v\d+\.\d+\.\d+)/g)].map((m) => m[1]);
+  for (const other of named.filter((v) => v !== tag)) problems.push(`${doc} names ${other}, not ${tag}`);
+}
+const fresh = join(tmpdir(), `kernel-secrets-release-${process.pid}.mjs`);
+execFileSync('npx', ['tsc', '-b'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/bundle-cli.mjs', '--out', fresh], { stdio: 'pipe' });
+if (read(fresh) !== read('bin/kernel-secrets.mjs')) problems.push('bin/kernel-secrets.mjs is stale: run `npm run bundle` and commit it');
+if (execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim()) problems.push('the work tree has uncommitted changes');
+const exists = execFileSync('git', ['tag', '--list', tag], { encoding: 'utf8' }).trim();
+if (exists) problems.push(`the tag ${tag} exists already`);
+
+if (problems.length > 0) {
+  for (const p of problems) console.error(`release: ${p}`);
+  process.exit(1);
+}
+if (dryRun) console.log(`release: ready to tag ${tag}`);
+else {
+  execFileSync('git', ['tag', '--annotate', tag, '--message', `kernel-secrets ${version}`], { stdio: 'inherit' });
+  console.log(`release: tagged ${tag}; push it with \`git push origin ${tag}\``);
+}

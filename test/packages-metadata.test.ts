@@ -1,0 +1,86 @@
+/**
+ * The packages as published: metadata, one GitHub location everywhere (package.json, rule docs
+ * URLs, SARIF helpUri, pre-commit and Action docs), no source maps without sources in the
+ * tarballs as installed, caret ranges for shared dependencies, a $schema URL that works under
+ * any package manager, and a CHANGELOG section per version (the tag `rev:` names).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packedProject } from './support/git-repo.js';
+import { REPO_ROOT } from './support/packed-project.js';
+
+const REPO = 'https://github.com/asimov/kernel-secrets';
+const read = (rel: string) => readFileSync(join(REPO_ROOT, rel), 'utf8');
+const json = (rel: string) => JSON.parse(read(rel)) as Record<string, any>;
+const PACKAGES = { core: '@kernel-secrets/core', 'eslint-plugin': 'eslint-plugin-kernel-secrets', cli: 'kernel-secrets' };
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+describe('package metadata', () => {
+  it.each(['package.json', ...Object.keys(PACKAGES).map((p) => `packages/${p}/package.json`)])('%s: repository, homepage, bugs', (rel) => {
+    const pkg = json(rel);
+    expect(pkg['repository'].url).toBe(`git+${REPO}.git`);
+    expect(pkg['homepage']).toMatch(new RegExp(`^${REPO}(/tree/main/packages/[\\w-]+)?#readme$`));
+    expect(pkg['bugs'].url).toBe(`${REPO}/issues`);
+    if (rel !== 'package.json') expect(pkg['repository'].directory).toBe(rel.replace('/package.json', ''));
+  });
+
+  it('one GitHub location in the docs, the rule docs URLs and SARIF helpUri', async () => {
+    const { DOCS_BASE_URL } = (await import(
+      join(packedProject(), 'node_modules/eslint-plugin-kernel-secrets/dist/util/create-rule.js')
+    )) as {
+      DOCS_BASE_URL: string;
+    };
+    expect(DOCS_BASE_URL).toBe(`${REPO}/blob/main/packages/eslint-plugin/docs/rules`);
+    const { FINDINGS_DOCS_URL } = (await import(join(packedProject(), 'node_modules/kernel-secrets/dist/version.js'))) as {
+      FINDINGS_DOCS_URL: string;
+    };
+    expect(FINDINGS_DOCS_URL).toBe(`${REPO}/blob/main/packages/cli/docs/findings.md`);
+    const docs = [
+      'README.md',
+      'packages/cli/README.md',
+      'packages/eslint-plugin/README.md',
+      'packages/core/README.md',
+      '.pre-commit-hooks.yaml',
+      'SECURITY.md',
+    ];
+    const owners = new Set(docs.flatMap((d) => [...read(d).matchAll(/github\.com\/([\w-]+)\/kernel-secrets/g)].map((m) => m[1])));
+    expect([...owners]).toEqual(['asimov']);
+    expect(read('README.md')).toContain('uses: asimov/kernel-secrets@v');
+  });
+
+  it('the tarballs hold no source map (their sources are not shipped)', () => {
+    for (const name of Object.values(PACKAGES)) {
+      const dist = join(packedProject(), 'node_modules', name, 'dist');
+      expect(existsSync(dist), name).toBe(true);
+      expect(
+        files(dist).filter((f) => f.endsWith('.map')),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('shared dependencies are caret ranges, so consumers get one copy', () => {
+    expect(json('packages/eslint-plugin/package.json')['dependencies']['@typescript-eslint/utils']).toMatch(/^\^8\./);
+  });
+
+  it('the documented $schema is a URL at the release tag, of a file in this repository', () => {
+    const version = json('packages/core/package.json')['version'] as string;
+    const url = /"\$schema": "([^"]+)"/.exec(read('README.md'))![1]!;
+    const prefix = `https://raw.githubusercontent.com/asimov/kernel-secrets/v${version}/`;
+    expect(url.startsWith(prefix), url).toBe(true);
+    expect(existsSync(join(REPO_ROOT, url.slice(prefix.length)))).toBe(true);
+  });
+
+  it('CHANGELOG has a section and a tag link for the current version; the docs name that tag', () => {
+    const version = json('packages/cli/package.json')['version'] as string;
+    const changelog = read('CHANGELOG.md');
+    expect(changelog).toContain(`\n## [${version}]`);
+    expect(changelog).toContain(`\n[${version}]: ${REPO}/releases/tag/v${version}\n`);
+    for (const doc of ['README.md', 'packages/cli/README.md', '.pre-commit-hooks.yaml'])
+      for (const [, rev] of read(doc).matchAll(/rev: (v\S+)/g)) expect(rev, doc).toBe(`v${version}`);
+  });
+});
