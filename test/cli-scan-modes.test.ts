@@ -298,7 +298,8 @@ describe('exit code 2: could not scan', () => {
     const repo = newRepo();
     repo.write('kernel-secrets.config.json', '{ "ignorePaths": [ }\n');
     repo.write('notes.txt', 'hello\n');
-    repo.gitOk(['add', 'notes.txt']);
+    // Staged with the commit: the gate reads the config being committed (an untracked one is not policy).
+    repo.gitOk(['add', 'notes.txt', 'kernel-secrets.config.json']);
     const head = repo.head();
     const r = repo.git(['commit', '-m', 'notes']);
     expect(r.status).not.toBe(0);

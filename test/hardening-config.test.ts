@@ -62,15 +62,21 @@ beforeAll(() => {
   wd.gitOk(['add', 'config/settings.env']);
 });
 
-function writeConfig(c: ConfigCase): void {
+/** Writes and stages the config: the gate judges a commit with the config it commits (and HEAD's). */
+function writeConfig(c: ConfigCase): string {
   if (c.file !== undefined) wd.write('kernel-secrets.config.json', c.file);
   if (c.packageJson !== undefined)
     writeFileSync(wd.path('package.json'), JSON.stringify({ ...JSON.parse(packageJson), kernelSecrets: c.packageJson }, null, 2));
+  const file = c.file !== undefined ? 'kernel-secrets.config.json' : 'package.json';
+  wd.gitOk(['add', file]);
+  return file;
 }
 
 afterEach(() => {
+  wd.gitOk(['rm', '--quiet', '--cached', '--ignore-unmatch', 'kernel-secrets.config.json']);
   rmSync(wd.path('kernel-secrets.config.json'), { force: true });
   writeFileSync(wd.path('package.json'), packageJson);
+  wd.gitOk(['add', 'package.json']);
 });
 
 describe('malformed config', () => {
@@ -82,12 +88,13 @@ describe('malformed config', () => {
   });
 
   it.each(CASES)('$name: exit 2, one line with the key and reason, nothing scanned, in every mode and format', (c) => {
-    writeConfig(c);
+    const file = writeConfig(c);
     const modes = [
       ['scan', '--staged'],
       ['scan', '--staged', '--format', 'json'],
       ['scan', 'config', '--format', 'sarif'],
-      ['scan', '--commits', 'HEAD', '--format', 'github'],
+      // History is judged by committed policy; -c names this file explicitly.
+      ['scan', '--commits', 'HEAD', '--format', 'github', '-c', file],
     ];
     for (const args of modes) {
       const r = wd.cli(args);

@@ -128,6 +128,17 @@ describe('error paths never echo a token', () => {
       setup: (t) => (wd.write('kernel-secrets.config.json', `{ "allowedFingerprints": [${t}] }`), { args: ['scan', '--staged'] }),
     },
     {
+      name: 'the token as a config key',
+      setup: (t) => (wd.write('kernel-secrets.config.json', JSON.stringify({ [t]: true })), { args: ['scan', '--staged'] }),
+    },
+    {
+      name: 'the token inside an invalid formats pattern',
+      setup: (t) => (
+        wd.write('kernel-secrets.config.json', JSON.stringify({ formats: [{ id: 'org', pattern: `(${t}` }] })),
+        { args: ['scan', '--staged'] }
+      ),
+    },
+    {
       name: '--config pointing at the file that holds the token',
       setup: (t) => (wd.write('.kernel-token', `${t}\n`), { args: ['scan', '--staged', '--config', '.kernel-token'] }),
     },
@@ -142,6 +153,8 @@ describe('error paths never echo a token', () => {
       fc.property(anyToken, ({ shape, value }) => {
         wd.write('kernel-secrets.config.json', '{}');
         const { args } = setup(value);
+        // Staged: the gate reads the config being committed (an untracked one is not its policy).
+        wd.gitOk(['add', 'kernel-secrets.config.json']);
         const r = wd.cli(args);
         // Echo first: a failed exit-code assertion prints the output.
         expectNothingEchoed([r], [value], `${shape} token (${value.length} chars)`);

@@ -28,7 +28,7 @@ const finding: ReportedFinding = {
 };
 
 function report(findings: ReportedFinding[]): ScanReport {
-  return { findings, summary: { ...emptySummary('staged'), files: 3, durationMs: 12 } };
+  return { findings, summary: { ...emptySummary('staged'), files: 3, durationMs: 12 }, suppressions: [], policyChanges: [] };
 }
 
 const options: FormatOptions = { colour: false, quiet: false, failOn: 'error', showPath: (p) => p };

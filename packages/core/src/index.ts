@@ -11,7 +11,14 @@ export { knownVariants, MIN_KNOWN_TOKEN_LENGTH } from './engine/known.js';
  * (minLength is at least 8 by schema; declared formats must match at least this many characters.)
  */
 export { MIN_KNOWN_TOKEN_LENGTH as MIN_CANDIDATE_LENGTH } from './engine/known.js';
-export { ALLOW_DIRECTIVE, ALLOW_NEXT_LINE_DIRECTIVE, allowsOwnLine, allowsNextLine, isAllowedLine } from './engine/allow.js';
+export {
+  ALLOW_DIRECTIVE,
+  ALLOW_NEXT_LINE_DIRECTIVE,
+  allowsOwnLine,
+  allowsNextLine,
+  isAllowedLine,
+  allowDirectiveFor,
+} from './engine/allow.js';
 export { LineIndex } from './engine/lines.js';
 export { createCredentialNameMatcher, type CredentialNameMatcher } from './engine/credential-name-matcher.js';
 export { createPathFilter, type PathFilter } from './engine/path-filter.js';

@@ -67,6 +67,7 @@ describe('config validation', () => {
       for (const k of Object.keys(s)) if (!SUPPORTED_KEYWORDS.has(k)) unknown.push(`${path}.${k}`);
       for (const [k, sub] of Object.entries(s.properties ?? {})) walk(sub, `${path}.properties.${k}`);
       if (s.items) walk(s.items, `${path}.items`);
+      (s.anyOf ?? []).forEach((b, i) => walk(b, `${path}.anyOf[${i}]`));
     };
     walk(CONFIG_SCHEMA, '#');
     expect(unknown).toEqual([]);

@@ -25,6 +25,8 @@ export interface ScanCommand {
   name: 'scan';
   target: ScanTarget;
   configPath?: string;
+  /** `--policy-from <ref>`: the trusted commit whose config and baseline the gate applies. */
+  policyFrom?: string;
   /** A file, false for --no-baseline, undefined for the default file when present. */
   baseline?: string | false;
   output: OutputOptions;

@@ -5,6 +5,9 @@ const SCAN_OPTIONS = `  -f, --format pretty|json|sarif|github   output format (d
                                           goes to stderr)
   -c, --config <file>                     config file (default: kernel-secrets.config.json or
                                           "kernelSecrets" in package.json, found upwards)
+  --policy-from <ref>                     commit whose committed config and baseline the gate applies
+                                          (default: HEAD for --staged, the range's base for --commits,
+                                          what the remote has for --pre-push)
   --fail-on error|warning                 lowest severity that fails the scan (default error)
   --baseline <file>                       ignore findings recorded in this baseline (default:
                                           kernel-secrets.baseline.json when it exists)

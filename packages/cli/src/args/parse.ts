@@ -21,6 +21,7 @@ const SCAN_OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
+  'policy-from': { type: 'string' },
   'fail-on': { type: 'string' },
   baseline: { type: 'string' },
   'no-baseline': { type: 'boolean' },
@@ -127,6 +128,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         name: 'scan',
         target: scanTarget(v, positionals),
         ...(v.config ? { configPath: v.config } : {}),
+        ...(v['policy-from'] !== undefined ? { policyFrom: v['policy-from'] } : {}),
         ...(v['no-baseline'] ? { baseline: false } : v.baseline !== undefined ? { baseline: v.baseline } : {}),
         output: {
           format,

@@ -1,9 +1,10 @@
 /** `scan --commits <range>`, `--all` and `--pre-push`: every commit's new content, streamed. */
 import type { ScanTarget } from '../args/commands.js';
 import { CliError } from '../errors.js';
-import { BlobReader } from '../git/blob-reader.js';
+import type { BlobReader } from '../git/blob-reader.js';
 import { countCommits, streamHistory } from '../git/history.js';
-import { parsePrePushInput, preCommitFrameworkUpdate, prePushRevisions } from '../git/pre-push.js';
+import { parsePrePushInput, preCommitFrameworkUpdate, type PushUpdate } from '../git/pre-push.js';
+import { pushPlan } from '../policy/push-plan.js';
 import type { GitRepo } from '../git/repo.js';
 import type { CliIO } from '../io/cli-io.js';
 import { readAll } from '../io/read-input.js';
@@ -11,40 +12,75 @@ import { ReportCollector } from '../scan/collector.js';
 import { Progress } from '../scan/progress.js';
 import type { ScanReport } from '../scan/report.js';
 import { requestChangedFiles, scanRequested, type RequestedScan } from '../scan/scan-changes.js';
-import { MAX_SCANNABLE_BYTES } from '../scan/scan-content.js';
 import type { ScanSetup } from '../scan/setup.js';
 
 /** Commits whose blobs are requested ahead of the one being scanned (bounds memory). */
 const COMMITS_IN_FLIGHT = 32;
 
-async function revisionsFor(target: Extract<ScanTarget, { kind: 'commits' | 'pre-push' }>, repo: GitRepo, io: CliIO): Promise<string[]> {
-  if (target.kind === 'commits') {
-    // User-given ranges go after --end-of-options: git never reads them as options.
-    return [...(target.all ? ['--all'] : []), ...(target.ranges.length > 0 ? ['--end-of-options', ...target.ranges] : [])];
-  }
-  const framework = preCommitFrameworkUpdate(io.env);
-  if (framework) return prePushRevisions(repo, [framework.update], framework.remote ?? target.remote);
-  if (io.stdin.isTTY) {
-    throw new CliError(
-      '--pre-push reads the refs being pushed from stdin, as git gives them to a pre-push hook',
-      'run it from the pre-push hook, or scan a range with `--commits <range>`',
-    );
-  }
-  const updates = parsePrePushInput((await readAll(io.stdin)).toString('utf8'));
-  return prePushRevisions(repo, updates, target.remote);
+/** What a history scan reads: the revisions for `git log`, and the commits its policy comes from. */
+export interface HistoryPlan {
+  revisions: string[];
+  /** The range's base (what is already agreed on): the trusted policy is read there. */
+  base?: string | undefined;
+  /** The range's tip: its policy is the change's own, compared with the base's. */
+  tip?: string | undefined;
+  /** The range the base comes from, for messages. */
+  range?: string | undefined;
 }
 
+/** `A..B` / `A...B` → base A, tip B (an empty side is HEAD). */
+function rangeEnds(range: string): { base: string; tip: string } | undefined {
+  const at = range.indexOf('..');
+  if (at === -1) return undefined;
+  const tip = range.slice(range.startsWith('...', at) ? at + 3 : at + 2);
+  return { base: range.slice(0, at) || 'HEAD', tip: tip || 'HEAD' };
+}
+
+export async function historyPlan(
+  target: Extract<ScanTarget, { kind: 'commits' | 'pre-push' }>,
+  repo: GitRepo,
+  io: CliIO,
+): Promise<HistoryPlan> {
+  if (target.kind === 'commits') {
+    // User-given ranges go after --end-of-options: git never reads them as options.
+    const revisions = [...(target.all ? ['--all'] : []), ...(target.ranges.length > 0 ? ['--end-of-options', ...target.ranges] : [])];
+    const range = target.all ? undefined : target.ranges.find((r) => rangeEnds(r));
+    const ends = range ? rangeEnds(range) : undefined;
+    return { revisions, base: ends?.base, tip: ends?.tip, range };
+  }
+  const framework = preCommitFrameworkUpdate(io.env);
+  let updates: PushUpdate[];
+  let remote = target.remote;
+  if (framework) {
+    updates = [framework.update];
+    remote = framework.remote ?? target.remote;
+  } else {
+    if (io.stdin.isTTY) {
+      throw new CliError(
+        '--pre-push reads the refs being pushed from stdin, as git gives them to a pre-push hook',
+        'run it from the pre-push hook, or scan a range with `--commits <range>`',
+      );
+    }
+    updates = parsePrePushInput((await readAll(io.stdin)).toString('utf8'));
+  }
+  return pushPlan(repo, updates, remote);
+}
+
+/** Scans every commit `revisions` select, through `reader`. */
 export async function scanCommits(
   setup: ScanSetup,
-  target: Extract<ScanTarget, { kind: 'commits' | 'pre-push' }>,
+  revisions: readonly string[],
   io: CliIO,
   quiet: boolean,
+  reader: BlobReader,
 ): Promise<ScanReport> {
-  const repo = setup.repo;
-  if (!repo) throw new CliError(`${setup.cwd} is not inside a git repository`, 'run the history scan inside the repository');
-  const collector = new ReportCollector('commits', { baseline: setup.baseline, maxFileSize: setup.config.thresholds.maxFileSize });
+  const repo = setup.repo!;
+  const collector = new ReportCollector('commits', {
+    baseline: setup.baseline,
+    maxFileSize: setup.config.thresholds.maxFileSize,
+    review: setup.review,
+  });
   collector.summary.commits = 0;
-  const revisions = await revisionsFor(target, repo, io);
   if (revisions.length === 0) return collector.finish(); // e.g. a push that only deletes branches
   const showProgress = !quiet && io.stderr.isTTY === true;
   const progress = new Progress(
@@ -53,7 +89,6 @@ export async function scanCommits(
     'kernel-secrets: scanning commits',
     showProgress,
   );
-  const reader = new BlobReader(repo.cwd, MAX_SCANNABLE_BYTES);
   // Blobs of the next commits are requested while this one is scanned, so git log, git
   // cat-file and the engine work at the same time instead of waiting on each other.
   const inFlight: RequestedScan[] = [];
@@ -70,7 +105,6 @@ export async function scanCommits(
     while (inFlight.length > 0) await scanOldest();
   } finally {
     progress.end();
-    await reader.close();
   }
   return collector.finish();
 }

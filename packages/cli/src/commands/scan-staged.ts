@@ -1,30 +1,26 @@
 /** `scan --staged`: the content of the commit being made, read from the index git commits. */
 import { CliError } from '../errors.js';
-import { BlobReader } from '../git/blob-reader.js';
-import { readStagedChanges } from '../git/staged.js';
+import type { BlobReader } from '../git/blob-reader.js';
+import type { ChangedFile } from '../git/diff-parser.js';
 import { ReportCollector } from '../scan/collector.js';
 import type { ScanReport } from '../scan/report.js';
 import { requestChangedFiles, scanRequested } from '../scan/scan-changes.js';
-import { MAX_SCANNABLE_BYTES } from '../scan/scan-content.js';
 import type { ScanSetup } from '../scan/setup.js';
 
-export async function scanStaged(setup: ScanSetup): Promise<ScanReport> {
-  const repo = setup.repo;
-  if (!repo?.topLevel) {
-    throw new CliError(
-      `${setup.cwd} is not inside a git work tree, so there is no index to scan`,
-      'run `kernel-secrets scan --staged` inside your repository (or scan files with `kernel-secrets scan <paths>`)',
-    );
-  }
-  const collector = new ReportCollector('staged', { baseline: setup.baseline, maxFileSize: setup.config.thresholds.maxFileSize });
-  // Started first: git cat-file starts up while diff-index runs.
-  const reader = new BlobReader(repo.cwd, MAX_SCANNABLE_BYTES);
-  try {
-    const { files } = await readStagedChanges(repo);
-    // Every staged blob in one batch.
-    await scanRequested(setup, requestChangedFiles(setup, reader, files, collector), collector);
-  } finally {
-    await reader.close();
-  }
+export function noWorkTree(cwd: string): CliError {
+  return new CliError(
+    `${cwd} is not inside a git work tree, so there is no index to scan`,
+    'run `kernel-secrets scan --staged` inside your repository (or scan files with `kernel-secrets scan <paths>`)',
+  );
+}
+
+/** Scans the staged `files` (from `git diff-index --cached`) through `reader`, every blob in one batch. */
+export async function scanStaged(setup: ScanSetup, reader: BlobReader, files: readonly ChangedFile[]): Promise<ScanReport> {
+  const collector = new ReportCollector('staged', {
+    baseline: setup.baseline,
+    maxFileSize: setup.config.thresholds.maxFileSize,
+    review: setup.review,
+  });
+  await scanRequested(setup, requestChangedFiles(setup, reader, files, collector), collector);
   return collector.finish();
 }

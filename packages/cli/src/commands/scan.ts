@@ -1,7 +1,7 @@
 /** `kernel-secrets scan`: picks the target, runs it, prints the report, returns the exit code. */
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { ScanCommand } from '../args/commands.js';
+import type { ScanCommand, ScanTarget } from '../args/commands.js';
 import { CliError, EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js';
 import { wantsColour } from '../format/colour.js';
 import { findingCounts, scannedCounts } from '../format/counts.js';
@@ -10,24 +10,16 @@ import { terminalSafe } from '../scan/terminal-safe.js';
 import type { CliIO } from '../io/cli-io.js';
 import { blocks, type ScanReport } from '../scan/report.js';
 import { createScanSetup, toPosix, type ScanSetup } from '../scan/setup.js';
-import { scanCommits } from './scan-commits.js';
 import { scanPaths } from './scan-paths.js';
-import { scanStaged } from './scan-staged.js';
 import { scanStdin } from './scan-stdin.js';
 
 async function runTarget(cmd: ScanCommand, setup: ScanSetup, io: CliIO): Promise<ScanReport> {
   const t = cmd.target;
-  switch (t.kind) {
-    case 'staged':
-      return scanStaged(setup);
-    case 'paths':
-      return scanPaths(setup, t.paths);
-    case 'commits':
-    case 'pre-push':
-      return scanCommits(setup, t, io, cmd.output.quiet);
-    case 'stdin':
-      return scanStdin(setup, io, t.filename);
-  }
+  return t.kind === 'paths' ? scanPaths(setup, t.paths) : scanStdin(setup, io, t.kind === 'stdin' ? t.filename : undefined);
+}
+
+function isGate(cmd: ScanCommand): cmd is ScanCommand & { target: Extract<ScanTarget, { kind: 'staged' | 'commits' | 'pre-push' }> } {
+  return cmd.target.kind === 'staged' || cmd.target.kind === 'commits' || cmd.target.kind === 'pre-push';
 }
 
 /** `2 findings (2 errors, 0 warnings) in 1 file · scanned 12 files · sarif report in out.sarif` */
@@ -41,15 +33,24 @@ export function outputSummary(report: ScanReport, outputFile: string, format: st
 
 export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const started = performance.now();
-  const setup = await createScanSetup({
-    cwd: io.cwd,
-    env: io.env,
-    configPath: cmd.configPath,
-    baseline: cmd.baseline,
-    // A named stdin file is matched against the baseline like the same file on disk: repository-relative.
-    findRepo: cmd.target.kind !== 'stdin' || cmd.target.filename !== undefined,
-  });
-  const report = await runTarget(cmd, setup, io);
+  let setup: ScanSetup;
+  let report: ScanReport;
+  if (isGate(cmd)) {
+    // What is being committed or pushed is judged with the policy from a trusted commit.
+    ({ setup, report } = await (await import('../policy/gate.js')).runGateScan(cmd, io));
+  } else {
+    if (cmd.policyFrom) throw new CliError('--policy-from applies to --staged, --commits, --all and --pre-push', 'drop it for file scans');
+    // Plain files and stdin: nothing is being committed, so the working tree's config applies.
+    setup = await createScanSetup({
+      cwd: io.cwd,
+      env: io.env,
+      configPath: cmd.configPath,
+      baseline: cmd.baseline,
+      // A named stdin file is matched against the baseline like the same file on disk: repository-relative.
+      findRepo: cmd.target.kind !== 'stdin' || cmd.target.filename !== undefined,
+    });
+    report = await runTarget(cmd, setup, io);
+  }
   report.summary.durationMs = Math.round(performance.now() - started);
   if (setup.baselineFile) report.summary.baseline = toPosix(setup.baselineFile);
 

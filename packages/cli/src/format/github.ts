@@ -4,7 +4,7 @@
  * expects (`%`, CR, LF everywhere; also `:` and `,` inside properties), so a file name or
  * message cannot end the command early or inject another one.
  */
-import { ruleId, type ScanReport } from '../scan/report.js';
+import { ruleId, suppressionText, type ScanReport } from '../scan/report.js';
 import type { FormatOptions } from './options.js';
 
 export function escapeData(value: string): string {
@@ -36,6 +36,14 @@ export function formatGithub(report: ScanReport, o: FormatOptions): string {
     out.push(
       `::notice file=${escapeProperty(path)},title=${escapeProperty('kernel-secrets large file')}::${escapeData(`${path} is above thresholds.maxFileSize; it was scanned in full.`)}`,
     );
+  }
+  // For reviewers: what the change lets through (with its reason) and how it weakens the policy.
+  for (const x of report.suppressions.filter((x) => x.accepted)) {
+    const props = `file=${escapeProperty(x.path)},line=${x.line},col=${x.column},title=${escapeProperty(`kernel-secrets suppression (${x.kind})`)}`;
+    out.push(`::notice ${props}::${escapeData(suppressionText(x))}`);
+  }
+  for (const c of report.policyChanges) {
+    out.push(`::notice title=${escapeProperty('kernel-secrets policy change')}::${escapeData(`${c.file} ${c.change}`)}`);
   }
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   if (!o.quiet || report.findings.length > 0) {

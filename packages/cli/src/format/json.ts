@@ -27,6 +27,9 @@ export function formatJson(report: ScanReport, o: FormatOptions): string {
       fingerprint: f.fingerprint,
       preview: f.preview,
     })),
+    // What the change asked to let through (accepted: it gave a reason), and how it weakens the policy.
+    suppressions: report.suppressions,
+    policyChanges: report.policyChanges,
   };
   return JSON.stringify(json, null, 2) + '\n';
 }

@@ -4,7 +4,7 @@
  * commit or push.
  */
 import { ROTATE_STEPS } from '@kernel-secrets/core';
-import { blocks, ruleId, type ReportedFinding, type ScanReport, type ScanSummary } from '../scan/report.js';
+import { blocks, ruleId, suppressionText, type ReportedFinding, type ScanReport, type ScanSummary } from '../scan/report.js';
 import { terminalSafe } from '../scan/terminal-safe.js';
 import { palette, type Palette } from './colour.js';
 import { findingCounts, plural, scannedCounts } from './counts.js';
@@ -61,6 +61,18 @@ function summaryLine(s: ScanSummary, findings: readonly ReportedFinding[], c: Pa
   return `${mark} ${parts.join(' · ')}`;
 }
 
+/** For reviewers: what this change lets through, and how it weakens the policy (not applied to itself). */
+function reviewSection(report: ScanReport, c: Palette, o: FormatOptions): string[] {
+  const accepted = report.suppressions.filter((x) => x.accepted);
+  if (accepted.length === 0 && report.policyChanges.length === 0) return [];
+  const out = [
+    c.bold('For reviewers') + c.dim(' (the change is judged by the trusted policy; only allowances with a reason apply to it):'),
+  ];
+  for (const x of accepted) out.push(`  ${terminalSafe(o.showPath(x.path))}:${x.line}:${x.column}  ${terminalSafe(suppressionText(x))}`);
+  for (const p of report.policyChanges) out.push(`  ${terminalSafe(p.file)} ${terminalSafe(p.change)}`);
+  return [...out, ''];
+}
+
 /** What the failure means for the action that ran us. */
 function blockedLine(s: ScanSummary, c: Palette): string {
   switch (s.mode) {
@@ -94,6 +106,7 @@ export function formatPretty(report: ScanReport, o: FormatOptions): string {
       ),
     );
   }
+  if (!o.quiet) out.push(...reviewSection(report, c, o));
   if (report.summary.baseline && !o.quiet) out.push(c.dim(`baseline: ${report.summary.baseline}`));
   out.push(summaryLine(report.summary, shown, c));
   if (blocking) out.push(blockedLine(report.summary, c));

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
-import { ruleId, type ReportedFinding, type ScanReport } from '../scan/report.js';
+import { ruleId, suppressionText, type ReportedFinding, type ScanReport } from '../scan/report.js';
 import { ruleInfo } from './rule-catalogue.js';
 import type { FormatOptions } from './options.js';
 
@@ -21,6 +21,38 @@ function partialFingerprint(f: ReportedFinding): string {
   return createHash('sha256')
     .update(`${ruleId(f)}\0${f.path}\0${f.fingerprint}`)
     .digest('hex');
+}
+
+/**
+ * `note` results for reviewers: each token the change lets through with a reason, and each way
+ * its policy files weaken the gate. No rule entry: they are not findings.
+ */
+function reviewNotes(report: ScanReport): object[] {
+  const notes: object[] = report.suppressions
+    .filter((x) => x.accepted)
+    .map((x) => ({
+      ruleId: 'kernel-secrets/suppression',
+      level: 'note',
+      message: { text: suppressionText(x) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: pathToUri(x.path), uriBaseId: '%SRCROOT%' },
+            region: { startLine: x.line, startColumn: x.column },
+          },
+        },
+      ],
+      properties: { kind: x.kind, fingerprint: x.fingerprint, preview: x.preview, reason: x.reason },
+    }));
+  for (const c of report.policyChanges) {
+    notes.push({
+      ruleId: 'kernel-secrets/policy-change',
+      level: 'note',
+      message: { text: `${c.file} ${c.change}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: pathToUri(c.file.split(' ')[0]!), uriBaseId: '%SRCROOT%' } } }],
+    });
+  }
+  return notes;
 }
 
 export function formatSarif(report: ScanReport, _o: FormatOptions): string {
@@ -58,22 +90,25 @@ export function formatSarif(report: ScanReport, _o: FormatOptions): string {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f) => ({
-          ruleId: ruleId(f),
-          ruleIndex: ids.indexOf(ruleId(f)),
-          level: f.severity,
-          message: { text: `${f.message}. Fingerprint ${f.fingerprint}.${f.commit ? ` Introduced in commit ${f.commit}.` : ''}` },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: pathToUri(f.path), uriBaseId: '%SRCROOT%' },
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        results: [
+          ...report.findings.map((f) => ({
+            ruleId: ruleId(f),
+            ruleIndex: ids.indexOf(ruleId(f)),
+            level: f.severity,
+            message: { text: `${f.message}. Fingerprint ${f.fingerprint}.${f.commit ? ` Introduced in commit ${f.commit}.` : ''}` },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: pathToUri(f.path), uriBaseId: '%SRCROOT%' },
+                  region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+                },
               },
-            },
-          ],
-          partialFingerprints: { 'kernelSecrets/v1': partialFingerprint(f) },
-          properties: { fingerprint: f.fingerprint, preview: f.preview, ...(f.commit ? { commit: f.commit } : {}) },
-        })),
+            ],
+            partialFingerprints: { 'kernelSecrets/v1': partialFingerprint(f) },
+            properties: { fingerprint: f.fingerprint, preview: f.preview, ...(f.commit ? { commit: f.commit } : {}) },
+          })),
+          ...reviewNotes(report),
+        ],
         invocations: [
           {
             executionSuccessful: true,

@@ -15,6 +15,8 @@ export interface BaselineEntry {
   detector: Finding['detector'];
   rule: string;
   fingerprint: string;
+  /** Why this finding may stay (optional); a change that adds an entry passes only with one. */
+  reason?: string;
 }
 
 export interface BaselineFile {
@@ -28,14 +30,19 @@ function key(e: { path: string; detector: string; fingerprint: string }): string
 }
 
 export class Baseline {
-  private readonly keys: Set<string>;
+  private readonly keys: Map<string, BaselineEntry>;
 
   constructor(readonly entries: readonly BaselineEntry[]) {
-    this.keys = new Set(entries.map(key));
+    this.keys = new Map(entries.map((e) => [key(e), e]));
   }
 
   has(finding: { path: string; detector: string; fingerprint: string }): boolean {
     return this.keys.has(key(finding));
+  }
+
+  /** The entry matching a finding, with its reason if it has one. */
+  entryFor(finding: { path: string; detector: string; fingerprint: string }): BaselineEntry | undefined {
+    return this.keys.get(key(finding));
   }
 }
 
@@ -44,12 +51,22 @@ function invalid(file: string, why: string): CliError {
 }
 
 export function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw invalid(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parseBaseline(text, file);
+}
+
+/** A baseline from its text (a file on disk, or one committed at a git ref); `file` names it in errors. */
+export function parseBaseline(text: string, file: string): Baseline {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw invalid(file, code ? `cannot be read (${code})` : 'not valid JSON');
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw invalid(file, 'not valid JSON');
   }
   const data = raw as Partial<BaselineFile>;
   if (!data || typeof data !== 'object' || data.version !== BASELINE_VERSION || !Array.isArray(data.entries)) {
@@ -63,8 +80,14 @@ export function readBaseline(file: string): Baseline {
       typeof e.fingerprint === 'string' &&
       /^[0-9a-f]{64}$/.test(e.fingerprint);
     if (!ok) throw invalid(file, `entries[${i}] needs path, detector and a 64-hex fingerprint`);
+    if (!validReason(e.reason)) throw invalid(file, `entries[${i}].reason must be a non-empty string`);
   });
   return new Baseline(data.entries);
+}
+
+/** An entry's optional `reason`: absent, or non-empty text. */
+function validReason(reason: unknown): boolean {
+  return reason === undefined || (typeof reason === 'string' && reason.trim().length > 0 && reason.length <= 500);
 }
 
 export function readBaselineIfPresent(file: string): Baseline | undefined {

@@ -39,9 +39,62 @@ export interface ScanSummary {
   baseline?: string;
 }
 
+/** How a change asked to let a finding through. */
+export type SuppressionKind = 'directive' | 'allowedFingerprints' | 'baseline' | 'ignorePaths' | 'severity';
+
+/**
+ * A suppression a change adds (staged, history and pre-push scans): listed for reviewers. With
+ * a reason (`kernel-secrets-allow: <reason>`, a `reason` next to a fingerprint or baseline
+ * entry) it is accepted and the finding passes; without one, the finding still blocks.
+ */
+export interface Suppression {
+  kind: SuppressionKind;
+  path: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  fingerprint: string;
+  preview: string;
+  commit?: string;
+  reason?: string;
+  accepted: boolean;
+}
+
+/** A way the change's own policy (config, baseline) weakens the gate; reported, never applied to itself. */
+export interface PolicyChange {
+  /** The policy file, with where it was read (`kernel-secrets.config.json (staged)`). */
+  file: string;
+  change: string;
+}
+
 export interface ScanReport {
   findings: ReportedFinding[];
   summary: ScanSummary;
+  suppressions: Suppression[];
+  policyChanges: PolicyChange[];
+}
+
+/** One sentence for reviewers: which token a change lets through, where, how and why. */
+export function suppressionText(x: Suppression): string {
+  const how = x.kind === 'directive' ? 'an allow directive' : x.kind === 'baseline' ? 'a baseline entry' : x.kind;
+  const where = x.commit ? ` (commit ${x.commit})` : '';
+  return `${x.ruleId} ${x.preview} (fingerprint ${x.fingerprint})${where} is let through by ${how}: ${x.reason ?? 'no reason given'}`;
+}
+
+/** Why a suppression without a reason does not apply, appended to the finding's message. */
+export function refusedNote(kind: SuppressionKind): string {
+  switch (kind) {
+    case 'directive':
+      return ' (its kernel-secrets-allow directive gives no reason: write `kernel-secrets-allow: <reason>`)';
+    case 'allowedFingerprints':
+      return ' (this change adds its fingerprint to allowedFingerprints without a reason: not applied)';
+    case 'baseline':
+      return ' (this change adds it to the baseline without a reason: not applied)';
+    case 'ignorePaths':
+      return ' (this change adds ignorePaths that would skip it: not applied to the change itself)';
+    case 'severity':
+      return ' (this change lowers its severity: not applied to the change itself)';
+  }
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { warning: 1, error: 2 };

@@ -8,10 +8,10 @@
  * unchanged lines. So we scan once without `onlyLines` and filter here, with the same rule
  * (a finding is kept when it starts on, or spans, a changed line).
  */
-import { decodeBytes, LineIndex, type Scanner } from '@kernel-secrets/core';
+import { allowDirectiveFor, decodeBytes, LineIndex, type Scanner } from '@kernel-secrets/core';
 import { CliError } from '../errors.js';
 import type { LineLookup } from '../git/line-ranges.js';
-import { codeFrame } from './code-frame.js';
+import { FrameBuilder } from './code-frame.js';
 import type { ReportedFinding } from './report.js';
 
 /**
@@ -32,6 +32,8 @@ export function tooLargeError(path: string, size: number): CliError {
 export interface ContentScan {
   findings: ReportedFinding[];
   suppressed: { directive: number; fingerprint: number };
+  /** Findings on the lines being introduced that an allow directive silences, with the directive's reason. */
+  directives: { finding: ReportedFinding; reason: string | undefined }[];
 }
 
 export interface ContentLocation {
@@ -55,19 +57,26 @@ export function scanContent(scanner: Scanner, bytes: Uint8Array, where: ContentL
     return false;
   };
   const result = scanner.scan(text, { path: where.path });
-  const out: ContentScan = { findings: [], suppressed: { directive: 0, fingerprint: 0 } };
-  for (const s of result.suppressed) if (touches(s)) out.suppressed[s.suppressedBy]++;
+  const out: ContentScan = { findings: [], suppressed: { directive: 0, fingerprint: 0 }, directives: [] };
+  const allowed = result.suppressed.filter((s) => touches(s));
+  for (const s of allowed) out.suppressed[s.suppressedBy]++;
   const kept = result.findings.filter(touches);
-  if (kept.length === 0) return out;
+  const byDirective = where.changedLines ? allowed.filter((s) => s.suppressedBy === 'directive') : [];
+  if (kept.length === 0 && byDirective.length === 0) return out;
   const lines = new LineIndex(text);
   const spans = [...result.findings, ...result.suppressed];
-  for (const f of kept) {
-    out.findings.push({
-      ...f,
-      path: where.path,
-      ...(where.commit ? { commit: where.commit } : {}),
-      frame: codeFrame(lines, f, spans),
-    });
+  const frames = new FrameBuilder(lines, spans);
+  const reported = (f: (typeof spans)[number]): ReportedFinding => ({
+    ...f,
+    path: where.path,
+    ...(where.commit ? { commit: where.commit } : {}),
+    frame: frames.frame(f),
+  });
+  for (const f of kept) out.findings.push(reported(f));
+  for (const s of byDirective) {
+    const { suppressedBy: _by, ...f } = s;
+    const reason = allowDirectiveFor((n) => lines.lineText(n), s.line, where.path)?.reason;
+    out.directives.push({ finding: reported(f), reason });
   }
   return out;
 }

@@ -5,8 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, createPathFilter, type PathFilter, type ResolvedConfig, type Scanner } from '@kernel-secrets/core';
-import { createProjectScanner } from '@kernel-secrets/core/node';
+import { ConfigError, createPathFilter, Scanner, type PathFilter, type ResolvedConfig } from '@kernel-secrets/core';
+import { createProjectScanner, loadProjectConfig, readKnownTokens } from '@kernel-secrets/core/node';
+import type { Policy } from '../policy/policy.js';
+import type { PolicyReview } from '../policy/review.js';
 import { CliError } from '../errors.js';
 import { GitRepo } from '../git/repo.js';
 import { BASELINE_FILE_NAME, readBaseline, type Baseline } from './baseline.js';
@@ -21,8 +23,10 @@ export interface ScanSetup {
   /** Findings' paths are relative to this: the repository root, else the config root. */
   pathRoot: string;
   baseline: Baseline | undefined;
-  /** Baseline file in use, relative to cwd. */
+  /** Baseline in use: a file relative to cwd, or where it was read (`kernel-secrets.baseline.json at HEAD`). */
   baselineFile: string | undefined;
+  /** The change's own policy compared with the applied one (staged, history, pre-push). */
+  review?: PolicyReview | undefined;
   /** Whether `ignorePaths` excludes this absolute path. */
   ignores(absPath: string, isDirectory?: boolean): boolean;
   /** Absolute path → path as findings show it (`/`-separated). */
@@ -43,27 +47,60 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-export function loadScanner(options: Pick<SetupOptions, 'cwd' | 'env' | 'configPath'>): ReturnType<typeof createProjectScanner> {
+/** Runs a config load, turning ConfigError into "could not scan" with the usual advice. */
+export function withConfigErrors<T>(load: () => T): T {
   try {
-    return createProjectScanner({ cwd: options.cwd, env: options.env, ...(options.configPath ? { configPath: options.configPath } : {}) });
+    return load();
   } catch (err) {
     if (err instanceof ConfigError) throw new CliError(err.message, 'fix the config (its JSON schema documents every key) and run again');
     throw err;
   }
 }
 
-export async function createScanSetup(options: SetupOptions): Promise<ScanSetup> {
+export function loadScanner(options: Pick<SetupOptions, 'cwd' | 'env' | 'configPath'>): ReturnType<typeof createProjectScanner> {
+  return withConfigErrors(() =>
+    createProjectScanner({ cwd: options.cwd, env: options.env, ...(options.configPath ? { configPath: options.configPath } : {}) }),
+  );
+}
+
+/** The policy as the working tree has it (plain path and stdin scans, and an explicit `-c`). */
+export function worktreePolicy(options: SetupOptions): Policy {
   const cwd = resolve(options.cwd);
-  const { scanner, config, root } = loadScanner(options);
-  const repo = options.findRepo === false ? undefined : await GitRepo.find(cwd, options.env);
-  const pathRoot = repo?.topLevel ?? root;
-  const filter: PathFilter = createPathFilter(config.ignorePaths);
+  const { config, root, source } = withConfigErrors(() =>
+    loadProjectConfig({ cwd, ...(options.configPath ? { configPath: options.configPath } : {}) }),
+  );
   let baselineFile: string | undefined;
   if (options.baseline) baselineFile = resolve(cwd, options.baseline);
   else if (options.baseline === undefined && existsSync(join(root, BASELINE_FILE_NAME))) baselineFile = join(root, BASELINE_FILE_NAME);
   if (options.baseline && !existsSync(baselineFile!))
     throw new CliError(`baseline ${options.baseline} does not exist`, 'create it with `kernel-secrets baseline` or fix the path');
-  const baseline = baselineFile ? readBaseline(baselineFile) : undefined;
+  return {
+    config,
+    root,
+    baseline: baselineFile ? readBaseline(baselineFile) : undefined,
+    configSource: source,
+    baselineSource: baselineFile ? relative(cwd, baselineFile) || baselineFile : undefined,
+    identity: 'worktree',
+  };
+}
+
+export async function createScanSetup(options: SetupOptions): Promise<ScanSetup> {
+  const repo = options.findRepo === false ? undefined : await GitRepo.find(resolve(options.cwd), options.env);
+  return setupWithPolicy(options, repo, worktreePolicy(options));
+}
+
+/** A setup that applies `policy` (read from the working tree, or from a trusted commit). */
+export function setupWithPolicy(
+  options: Pick<SetupOptions, 'cwd' | 'env'>,
+  repo: GitRepo | undefined,
+  policy: Policy,
+  review?: PolicyReview,
+): ScanSetup {
+  const cwd = resolve(options.cwd);
+  const { config, root } = policy;
+  const scanner = new Scanner({ config, known: readKnownTokens({ config, root }, options.env) });
+  const pathRoot = repo?.topLevel ?? root;
+  const filter: PathFilter = createPathFilter(config.ignorePaths);
   return {
     cwd,
     scanner,
@@ -71,8 +108,9 @@ export async function createScanSetup(options: SetupOptions): Promise<ScanSetup>
     configRoot: root,
     repo,
     pathRoot,
-    baseline,
-    baselineFile: baselineFile ? relative(cwd, baselineFile) || baselineFile : undefined,
+    baseline: policy.baseline,
+    baselineFile: policy.baselineSource,
+    review,
     ignores(absPath, isDirectory) {
       const rel = relative(root, absPath);
       if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;

@@ -31,8 +31,9 @@ export function unsafePatternReason(source: string, flags: string): string | und
       // The scanner searches (a moving start), so "Move" reports count; assume a rejecting suffix exists.
       { maxReports: 1, assumeRejectingSuffix: true },
     ).reports;
-  } catch (err) {
-    return `is not a valid regular expression (${(err as Error).message})`;
+  } catch {
+    // The analyser's message quotes the pattern, which may hold a token.
+    return 'is not a valid regular expression';
   }
   const report = reports[0];
   if (!report) return undefined;

@@ -39,6 +39,8 @@ export interface ResolvedConfig {
   formats: readonly CustomFormat[];
   ignorePaths: readonly string[];
   allowedFingerprints: ReadonlySet<string>;
+  /** The reason given next to an allowed fingerprint (`{ "fingerprint": …, "reason": … }`), by fingerprint. */
+  allowedFingerprintReasons: ReadonlyMap<string, string>;
   severity: Readonly<Record<DetectorId, Severity | 'off'>>;
   thresholds: Readonly<Thresholds>;
 }
@@ -72,9 +74,24 @@ interface RawConfig {
   credentialNames?: string[];
   formats?: RawFormat[];
   ignorePaths?: string[];
-  allowedFingerprints?: string[];
+  allowedFingerprints?: (string | { fingerprint: string; reason?: string })[];
   severity?: Partial<Record<DetectorId, Severity | 'off'>>;
   thresholds?: Partial<Thresholds>;
+}
+
+/**
+ * V8's message quotes the pattern (`Invalid regular expression: /…/gd: Unterminated group`),
+ * which is user text and may hold a token: keep only the reason after the last `: `.
+ */
+function regexErrorReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const reason = message.slice(message.lastIndexOf(': ') + 2);
+  return /^[A-Za-z][A-Za-z ,'()-]{0,80}$/.test(reason) ? reason : 'invalid syntax';
+}
+
+/** `allowedFingerprints` entries are bare fingerprints or `{ fingerprint, reason }` objects. */
+function allowedEntries(cfg: RawConfig): { fingerprint: string; reason?: string }[] {
+  return (cfg.allowedFingerprints ?? []).map((e) => (typeof e === 'string' ? { fingerprint: e } : e));
 }
 
 function compileFormat(f: RawFormat, index: number): CustomFormat | SchemaError {
@@ -84,7 +101,7 @@ function compileFormat(f: RawFormat, index: number): CustomFormat | SchemaError 
   try {
     pattern = new RegExp(f.pattern, flags);
   } catch (err) {
-    return { path, message: `is not a valid regular expression: ${(err as Error).message}` };
+    return { path, message: `is not a valid regular expression: ${regexErrorReason(err)}` };
   }
   if (pattern.test('')) return { path, message: 'matches the empty string' };
   pattern.lastIndex = 0;
@@ -137,7 +154,12 @@ export function resolveConfig(raw: unknown = {}, source?: string): ResolvedConfi
     credentialNames: cfg.credentialNames ?? [],
     formats,
     ignorePaths: cfg.ignorePaths ?? [],
-    allowedFingerprints: new Set(cfg.allowedFingerprints ?? []),
+    allowedFingerprints: new Set(allowedEntries(cfg).map((e) => e.fingerprint)),
+    allowedFingerprintReasons: new Map(
+      allowedEntries(cfg)
+        .filter((e) => e.reason)
+        .map((e) => [e.fingerprint, e.reason!]),
+    ),
     severity: {
       known: cfg.severity?.known ?? 'error',
       format: cfg.severity?.format ?? 'error',
@@ -173,6 +195,7 @@ export function mergeConfig(base: ResolvedConfig, raw: unknown, source?: string)
     formats: [...base.formats, ...extra.formats],
     ignorePaths: [...base.ignorePaths, ...extra.ignorePaths],
     allowedFingerprints: new Set([...base.allowedFingerprints, ...extra.allowedFingerprints]),
+    allowedFingerprintReasons: new Map([...base.allowedFingerprintReasons, ...extra.allowedFingerprintReasons]),
     severity: { ...base.severity, ...given.severity },
     thresholds: { ...base.thresholds, ...given.thresholds },
   };

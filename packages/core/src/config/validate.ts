@@ -10,6 +10,8 @@ export interface JsonSchema {
   additionalProperties?: boolean;
   required?: string[];
   items?: JsonSchema;
+  /** Valid when one of the branches is (used for "a string or an object" items). */
+  anyOf?: JsonSchema[];
   enum?: unknown[];
   pattern?: string;
   minLength?: number;
@@ -28,6 +30,7 @@ export const SUPPORTED_KEYWORDS = new Set([
   'additionalProperties',
   'required',
   'items',
+  'anyOf',
   'enum',
   'pattern',
   'minLength',
@@ -56,7 +59,42 @@ function join(path: string, key: string | number): string {
   return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 }
 
+/** Levenshtein distance, for short strings only (keys are compared with option names). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * A key as an error message may show it. A config key is user text and could be a pasted
+ * token: only a short name, or a near-miss of a known option (a typo), is shown as it is;
+ * anything else as a preview (its first four characters and its length).
+ */
+export function safeKey(key: string, known: readonly string[] = []): string {
+  if (/^[A-Za-z$_-]{1,12}$/.test(key)) return key;
+  if (/^[A-Za-z$_-]{1,24}$/.test(key) && known.some((k) => distance(key.toLowerCase(), k.toLowerCase()) <= 3)) return key;
+  const shown = key.length >= 12 ? key.slice(0, 4) : '';
+  return `"${shown}…(${key.length} chars)"`;
+}
+
+/** anyOf: valid when a branch is; otherwise the errors of the branch of the value's type. */
+function validateAnyOf(branches: JsonSchema[], value: unknown, path: string): SchemaError[] {
+  let fallback: SchemaError[] | undefined;
+  for (const branch of branches) {
+    const errors = validate(branch, value, path);
+    if (errors.length === 0) return [];
+    if (fallback === undefined || branch.type === typeOf(value)) fallback = errors;
+  }
+  return fallback ?? [];
+}
+
 export function validate(schema: JsonSchema, value: unknown, path = ''): SchemaError[] {
+  if (schema.anyOf) return validateAnyOf(schema.anyOf, value, path);
   const errors: SchemaError[] = [];
   const actual = typeOf(value);
   if (schema.type) {
@@ -96,7 +134,10 @@ export function validate(schema: JsonSchema, value: unknown, path = ''): SchemaE
       if (sub) errors.push(...validate(sub, v, join(path, key)));
       else if (schema.additionalProperties === false) {
         const known = Object.keys(schema.properties ?? {}).join(', ');
-        errors.push({ path: join(path, key), message: `is not a known option (known: ${known})` });
+        errors.push({
+          path: join(path, safeKey(key, Object.keys(schema.properties ?? {}))),
+          message: `is not a known option (known: ${known})`,
+        });
       }
     }
   }

@@ -369,7 +369,7 @@ export class Scanner {
       };
       const suppressedBy = this.config.allowedFingerprints.has(fp)
         ? 'fingerprint'
-        : isAllowedLine((n) => lines.lineText(n), from.line)
+        : isAllowedLine((n) => lines.lineText(n), from.line, options.path)
           ? 'directive'
           : undefined;
       if (suppressedBy) result.suppressed.push({ ...finding, suppressedBy } satisfies SuppressedFinding);

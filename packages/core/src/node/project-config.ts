@@ -31,6 +31,11 @@ function readJson(path: string): unknown {
       path,
     );
   }
+  return parseJsonText(text, path);
+}
+
+/** JSON.parse with an error that says where, never what (the file may hold part of a secret). */
+export function parseJsonText(text: string, source: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (err) {
@@ -38,7 +43,26 @@ function readJson(path: string): unknown {
     // only where the error is.
     const at = /position (\d+)/.exec((err as Error).message)?.[1];
     const where = at === undefined ? '' : ` at ${lineColumnOf(text, Number(at))}`;
-    throw new ConfigError([{ path: '', message: `is not valid JSON${where}` }], path);
+    throw new ConfigError([{ path: '', message: `is not valid JSON${where}` }], source);
+  }
+}
+
+/**
+ * A config from text read elsewhere (a file as committed at a git ref). `source` names it in
+ * errors; for a package.json the `kernelSecrets` key is the config.
+ */
+export function configFromText(text: string, source: string, fromPackageJson: boolean): ResolvedConfig {
+  const raw = parseJsonText(text, source);
+  return resolveConfig(fromPackageJson ? (raw as Record<string, unknown>)[PACKAGE_JSON_KEY] : raw, source);
+}
+
+/** Whether a package.json text holds our key (a broken one holds no config of ours). */
+export function packageJsonHasConfig(text: string): boolean {
+  try {
+    const json = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+    return !!json && typeof json === 'object' && PACKAGE_JSON_KEY in json;
+  } catch {
+    return false;
   }
 }
 
@@ -56,14 +80,8 @@ export function findConfigFile(cwd: string): { path: string; fromPackageJson: bo
     const file = join(dir, CONFIG_FILE_NAME);
     if (existsSync(file)) return { path: file, fromPackageJson: false };
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        const json = JSON.parse(readFileSync(pkg, 'utf8')) as Record<string, unknown>;
-        if (json && typeof json === 'object' && PACKAGE_JSON_KEY in json) return { path: pkg, fromPackageJson: true };
-      } catch {
-        // A broken package.json is npm's problem to report; it holds no config of ours then.
-      }
-    }
+    // A broken package.json is npm's problem to report; it holds no config of ours then.
+    if (existsSync(pkg) && packageJsonHasConfig(readFileSync(pkg, 'utf8'))) return { path: pkg, fromPackageJson: true };
     if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
   }
 }
