@@ -5,22 +5,16 @@
  * test code; every error asserts its message data (expression, source kind, sink) and its
  * exact start and end.
  */
-import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomToken } from '../../../test/support/tokens.js';
 import { SOURCE_KINDS, type SourceKind } from '../src/catalogue/logging-flows.js';
-import rule, { type NoAuthHeaderLoggingOptions } from '../src/rules/no-auth-header-logging.js';
+import rule, { type MessageIds, type NoAuthHeaderLoggingOptions } from '../src/rules/no-auth-header-logging.js';
 import { unmark } from './support/marked-code.js';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from './support/rule-tester.js';
 
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-type MessageIds = 'credentialLogged' | 'typeInformationMissing';
 type Options = [NoAuthHeaderLoggingOptions];
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = ValidTestCase<Options>;

@@ -5,7 +5,6 @@
  * line, column, endLine and endColumn are asserted from the marks, and so is the suggestion.
  */
 import { fingerprint, preview } from '@kernel-secrets/core';
-import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import { Linter, type Rule } from 'eslint';
 import * as espree from 'espree';
 import { randomBytes } from 'node:crypto';
@@ -14,12 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomJwt, randomToken } from '../../../test/support/tokens.js';
-import rule, { type NoHardcodedTokenOptions } from '../src/rules/no-hardcoded-token.js';
-
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
+import rule, { type MessageIds, type NoHardcodedTokenOptions } from '../src/rules/no-hardcoded-token.js';
+import { GUILLEMET_MARKS, unmark } from './support/marked-code.js';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from './support/rule-tester.js';
 
 // ---------------------------------------------------------------------------------------------
 // Values generated for this run
@@ -70,7 +66,6 @@ afterAll(() => {
 
 type Lang = 'js' | 'jsx' | 'ts' | 'tsx';
 type Options = [NoHardcodedTokenOptions];
-type MessageIds = 'hardcodedToken' | 'useEnvVariable' | 'configError';
 
 const JSX = { parserOptions: { ecmaFeatures: { jsx: true } } };
 const LANGS: Record<Lang, Pick<ValidTestCase<Options>, 'filename' | 'languageOptions'>> = {
@@ -99,11 +94,6 @@ interface Bad extends Good {
   messageId?: MessageIds;
 }
 
-function lineAndColumn(code: string, offset: number): { line: number; column: number } {
-  const before = code.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
 function valid(cases: Good[]): ValidTestCase<Options>[] {
   return cases.map((c, i) => ({
     name: `valid #${i} (${c.lang}): ${c.what}`,
@@ -116,12 +106,11 @@ function valid(cases: Good[]): ValidTestCase<Options>[] {
 
 function invalid(cases: Bad[]): InvalidTestCase<MessageIds, Options>[] {
   return cases.map((c, i) => {
+    const { code, spans } = unmark(c.code, GUILLEMET_MARKS);
+    if (spans.length !== 1) throw new Error(`invalid #${i} needs one « » mark`);
+    const { text, ...location } = spans[0]!;
     const open = c.code.indexOf('«');
-    const close = c.code.indexOf('»') - 1;
-    if (open < 0 || close < open) throw new Error(`invalid #${i} has no « » marks`);
-    const code = c.code.replace('«', '').replace('»', '');
-    const start = lineAndColumn(code, open);
-    const end = lineAndColumn(code, close);
+    const close = open + text.length;
     return {
       name: `invalid #${i} (${c.lang}): ${c.what}`,
       code,
@@ -131,10 +120,7 @@ function invalid(cases: Bad[]): InvalidTestCase<MessageIds, Options>[] {
       errors: [
         {
           messageId: c.messageId ?? 'hardcodedToken',
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
+          ...location,
           suggestions:
             c.output !== undefined
               ? [{ messageId: 'useEnvVariable', output: c.output }]

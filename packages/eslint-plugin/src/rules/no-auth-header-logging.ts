@@ -25,7 +25,7 @@ export interface NoAuthHeaderLoggingOptions {
 }
 
 type Options = [NoAuthHeaderLoggingOptions];
-type MessageIds = 'credentialLogged' | 'typeInformationMissing';
+export type MessageIds = 'credentialLogged' | 'typeInformationMissing';
 
 /** `logger`, `this.logger`, `app.audit`: dotted JavaScript names. */
 const LOGGER_NAME_PATTERN = String.raw`^[A-Za-z_$][A-Za-z0-9_$]{0,63}(\.[A-Za-z_$][A-Za-z0-9_$]{0,63}){0,7}$`;

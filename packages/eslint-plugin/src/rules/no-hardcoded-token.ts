@@ -30,7 +30,7 @@ export interface NoHardcodedTokenOptions {
 }
 
 type Options = [NoHardcodedTokenOptions];
-type MessageIds = 'hardcodedToken' | 'useEnvVariable' | 'configError';
+export type MessageIds = 'hardcodedToken' | 'useEnvVariable' | 'configError';
 
 /** What the engine said about one string, and which characters of it are the credential. */
 interface Hit {
