@@ -14,13 +14,13 @@ import { CONFIG_SCHEMA, DEFAULT_TOKEN_ENV_VARS, ROTATE_STEPS, type DetectorId, t
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { isAllowedLine } from '../util/allow-directives.js';
-import { schemeLength } from '../util/auth-scheme.js';
-import { isTokenShaped, mayContainToken, MIN_CANDIDATE_LENGTH } from '../util/candidate-prefilter.js';
+import { schemeLength } from '../hardcoded/auth-scheme.js';
+import { isTokenShaped, mayContainToken, MIN_CANDIDATE_LENGTH } from '../hardcoded/candidate-prefilter.js';
 import { createRule } from '../util/create-rule.js';
-import { acceptsExpression, envReplacement, isVerbatimFinding, suggestionTarget } from '../util/env-suggestion.js';
+import { acceptsExpression, envReplacement, isVerbatimFinding, suggestionTarget } from '../hardcoded/env-suggestion.js';
 import { projectScannerFor } from '../util/project-scanner.js';
 import { ConcatenationFolder, templateText } from '../util/static-string.js';
-import { slotOf } from '../util/token-slot.js';
+import { slotOf } from '../hardcoded/token-slot.js';
 
 export interface NoHardcodedTokenOptions {
   credentialNames?: string[];

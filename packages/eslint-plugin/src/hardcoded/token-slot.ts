@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { COMPARISON_OPERATORS, FALLBACK_OPERATORS, KERNEL_CLIENT_NAMES, SETTER_PREFIX } from '../catalogue/token-slots.js';
-import { isTypeWrapper, keyName, nameOf, staticString } from './static-string.js';
+import { isTypeWrapper, keyName, nameOf, staticString } from '../util/static-string.js';
 
 type Node = TSESTree.Node;
 
