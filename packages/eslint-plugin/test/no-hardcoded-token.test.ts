@@ -25,6 +25,7 @@ const T = randomToken();
 const T2 = randomToken();
 /** The developer's own live token, exported as KERNEL_TOKEN for this test file. */
 const LIVE = randomToken();
+const EXPIRED_JWT = randomJwt({ sub: randomBytes(8).toString('hex'), exp: Math.floor(Date.now() / 1000) - 3600 });
 const JWT = randomJwt({ sub: randomBytes(8).toString('hex'), exp: Math.floor(Date.now() / 1000) + 3600 });
 /** jwt.io's documentation sample shape: never reported. */
 const SAMPLE_JWT = randomJwt({ sub: '1234567890', name: 'John Doe', iat: 1516239022 });
@@ -144,11 +145,16 @@ const INVALID: Bad[] = [
   { what: 'Kernel name ending a longer name', lang: 'js', code: `export const DEFAULT_KERNEL_TOKEN = «'${T}'»;`, suggest: ENV },
   { what: 'assignment to token', lang: 'js', code: `let token;\ntoken = «"${T}"»;`, suggest: ENV },
   { what: 'member assignment accessToken', lang: 'js', code: `config.accessToken = «"${T}"»;`, suggest: ENV },
-  { what: 'process.env assignment', lang: 'js', code: `process.env.KERNEL_TOKEN = «"${T}"»;`, suggest: ENV },
+  // Storing into the variable the suggestion would read: no suggestion (it would be a no-op).
+  { what: 'process.env assignment', lang: 'js', code: `process.env.KERNEL_TOKEN = «"${T}"»;` },
+  { what: 'process.env ||= assignment', lang: 'js', code: `process.env.KERNEL_TOKEN ||= «"${T}"»;` },
+  { what: 'Object.assign into process.env', lang: 'js', code: `Object.assign(process.env, { KERNEL_TOKEN: «"${T}"» });` },
+  { what: 'vi.stubEnv of the variable', lang: 'ts', code: `vi.stubEnv('KERNEL_TOKEN', «"${T}"»);` },
   { what: 'computed process.env assignment', lang: 'js', code: `process.env['KERNEL_API_TOKEN'] = «'${T}'»;`, suggest: ENV },
   // Fallbacks
-  { what: 'env fallback with ??', lang: 'js', code: `const t = process.env.KERNEL_TOKEN ?? «"${T}"»;`, suggest: ENV },
-  { what: 'env fallback with ||', lang: 'js', code: `const t = process.env.KERNEL_TOKEN || «'${T}'»;`, suggest: ENV },
+  // The fallback itself is removed, not replaced by the variable it falls back from.
+  { what: 'env fallback with ??', lang: 'js', code: `const t = process.env.KERNEL_TOKEN ?? «"${T}"»;`, output: `const t = ${ENV};` },
+  { what: 'env fallback with ||', lang: 'js', code: `const t = process.env.KERNEL_TOKEN || «'${T}'»;`, output: `const t = ${ENV};` },
   { what: 'fallback in a conditional', lang: 'js', code: `const token = useEnv ? process.env.KERNEL_TOKEN : «"${T}"»;`, suggest: ENV },
   { what: 'optional-chain fallback', lang: 'ts', code: `const t = opts?.token ?? «"${T}"»;`, suggest: ENV },
   // Object properties and keys
@@ -301,6 +307,59 @@ const INVALID: Bad[] = [
   },
   { what: 'TSX text with a curl command', lang: 'tsx', code: `const el = <pre>curl -H "Authorization: Bearer «${T}»"</pre>;` },
   { what: 'TSX live token', lang: 'tsx', code: `const el = <Debug value={«"${LIVE}"»} />;`, suggest: ENV },
+  // Core: bound hex under a credential name is a token.
+  { what: 'hex under a credential name', lang: 'js', code: `const commit = { token: «"${GIT_SHA}"» };`, suggest: ENV },
+  // Shapes followed beyond the string's own position
+  {
+    what: 'neutral const into a bearer header',
+    lang: 'js',
+    code: `const K = «"${T}"»;\nfetch(url, { headers: { Authorization: \`Bearer \${K}\` } });`,
+    suggest: ENV,
+  },
+  {
+    what: 'neutral const into a client token option',
+    lang: 'ts',
+    code: `const K = «'${T}'» as const;\nconst c = new KernelClient({ token: K });`,
+    output: `const K = ${ENV};\nconst c = new KernelClient({ token: K });`,
+  },
+  { what: 'token map', lang: 'js', code: `const TOKENS = { staging: «"${T}"» };`, suggest: ENV },
+  { what: 'String.raw under a credential name', lang: 'js', code: `const token = String.raw«\`${T}\`»;` },
+  { what: 'satisfies', lang: 'ts', code: `const apiKey = «"${T}"» satisfies string;`, suggest: ENV },
+  { what: 'enum member', lang: 'ts', code: `enum Keys { KERNEL_TOKEN = «"${T}"» }` },
+  { what: 'useState into a token binding', lang: 'tsx', code: `const [token, setToken] = useState(«"${T}"»);`, suggest: ENV },
+  { what: 'return from a token-named function', lang: 'js', code: `function getToken() { return «"${T}"»; }`, suggest: ENV },
+  { what: 'return from a token getter', lang: 'ts', code: `class A { get accessToken() { return «"${T}"»; } }`, suggest: ENV },
+  { what: 'tokenProvider arrow', lang: 'js', code: `const c = connect({ tokenProvider: () => «"${T}"» });`, suggest: ENV },
+  { what: 'getToken async arrow', lang: 'js', code: `const c = connect({ getToken: async () => «"${T}"» });`, suggest: ENV },
+  { what: 'createKernelClient positional', lang: 'js', code: `const c = createKernelClient(«"${T}"»);`, suggest: ENV },
+  {
+    what: 'any factory imported from a Kernel module',
+    lang: 'ts',
+    code: `import { connect } from '@asimov/kernel-sdk';\nconst c = connect(«"${T}"»);`,
+    suggest: ENV,
+  },
+  {
+    what: 'argv array of any length',
+    lang: 'js',
+    code: `execFile('kernel', ['run', '--project', 'p', '--token', «'${T}'»]);`,
+    suggest: ENV,
+  },
+  {
+    what: 'base64 user:token in a Basic header',
+    lang: 'js',
+    code: `fetch(url, { headers: { Authorization: «"Basic ${Buffer.from(`user:${T}`).toString('base64')}"» } });`,
+  },
+  {
+    what: 'Token scheme',
+    lang: 'js',
+    code: `fetch(url, { headers: { Authorization: «"Token ${T}"» } });`,
+    suggest: BEARER_ENV.replace('Bearer', 'Token'),
+  },
+  // Browser code: no process.env suggestion.
+  { what: 'Vite code', lang: 'js', code: `const apiUrl = import.meta.env.VITE_API;\nconst token = «"${T}"»;` },
+  { what: 'code that uses window', lang: 'js', code: `window.addEventListener('load', init);\nconst apiKey = «"${T}"»;` },
+  // Expired JWTs are warnings in the hook: the message says so.
+  { what: 'expired JWT', lang: 'js', code: `const idToken = «"${EXPIRED_JWT}"»;`, messageId: 'hardcodedTokenWarning', suggest: ENV },
 ];
 
 const VALID: Good[] = [
@@ -346,7 +405,7 @@ const VALID: Good[] = [
   { what: 'scheme only', lang: 'js', code: `const authorization = "Bearer";` },
   // Benign high-entropy shapes
   { what: 'UUID under a credential name', lang: 'js', code: `const token = "${UUID}";` },
-  { what: 'git SHA under a credential name', lang: 'js', code: `const commit = { token: "${GIT_SHA}" };` },
+  { what: 'git SHA under a neutral name', lang: 'js', code: `const commit = { sha: "${GIT_SHA}" };` },
   { what: 'documentation sample JWT', lang: 'js', code: `const example = "${SAMPLE_JWT}";` },
   { what: 'regular expression', lang: 'js', code: `const re = /Bearer [A-Za-z0-9]{40}/;` },
   // Allow directives, allowed fingerprints, ignored paths
@@ -383,6 +442,18 @@ const VALID: Good[] = [
   { what: 'TSX attribute from a variable', lang: 'tsx', code: `const el = <KernelProvider token={token} />;` },
   { what: 'TSX tooltip text', lang: 'tsx', code: `const el = <Tooltip text="Your token has expired" />;` },
   { what: 'TSX labels', lang: 'tsx', code: `const el = <Field label="API token" hint="Starts with your workspace prefix" />;` },
+  // False positives seen on real code (judged by core's "is this random")
+  { what: 'sk-synthetic word key', lang: 'ts', code: `const apiKey = 'sk-synthetic-cloudflare-lifecycle-private-83d4';` },
+  { what: 'sk-synthetic short word key', lang: 'ts', code: `const client = new OpenAI({ apiKey: 'sk-synthetic-serialized-tool' });` },
+  { what: 'loopback test key', lang: 'ts', code: `const opts = { apiKey: 'public-sdk-loopback-test-key' };` },
+  { what: 'test key of words', lang: 'ts', code: `const opts = { apiKey: 'test-api-key-no-headers' };` },
+  { what: 'demo token with digits', lang: 'ts', code: `const accessToken = 'demo-access-token-123';` },
+  { what: 'upper-case placeholder identifier', lang: 'ts', code: `const token = 'DOWNSCOPED_CLIENT_ACCESS_TOKEN_0';` },
+  { what: 'path under token', lang: 'ts', code: `const session = { token: "/api/realtime/setup-b" };` },
+  { what: 'path under authorization', lang: 'ts', code: `const headers = { authorization: '/bedrock/aws4_request' };` },
+  // Neutral consts that never reach a credential slot
+  { what: 'neutral const used as a URL', lang: 'js', code: `const K = "${GIT_SHA}";\nfetch(\`/commits/\${K}\`);` },
+  { what: 'streamed tokens map', lang: 'js', code: `const tokens = { start: '<|im_start|>', end: '<|im_end|>' };` },
 ];
 
 new RuleTester().run('no-hardcoded-token', rule, { valid: valid(VALID), invalid: invalid(INVALID) });
