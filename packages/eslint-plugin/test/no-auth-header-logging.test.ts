@@ -588,6 +588,10 @@ const valid: Valid[] = [
     'function show(value) { console.log(typeof value); }\nfunction h(req) { show(req.headers); }',
   ),
   safe('a Koa ctx logged only by its path', 'router.get("/", (ctx) => { console.log(ctx.path, ctx.method); });'),
+  safe(
+    'a value printed only where it is known not to be a string',
+    "function h(accessToken) { if (typeof accessToken !== 'string' || !accessToken) { throw new Error(`expected a string, got ${accessToken}`); } }",
+  ),
   safe('an Error message with presence only', 'function h(accessToken) { throw new Error(`missing: ${!accessToken}`); }'),
   safe('an Error about headers as an object prints [object Object]', 'function h(req) { throw new Error(`bad ${req.headers}`); }'),
 ];

@@ -70,3 +70,40 @@ export function isRedacted(flow: Flow, argument: TSESTree.Node, redaction: Redac
   // pino removes a path and everything below it: a redact path that is a prefix of the credential's covers it.
   return redaction.paths.some((p) => p.length <= full.length && p.every((segment, i) => segment === '*' || segment === full[i]));
 }
+
+/** `typeof x !== 'string'` (or `!=`), alone or in an `||` chain: in the `if`'s branch, `x` is not a string. */
+function testsNotAString(test: TSESTree.Node, name: string): boolean {
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||')
+    return testsNotAString(test.left, name) || testsNotAString(test.right, name);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '!==' && test.operator !== '!=')) return false;
+  const { left, right } = test;
+  return (
+    left.type === AST_NODE_TYPES.UnaryExpression &&
+    left.operator === 'typeof' &&
+    left.argument.type === AST_NODE_TYPES.Identifier &&
+    left.argument.name === name &&
+    right.type === AST_NODE_TYPES.Literal &&
+    right.value === 'string'
+  );
+}
+
+/**
+ * `if (typeof token !== 'string' || !token) throw new Error(\`… ${token}\`)`: a string
+ * credential flow whose identifier is, in that branch, known not to hold a string (or to be
+ * empty) prints no credential. Looks up the enclosing statements of the same function only.
+ */
+export function isGuardedNotAString(flow: Flow): boolean {
+  const node = flow.node;
+  if (node.type !== AST_NODE_TYPES.Identifier || !SOURCE_KINDS[flow.kind].stringValued) return false;
+  let child: TSESTree.Node = node;
+  for (let parent: TSESTree.Node | undefined = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && testsNotAString(parent.test, node.name)) return true;
+    if (
+      parent.type === AST_NODE_TYPES.FunctionDeclaration ||
+      parent.type === AST_NODE_TYPES.FunctionExpression ||
+      parent.type === AST_NODE_TYPES.ArrowFunctionExpression
+    )
+      return false;
+  }
+  return false;
+}

@@ -11,7 +11,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { DEFAULT_LOGGER_NAMES, SOURCE_KINDS } from '../catalogue/logging-flows.js';
 import { FlowAnalyser } from '../logging/analyser.js';
-import { errorConstructorLabel, hasAuthContext, isRedacted, isStringFlow } from '../logging/corroboration.js';
+import { errorConstructorLabel, hasAuthContext, isGuardedNotAString, isRedacted, isStringFlow } from '../logging/corroboration.js';
 import type { Flow } from '../logging/flow.js';
 import { FunctionSummaries } from '../logging/summaries.js';
 import { ModuleBindings } from '../logging/module-bindings.js';
@@ -113,7 +113,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function report(flow: Flow, sink: Sink, argument: TSESTree.Node, messageId: 'credentialLogged' | 'credentialInError'): void {
-      if (reported.has(flow.node) || !corroborated(flow) || isRedacted(flow, argument, sink.redaction)) return;
+      if (reported.has(flow.node) || !corroborated(flow) || isRedacted(flow, argument, sink.redaction) || isGuardedNotAString(flow)) return;
       reported.add(flow.node);
       const expression = renderExpression(flow.node);
       const origin = flow.origin !== undefined && flow.origin !== expression ? ` (from \`${flow.origin}\`)` : '';
