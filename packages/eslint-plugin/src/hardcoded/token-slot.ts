@@ -22,6 +22,9 @@ type Node = TSESTree.Node;
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
+/** How far up a value is followed to the place that names it; deeper wrappers are not code people write. */
+const MAX_SLOT_STEPS = 32;
+
 export interface TokenSlot {
   /** Names the value is stored, passed or compared under, innermost first. */
   names: string[];
@@ -130,7 +133,10 @@ export function slotOf(node: Node, kernel: ReadonlySet<string> = NO_NAMES): Toke
   const slot: TokenSlot = { names: [], kernelClient: false };
   let inMap = false;
   let child: Node = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+  let steps = 0;
+  // Bounded: every string and value identifier walks at most MAX_SLOT_STEPS ancestors, so a long
+  // `+` chain or nested template costs a constant per node and the file stays linear.
+  for (let parent = node.parent; parent && steps < MAX_SLOT_STEPS; child = parent, parent = parent.parent, steps++) {
     switch (parent.type) {
       // Transparent: the value flows on to the enclosing slot.
       case AST_NODE_TYPES.BinaryExpression:
