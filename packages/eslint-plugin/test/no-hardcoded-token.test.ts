@@ -281,7 +281,10 @@ const INVALID: Bad[] = [
   { what: 'JSX text with a bearer header', lang: 'jsx', code: `const el = <code>Authorization: Bearer «${T}»</code>;` },
   { what: 'JSX child expression', lang: 'jsx', code: `const el = <p>{«"Bearer ${T}"»}</p>;`, suggest: BEARER_ENV },
   // TypeScript
-  { what: 'typed constant', lang: 'ts', code: `const apiKey: string = «"${T}"»;`, suggest: ENV },
+  // Under strict TypeScript a `string` slot does not take `string | undefined`: the suggestion keeps the type.
+  { what: 'typed constant', lang: 'ts', code: `const apiKey: string = «"${T}"»;`, suggest: `${ENV} ?? ''` },
+  { what: 'typed class field', lang: 'ts', code: `class A { private token: string = «"${T}"»; }`, suggest: `${ENV} ?? ''` },
+  { what: 'typed parameter default', lang: 'ts', code: `function connect(apiKey: string = «"${T}"») {}`, suggest: `${ENV} ?? ''` },
   { what: 'const assertion', lang: 'ts', code: `const cfg = { token: «'${T}'» as const };`, output: `const cfg = { token: ${ENV} };` },
   { what: 'satisfies', lang: 'ts', code: `const cfg = { apiKey: «'${T}'» } satisfies Config;`, suggest: ENV },
   { what: 'string enum member', lang: 'ts', code: `enum Secrets { KERNEL_TOKEN = «"${T}"» }` },

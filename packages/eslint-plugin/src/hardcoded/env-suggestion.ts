@@ -133,5 +133,23 @@ export function envFix(
   if (storesIntoVariable(sourceCode, target, expression)) return undefined;
   const fallback = start === 0 && end === value.length ? envFallback(sourceCode, target, expression) : undefined;
   if (fallback) return (fixer) => fixer.replaceText(fallback, expression);
-  return (fixer) => fixer.replaceText(target, envReplacement(target, value, start, end, expression));
+  // `const apiKey: string = …`: `process.env.X` is `string | undefined`, which strict TypeScript rejects there.
+  const whole = start === 0 && end === value.length;
+  const text = whole && isDeclaredString(target) ? `${expression} ?? ''` : envReplacement(target, value, start, end, expression);
+  return (fixer) => fixer.replaceText(target, text);
+}
+
+function isStringAnnotation(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {
+  return annotation?.typeAnnotation.type === AST_NODE_TYPES.TSStringKeyword;
+}
+
+/** The value initialises something declared `: string` (a variable, a class field, a parameter default). */
+function isDeclaredString(target: Node): boolean {
+  const parent = target.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === target)
+    return parent.id.type === AST_NODE_TYPES.Identifier && isStringAnnotation(parent.id.typeAnnotation);
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === target) return isStringAnnotation(parent.typeAnnotation);
+  if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === target)
+    return parent.left.type === AST_NODE_TYPES.Identifier && isStringAnnotation(parent.left.typeAnnotation);
+  return false;
 }
