@@ -84,6 +84,22 @@ const SINK_METHODS: ReadonlySet<string> = new Set(SINK_RECORDS.flatMap((record) 
 /** How deep `const a = b; const b = pino()` chains are followed to find a logger. */
 const MAX_BINDING_HOPS = 4;
 
+/** `req.headers["authorization"]` → ['req', 'headers', 'authorization']: pino's path syntax, lower case, one pass. */
+function redactPathSegments(path: string): string[] {
+  const segments: string[] = [];
+  let current = '';
+  for (const ch of path.toLowerCase()) {
+    if (ch === '.' || ch === '[' || ch === ']') {
+      if (current !== '') segments.push(current);
+      current = '';
+    } else if (ch !== '"' && ch !== "'") {
+      current += ch;
+    }
+  }
+  if (current !== '') segments.push(current);
+  return segments;
+}
+
 /** pino's `redact: ['a.b', …]` or `{ paths: [...] }`; a redaction helper (`pinoRedactPaths`, `winstonRedactFormat()`) anywhere in the value. */
 function redactionValue(node: Node, scopes: Scopes): Redaction | undefined {
   const value = unwrapExpression(node);
@@ -96,14 +112,7 @@ function redactionValue(node: Node, scopes: Scopes): Redaction | undefined {
   if (list?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
   const paths = list.elements.flatMap((element) => {
     const text = element ? staticString(element) : undefined;
-    return text === undefined
-      ? []
-      : [
-          text
-            .toLowerCase()
-            .replace(/\[["']?([^\]"']*)["']?\]/g, '.$1')
-            .split('.'),
-        ];
+    return text === undefined ? [] : [redactPathSegments(text)];
   });
   return { all: false, paths };
 }
