@@ -574,6 +574,10 @@ const valid: Valid[] = [
   safe('a masking helper', 'function h(apiKey) { logger.info({ apiKey: maskSecret(apiKey) }); }'),
   // ── pino redact option ──
   safe(
+    'pino redact path in bracket syntax',
+    "import pino from 'pino';\nconst log = pino({ redact: ['headers[\"authorization\"]'] });\nfunction h(req) { log.info({ headers: req.headers }); }",
+  ),
+  safe(
     'pino redact covers the logged header',
     "import pino from 'pino';\nconst logger = pino({ redact: ['headers.authorization', 'req.headers.authorization'] });\nfunction h(req) { logger.info({ headers: req.headers }); logger.child({}).info({ req }); }",
   ),
