@@ -71,6 +71,7 @@ export async function load(url) {
     // configs.recommended on TypeScript without type information: syntactic checks only.
     file: 'syntactic/service.ts',
     code: `export function send(headers: Headers, token: string): void {
+  headers.set('Authorization', \`Bearer \${token}\`);
   console.log(⟦token⟧);
   console.log(headers.get('x-request-id'));
 }
@@ -79,9 +80,9 @@ export async function load(url) {
   {
     // recommended-type-checked with projectService: the Headers-typed parameter `h` is a source.
     file: 'typed/service.ts',
-    code: `export function send(h: Headers, init: RequestInit, token: string): void {
+    code: `export function send(h: Headers, init: RequestInit, accessToken: string): void {
   console.log(⟦h⟧, ⟦init⟧);
-  console.log(⟦token⟧, h.get('x-request-id'));
+  console.log(⟦accessToken⟧, h.get('x-request-id'));
 }
 `,
   },
@@ -231,10 +232,10 @@ describe.each([
   it('names the source and the sink, and suggests a redacted form', () => {
     const [first] = results.get('src/handlers.js')!.filter((m) => m.ruleId === RULE);
     expect(first?.message).toBe(
-      '`req.headers` is a whole header object (it includes Authorization) and reaches `console.log`. Log a redacted form instead (e.g. `redact(req.headers)`) or only the fields you need.',
+      "`req.headers` is a request's headers (they include Authorization) and reaches `console.log`. Log only the headers you need, or drop Authorization first (`const { authorization, ...rest } = req.headers`).",
     );
     const typed = results.get('typed/service.ts')!.find((m) => m.ruleId === RULE);
-    expect(typed?.message).toContain('a value whose type carries headers (Headers)');
+    expect(typed?.message).toContain('a value whose type carries request headers (Headers)');
     const missing = results.get('no-types/script.js')!.find((m) => m.messageId === 'typeInformationMissing');
     expect(missing?.message).toContain('projectService');
   });

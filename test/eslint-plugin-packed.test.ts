@@ -13,7 +13,7 @@
  * endColumn are asserted. Tokens are generated at run time and must not appear in any output.
  */
 import { execFileSync } from 'node:child_process';
-
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,7 +28,11 @@ import { PROCESS_TIMEOUT_MS } from './support/git-repo.js';
 const T = randomToken();
 /** The developer's own live token: exported as KERNEL_TOKEN to the ESLint process. */
 const LIVE = randomToken();
-const SECRETS = [T, LIVE];
+/** Recorded in the project baseline (by `kernel-secrets baseline` itself) for baselined.js only. */
+const BASELINED = randomToken();
+/** Listed in the config's allowedFingerprints. */
+const ALLOWED = randomToken();
+const SECRETS = [T, LIVE, BASELINED, ALLOWED];
 
 // ---------------------------------------------------------------------------------------------
 // Cases: one table per rule
@@ -76,6 +80,12 @@ const NO_HARDCODED_TOKEN: LintCase[] = [
   { file: 'sample.mts', code: `declare const headers: Headers;\nheaders.set('Authorization', «\`Bearer ${T}\`»);`, suggestions: 1 },
   { file: 'sample.cts', code: `const cfg = { ['KERNEL_TOKEN']: «'${T}'» } as const;\nexport = cfg;`, suggestions: 1 },
   { file: 'ignored/leak.js', code: `export const KERNEL_TOKEN = "${T}"; // under ignorePaths` },
+  // In step with the hook: the baseline silences exactly the (fingerprint, detector, path) it recorded…
+  { file: 'baselined.js', code: `export const KERNEL_TOKEN = "${BASELINED}"; // in kernel-secrets.baseline.json` },
+  // …so the same token in another file still blocks, as it does in the hook;
+  { file: 'copied.js', code: `export const KERNEL_TOKEN = «"${BASELINED}"»; // same token, path not in the baseline` },
+  // and allowedFingerprints silence a value everywhere.
+  { file: 'allowed.js', code: `export const apiKey = "${ALLOWED}"; // fingerprint in allowedFingerprints` },
 ];
 
 /** Rule id → its cases. Another rule's end-to-end cases are added here under its id. */
@@ -146,7 +156,11 @@ const ESLINT_CONFIGS: Record<Variant, { file: string; text: string; extensions: 
   },
 };
 
-const KERNEL_SECRETS_CONFIG = JSON.stringify({ credentialNames: ['ASIMOV_PAT'], ignorePaths: ['ignored/**'] });
+const KERNEL_SECRETS_CONFIG = JSON.stringify({
+  credentialNames: ['ASIMOV_PAT'],
+  ignorePaths: ['ignored/**'],
+  allowedFingerprints: [createHash('sha256').update(ALLOWED).digest('hex')],
+});
 const BROKEN_KERNEL_SECRETS_CONFIG = JSON.stringify({ severity: { known: 'loud' } });
 
 /** Runs in the project with `node lint.mjs <eslint package> <files…>`; prints what ESLint returned. */
@@ -204,6 +218,10 @@ function createWorkspace(packedProject: string, variant: Variant): string {
   for (const c of ALL_CASES) {
     mkdirSync(dirname(join(dir, c.file)), { recursive: true });
     writeFileSync(join(dir, c.file), `${unmark(c.code).code}\n`);
+  }
+  // The baseline the hook uses, written by the packed CLI itself (format and paths are the CLI's).
+  if (variant !== 'broken-config') {
+    execFileSync(join(dir, 'node_modules', '.bin', 'kernel-secrets'), ['baseline', 'baselined.js'], { cwd: dir, stdio: 'ignore' });
   }
   return dir;
 }
@@ -277,6 +295,29 @@ describe.each(ESLINTS)('packed plugin with ESLint $major ($pkg)', ({ pkg, major 
         }
       }
     }
+  });
+
+  it('agrees with the hook: the CLI blocks exactly the baseline/allowlist cases ESLint reports', () => {
+    const dir = workspaces.get('esm')!;
+    const files = ['baselined.js', 'copied.js', 'allowed.js'];
+    let cli = '';
+    try {
+      execFileSync(join(dir, 'node_modules', '.bin', 'kernel-secrets'), ['scan', '--format', 'json', ...files], {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (err) {
+      cli = (err as { stdout: string }).stdout;
+    }
+    const blocked = [...new Set((JSON.parse(cli) as { findings: { path: string }[] }).findings.map((f) => f.path))].sort();
+    const run = runEslint(pkg, 'esm');
+    const reported = run.results
+      .filter((r) => files.includes(r.file) && r.messages.some((m) => m.ruleId === 'kernel-secrets/no-hardcoded-token'))
+      .map((r) => r.file)
+      .sort();
+    expect(reported).toEqual(['copied.js']);
+    expect(blocked).toEqual(reported);
   });
 
   it('broken kernel-secrets config: one clear error per file, no crash, no silent pass', () => {

@@ -5,22 +5,16 @@
  * test code; every error asserts its message data (expression, source kind, sink) and its
  * exact start and end.
  */
-import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomToken } from '../../../test/support/tokens.js';
 import { SOURCE_KINDS, type SourceKind } from '../src/catalogue/logging-flows.js';
-import rule, { type NoAuthHeaderLoggingOptions } from '../src/rules/no-auth-header-logging.js';
+import rule, { type MessageIds, type NoAuthHeaderLoggingOptions } from '../src/rules/no-auth-header-logging.js';
 import { unmark } from './support/marked-code.js';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from './support/rule-tester.js';
 
-RuleTester.afterAll = afterAll;
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-type MessageIds = 'credentialLogged' | 'typeInformationMissing';
 type Options = [NoAuthHeaderLoggingOptions];
 type Invalid = InvalidTestCase<MessageIds, Options>;
 type Valid = ValidTestCase<Options>;
@@ -32,6 +26,7 @@ interface Expected {
   expression?: string;
   origin?: string;
   typeName?: string;
+  messageId?: MessageIds;
 }
 
 function leak(name: string, marked: string, expected: Expected[], options?: NoAuthHeaderLoggingOptions): Invalid {
@@ -43,13 +38,15 @@ function leak(name: string, marked: string, expected: Expected[], options?: NoAu
     ...(options && { options: [options] as Options }),
     errors: expected.map((e, i) => {
       const { text, ...location } = spans[i]!;
+      const expression = e.expression ?? text;
       return {
-        messageId: 'credentialLogged' as const,
+        messageId: e.messageId ?? ('credentialLogged' as const),
         data: {
-          expression: e.expression ?? text,
+          expression,
           origin: e.origin ? ` (from \`${e.origin}\`)` : '',
-          source: e.kind === 'typed' ? `a value whose type carries headers (${e.typeName})` : SOURCE_KINDS[e.kind].description,
+          source: e.kind === 'typed' ? `a value whose type carries request headers (${e.typeName})` : SOURCE_KINDS[e.kind].description,
           sink: e.sink,
+          advice: SOURCE_KINDS[e.kind].advice.replaceAll('{x}', expression),
         },
         ...location,
       };
@@ -67,7 +64,9 @@ const ruleTester = new RuleTester();
 
 const invalid: Invalid[] = [
   // console family
-  leak('console.log of req.headers', `app.get('/', (req) => { console.log(⟦req.headers⟧); });`, [{ kind: 'headers', sink: 'console.log' }]),
+  leak('Console: console.log of req.headers', `app.get('/', (req) => { console.log(⟦req.headers⟧); });`, [
+    { kind: 'headers', sink: 'console.log' },
+  ]),
   leak(
     'console.info of the Authorization value in a template literal',
     'function h(req) {\n  console.info(`auth=${⟦req.headers.authorization⟧}`);\n}',
@@ -87,9 +86,11 @@ const invalid: Invalid[] = [
   leak('console.dir of init.headers', `function h(init) { console.dir(⟦init.headers⟧, { depth: 5 }); }`, [
     { kind: 'headers', sink: 'console.dir' },
   ]),
-  leak("console.assert's later arguments, not its condition", `function h(token) { console.assert(token, 'bad token', ⟦token⟧); }`, [
-    { kind: 'token', sink: 'console.assert' },
-  ]),
+  leak(
+    "console.assert's later arguments, not its condition",
+    `function h(apiToken) { console.assert(apiToken, 'bad token', ⟦apiToken⟧); }`,
+    [{ kind: 'token', sink: 'console.assert' }],
+  ),
   leak('console.trace of config.headers', `function h(config) { console.trace(⟦config.headers⟧); }`, [
     { kind: 'headers', sink: 'console.trace' },
   ]),
@@ -98,9 +99,11 @@ const invalid: Invalid[] = [
   ]),
 
   // process streams
-  leak('process.stdout.write of a token in a template', 'function h(bearer) {\n  process.stdout.write(`bearer ${⟦bearer⟧}\\n`);\n}', [
-    { kind: 'token', sink: 'process.stdout.write' },
-  ]),
+  leak(
+    'Process streams: process.stdout.write of a token in a template',
+    'function h(bearer) {\n  process.stdout.write(`bearer ${⟦bearer⟧}\\n`);\n}',
+    [{ kind: 'token', sink: 'process.stdout.write' }],
+  ),
   leak('process.stderr.write of JSON.stringify(headers)', `function h(headers) { process.stderr.write(JSON.stringify(⟦headers⟧)); }`, [
     { kind: 'headers', sink: 'process.stderr.write' },
   ]),
@@ -119,16 +122,18 @@ const invalid: Invalid[] = [
 
   // pino
   leak(
-    'pino instance under any name',
+    'pino: an instance under any name',
     `import pino from 'pino';\nconst appLogger = pino();\nfunction h(req) { appLogger.info({ headers: ⟦req.headers⟧ }, 'incoming'); }`,
     [{ kind: 'headers', sink: 'appLogger.info' }],
   ),
   leak('pino-http req.log', `function h(req) { req.log.info({ auth: ⟦req.headers.authorization⟧ }); }`, [
     { kind: 'authorization', sink: 'req.log.info' },
   ]),
-  leak('Fastify request.log with a shorthand token', `function h(request, token) { request.log.warn({ ⟦token⟧ }, 'retrying'); }`, [
-    { kind: 'token', sink: 'request.log.warn' },
-  ]),
+  leak(
+    'Fastify request.log with a shorthand token',
+    `function h(request, accessToken) { request.log.warn({ ⟦accessToken⟧ }, 'retrying'); }`,
+    [{ kind: 'token', sink: 'request.log.warn' }],
+  ),
   leak(
     'pino child bindings are logged on every line',
     `import pino from 'pino';\nconst root = pino();\nfunction h(req) { return root.child({ headers: ⟦req.headers⟧ }); }`,
@@ -142,35 +147,35 @@ const invalid: Invalid[] = [
     [{ kind: 'token', sink: 'winston.log' }],
   ),
   leak(
-    'winston.createLogger instance logging an HTTP error config',
+    'winston: a createLogger instance logging an HTTP error config',
     `import winston from 'winston';\nconst wlog = winston.createLogger({});\nfunction h(err) { wlog.error('failed', ⟦err.config⟧); }`,
     [{ kind: 'request-config', sink: 'wlog.error' }],
   ),
 
   // bunyan
   leak(
-    'bunyan child bindings with headers',
+    'bunyan: child bindings with headers',
     `import bunyan from 'bunyan';\nconst blog = bunyan.createLogger({ name: 'api' });\nfunction h(headers) { blog.child({ ⟦headers⟧ }).info('x'); }`,
     [{ kind: 'headers', sink: 'blog.child' }],
   ),
 
   // log4js
   leak(
-    'log4js.getLogger().info with util.inspect',
+    'log4js: getLogger().info with util.inspect',
     `import log4js from 'log4js';\nimport { inspect } from 'node:util';\nfunction h(req) { log4js.getLogger('api').info(inspect(⟦req.headers⟧)); }`,
     [{ kind: 'headers', sink: "log4js.getLogger('api').info" }],
   ),
 
   // loglevel
   leak(
-    'loglevel.debug of an apiKey member',
+    'loglevel: loglevel.debug of an apiKey member',
     `import loglevel from 'loglevel';\nfunction h(options) { loglevel.debug('key', ⟦options.apiKey⟧); }`,
     [{ kind: 'token', sink: 'loglevel.debug' }],
   ),
 
   // consola
   leak(
-    'consola.withTag(…).success of process.env',
+    'consola: consola.withTag(…).success of process.env',
     `import { consola } from 'consola';\nconsola.withTag('boot').success('env', ⟦process.env⟧);`,
     [{ kind: 'process-env', sink: "consola.withTag('boot').success" }],
   ),
@@ -202,7 +207,7 @@ export class AuthController {
     [{ kind: 'authorization', sink: 'this.logger.log' }],
   ),
   leak(
-    'NestJS @Headers() into static Logger.warn',
+    'NestJS Logger: @Headers() into static Logger.warn',
     `import { Headers, Logger } from '@nestjs/common';
 export class C {
   handle(@Headers() all: Record<string, string>) { Logger.warn(⟦all⟧); }
@@ -217,7 +222,7 @@ export class C {
     [{ kind: 'headers', sink: 'Sentry.addBreadcrumb' }],
   ),
   leak(
-    'Sentry.setExtra with req.headers',
+    'Sentry: setExtra with req.headers',
     `import * as Sentry from '@sentry/node';\nfunction h(req) { Sentry.setExtra('headers', ⟦req.headers⟧); }`,
     [{ kind: 'headers', sink: 'Sentry.setExtra' }],
   ),
@@ -228,7 +233,7 @@ export class C {
   ),
 
   // configurable logger names
-  leak('default logger names: ctx.logger matches "logger"', `function h(ctx, token) { ctx.logger.error(⟦token⟧); }`, [
+  leak('default logger names: ctx.logger matches "logger"', `function h(ctx, authToken) { ctx.logger.error(⟦authToken⟧); }`, [
     { kind: 'token', sink: 'ctx.logger.error' },
   ]),
   leak(
@@ -241,7 +246,7 @@ export class C {
   ),
   leak(
     'a configured dotted logger name',
-    `class S { run(token) { this.deps.audit.warn(⟦token⟧); } }`,
+    `class S { run(bearerToken) { this.deps.audit.warn(⟦bearerToken⟧); } }`,
     [{ kind: 'token', sink: 'this.deps.audit.warn' }],
     {
       loggerNames: ['deps.audit'],
@@ -320,20 +325,20 @@ export class C {
 
   // HTTP-client errors and what they carry
   leak(
-    'catch (err) around an axios call',
+    'axios: catch (err) around an axios call',
     `import axios from 'axios';\nasync function load() {\n  try {\n    await axios.get('/constructs');\n  } catch (err) {\n    console.error('load failed', ⟦err⟧);\n  }\n}`,
     [{ kind: 'http-error', sink: 'console.error' }],
   ),
   leak(
     'err.response, err.request and err.toJSON()',
-    `function report(err) {\n  logger.error({ response: ⟦err.response⟧, request: ⟦err.request⟧, json: ⟦err.toJSON()⟧ });\n}`,
+    `import axios from 'axios';\nfunction report(err) {\n  logger.error({ response: ⟦err.response⟧, request: ⟦err.request⟧, json: ⟦err.toJSON()⟧ });\n}`,
     [
       { kind: 'http-response', sink: 'logger.error' },
       { kind: 'http-request', sink: 'logger.error' },
       { kind: 'http-error', sink: 'logger.error' },
     ],
   ),
-  leak('got error.options', `function report(error) { console.log(⟦error.options⟧); }`, [{ kind: 'request-config', sink: 'console.log' }]),
+  leak('got: error.options', `function report(error) { console.log(⟦error.options⟧); }`, [{ kind: 'request-config', sink: 'console.log' }]),
   leak('.catch(e => …) on an axios promise', `import axios from 'axios';\naxios.get('/x').catch((e) => console.warn(⟦e⟧));`, [
     { kind: 'http-error', sink: 'console.warn' },
   ]),
@@ -353,7 +358,7 @@ export class C {
     [{ kind: 'http-response', sink: 'console.log', origin: "axios.get('…')" }],
   ),
   leak(
-    'a request config passed to fetch',
+    'fetch: a request config passed to fetch',
     `async function h(url) {\n  const init = { method: 'GET' };\n  await fetch(url, init);\n  console.log('sent', ⟦init⟧);\n}`,
     [{ kind: 'request-config', sink: 'console.log' }],
   ),
@@ -371,15 +376,115 @@ export class C {
     ],
   ),
   leak('this.token and a prefixed Kernel name', `class C { show() { console.log(⟦this.token⟧, ⟦this.defaultKernelToken⟧); } }`, [
-    { kind: 'token', sink: 'console.log' },
+    { kind: 'token-word', sink: 'console.log' },
     { kind: 'token', sink: 'console.log' },
   ]),
   leak('an object literal with an Authorization key built from a call', `function h() { console.log({ Authorization: ⟦getAuth()⟧ }); }`, [
     { kind: 'authorization', sink: 'console.log' },
   ]),
-  leak('an Error whose message holds the token', 'function h(token) { console.error(new Error(`rejected ${⟦token⟧}`)); }', [
+  leak('an Error whose message holds the token', 'function h(accessToken) { console.error(new Error(`rejected ${⟦accessToken⟧}`)); }', [
     { kind: 'token', sink: 'console.error' },
   ]),
+  // ── libraries added with the per-library records ──
+  leak(
+    'OpenTelemetry: span.setAttribute with the Authorization header, setAttributes and startSpan attributes',
+    "function h(req, span, tracer) {\n  span.setAttribute('http.request.header.authorization', ⟦req.headers.authorization⟧);\n  span.setAttributes({ headers: ⟦req.headers⟧ });\n  tracer.startSpan('call', { attributes: { auth: ⟦req.get('authorization')⟧ } });\n}",
+    [
+      { kind: 'authorization', sink: 'span.setAttribute' },
+      { kind: 'headers', sink: 'span.setAttributes' },
+      { kind: 'authorization', sink: 'tracer.startSpan' },
+    ],
+  ),
+  leak(
+    'OpenTelemetry: trace.getActiveSpan()?.addEvent with headers',
+    "import { trace } from '@opentelemetry/api';\nfunction h(req) { trace.getActiveSpan()?.addEvent('req', { headers: ⟦req.headers⟧ }); }",
+    [{ kind: 'headers', sink: 'trace.getActiveSpan()?.addEvent' }],
+  ),
+  leak(
+    'Sentry: setContext with a request config',
+    "import * as Sentry from '@sentry/node';\nfunction h(err) { Sentry.setContext('http', { config: ⟦err.config⟧ }); }",
+    [{ kind: 'request-config', sink: 'Sentry.setContext' }],
+  ),
+  leak(
+    'ky: a hooks.beforeRequest request is logged',
+    "import ky from 'ky';\nconst api = ky.create({ hooks: { beforeRequest: [(request) => { console.log(⟦request.headers⟧); }] } });",
+    [{ kind: 'headers', sink: 'console.log' }],
+  ),
+  leak(
+    'NestJS HttpService: catchError on an httpService call logs the error config',
+    "function h(httpService, logger) {\n  return httpService.get('/x').pipe(catchError((e) => { logger.error(⟦e.config⟧); throw e; }));\n}",
+    [{ kind: 'request-config', sink: 'logger.error' }],
+  ),
+
+  // ── throw new Error(…): error messages end up in logs ──
+  leak('throw new Error with the token in its message', 'function h(accessToken) { throw new Error(`rejected ${⟦accessToken⟧}`); }', [
+    { kind: 'token', sink: 'new Error', messageId: 'credentialInError' },
+  ]),
+  leak(
+    'new HttpError with serialised headers in its message',
+    'function h(req) { return Promise.reject(new HttpError(`failed: ${JSON.stringify(⟦req.headers⟧)}`)); }',
+    [{ kind: 'headers', sink: 'new HttpError', messageId: 'credentialInError' }],
+  ),
+
+  // ── framework request objects ──
+  leak('Koa ctx.request.header and ctx.headers', 'router.get("/", (ctx) => { console.log(⟦ctx.request.header⟧, ⟦ctx.headers⟧); });', [
+    { kind: 'headers', sink: 'console.log' },
+    { kind: 'headers', sink: 'console.log' },
+  ]),
+  leak('Hono c.req.header() with no argument', 'app.get("/", (c) => { console.log(⟦c.req.header()⟧); return c.text("ok"); });', [
+    { kind: 'headers', sink: 'console.log' },
+  ]),
+  leak(
+    "Hono c.req.header('Authorization')",
+    'app.use(async (c, next) => { logger.info(⟦c.req.header("Authorization")⟧); await next(); });',
+    [{ kind: 'authorization', sink: 'logger.info', expression: "c.req.header('Authorization')" }],
+  ),
+  leak('req.rawHeaders', 'function h(req) { console.log(⟦req.rawHeaders⟧); }', [{ kind: 'headers', sink: 'console.log' }]),
+  leak(
+    'Fastify request.log of the request headers',
+    'fastify.get("/", async (request, reply) => { request.log.info(⟦request.headers⟧); });',
+    [{ kind: 'headers', sink: 'request.log.info' }],
+  ),
+  leak('Express: logger.info(req) inside app.get((req, res) => …)', 'app.get("/", (req, res) => { logger.info(⟦req⟧); res.end(); });', [
+    { kind: 'incoming-request', sink: 'logger.info' },
+  ]),
+  leak(
+    'Express: a whole request under a key',
+    'router.post("/x", function (request, response, next) { console.log({ request: ⟦request⟧ }); next(); });',
+    [{ kind: 'incoming-request', sink: 'console.log' }],
+  ),
+  leak(
+    'Next.js route handler: console.log(request)',
+    'export async function GET(request) {\n  console.log(⟦request⟧);\n  return new Response("ok");\n}',
+    [{ kind: 'incoming-request', sink: 'console.log' }],
+  ),
+
+  // ── one level of intra-file function summaries ──
+  leak(
+    'a local helper that logs its parameter, called with headers',
+    'function show(label, value) { console.log(label, value); }\nfunction h(req) { show("headers", ⟦req.headers⟧); }',
+    [{ kind: 'headers', sink: 'console.log (through show())' }],
+  ),
+  leak(
+    'an arrow helper that logs a parameter inside an object, called before it is defined',
+    'function h(req) { audit(⟦req.headers.authorization⟧); }\nconst audit = (what) => logger.warn({ what });',
+    [{ kind: 'authorization', sink: 'logger.warn (through audit())' }],
+  ),
+
+  // ── `token` with corroboration, partial redaction that shows too much ──
+  leak(
+    'a bare `token` in a file that handles Authorization',
+    'function h(token) {\n  const headers = { Authorization: `Bearer ${token}` };\n  console.log(⟦token⟧);\n  return headers;\n}',
+    [{ kind: 'token-word', sink: 'console.log' }],
+  ),
+  leak('slice(7) keeps the credential', 'function h(req) { console.log(⟦req.headers.authorization.slice(7)⟧); }', [
+    { kind: 'authorization', sink: 'console.log' },
+  ]),
+  leak(
+    'pino redact covering another path',
+    "import pino from 'pino';\nconst logger = pino({ redact: ['req.headers.cookie'] });\nfunction h(req) { logger.info({ headers: ⟦req.headers⟧ }); }",
+    [{ kind: 'headers', sink: 'logger.info' }],
+  ),
 ];
 
 // ─── valid: sanitizers and safe shapes ─────────────────────────────────────────────────────────
@@ -450,6 +555,49 @@ const valid: Valid[] = [
     `function h(req) { const copy = { ...req.headers, authorization: '[redacted]' }; copy.authorization = redact(req.headers.authorization); console.log(copy); }`,
   ),
   safe('process.env other variables', `console.log(process.env.NODE_ENV, process.env['PORT']);`),
+  // ── the word `token` in LLM and streaming code ──
+  safe('an onToken callback', 'const stream = run({ onToken: (token) => console.log(token) });'),
+  safe('a token event', "stream.on('token', (token) => { process.stdout.write(token); });"),
+  safe('logprobs token_info.token', 'for (const tokenInfo of logprobs.content) console.log(tokenInfo.token, tokenInfo.logprob);'),
+  safe('a bare token in a file with no credential context', 'function h(token) { console.log(token); }'),
+  safe(
+    'a streamed token even in a file that handles auth',
+    "const h = { Authorization: key }; llm.on('token', (token) => console.log(token));",
+  ),
+  // ── `.response` of errors that are not HTTP-client errors ──
+  safe('an AI SDK error response metadata', 'try { await generateText(opts); } catch (error) { console.error(error.response); }'),
+  // ── partial redaction ──
+  safe(
+    'the last four characters of a token',
+    'function h(accessToken, req) { console.log(accessToken.slice(-4), req.headers.authorization.substring(0, 4), accessToken.substr(0, 6)); }',
+  ),
+  safe('a masking helper', 'function h(apiKey) { logger.info({ apiKey: maskSecret(apiKey) }); }'),
+  // ── pino redact option ──
+  safe(
+    'pino redact path in bracket syntax',
+    "import pino from 'pino';\nconst log = pino({ redact: ['headers[\"authorization\"]'] });\nfunction h(req) { log.info({ headers: req.headers }); }",
+  ),
+  safe(
+    'pino redact covers the logged header',
+    "import pino from 'pino';\nconst logger = pino({ redact: ['headers.authorization', 'req.headers.authorization'] });\nfunction h(req) { logger.info({ headers: req.headers }); logger.child({}).info({ req }); }",
+  ),
+  safe(
+    'pino redact { paths } with a wildcard',
+    "import pino from 'pino';\nconst log = pino({ redact: { paths: ['*.authorization'] } });\nfunction h(req) { log.info({ headers: req.headers }); }",
+  ),
+  // ── route methods and helpers that are not what they seem ──
+  safe('a cache get with a one-parameter callback', 'cache.get("k", (value) => console.log(value));'),
+  safe(
+    'a helper that logs nothing it is given',
+    'function show(value) { console.log(typeof value); }\nfunction h(req) { show(req.headers); }',
+  ),
+  safe('a Koa ctx logged only by its path', 'router.get("/", (ctx) => { console.log(ctx.path, ctx.method); });'),
+  safe(
+    'a value printed only where it is known not to be a string',
+    "function h(accessToken) { if (typeof accessToken !== 'string' || !accessToken) { throw new Error(`expected a string, got ${accessToken}`); } }",
+  ),
+  safe('an Error message with presence only', 'function h(accessToken) { throw new Error(`missing: ${!accessToken}`); }'),
+  safe('an Error about headers as an object prints [object Object]', 'function h(req) { throw new Error(`bad ${req.headers}`); }'),
 ];
 
 ruleTester.run('no-auth-header-logging', rule, { valid, invalid });
@@ -491,12 +639,17 @@ typedTester.run('no-auth-header-logging (type-aware)', rule, {
       'typed: plain objects and strings',
       'declare const job: { id: string }, e: AxiosError;\nconsole.log(job, e.message, e.code);',
     ),
+    typedSafe('typed: a fetch Response carries the server headers', 'declare const res: Response;\nconsole.log(res);'),
+    typedSafe(
+      'API SDK errors: typed APIError headers are the response headers',
+      'declare class APIError extends Error { headers: Headers; status: number }\ndeclare const failure: APIError;\nconsole.log(failure);',
+    ),
     typedSafe('typed: without typeAware the rule stays syntactic', 'declare const h: Headers;\nconsole.log(h);', [{}]),
   ],
   invalid: [
     typedLeak('typed: Headers', 'declare const h: Headers;', 'console.log(⟦h⟧);', 'Headers'),
     typedLeak(
-      'typed: IncomingHttpHeaders',
+      'node:http: typed IncomingHttpHeaders',
       'declare const incoming: IncomingHttpHeaders;',
       'console.log(⟦incoming⟧);',
       'IncomingHttpHeaders',

@@ -1,112 +1,45 @@
 /**
- * Baselines let an existing repository adopt the hook: findings that exist today are recorded
- * by fingerprint, detector and path, and only new ones block. No line numbers (moving code does
- * not churn the file) and never the secret: a fingerprint is a SHA-256 of it.
+ * Baselines: the file format and reader live in `@kernel-secrets/core/node` (shared with the
+ * ESLint plugin, so a baselined finding is silenced by both); here their errors become the
+ * CLI's one-line "could not scan" errors.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import type { Finding } from '@kernel-secrets/core';
+import {
+  BaselineError,
+  parseBaseline as parseBaselineText,
+  readBaseline as readBaselineFile,
+  type Baseline,
+} from '@kernel-secrets/core/node';
+import { existsSync } from 'node:fs';
 import { CliError } from '../errors.js';
 
-export const BASELINE_FILE_NAME = 'kernel-secrets.baseline.json';
-export const BASELINE_VERSION = 1;
-
-export interface BaselineEntry {
-  path: string;
-  detector: Finding['detector'];
-  rule: string;
-  fingerprint: string;
-  /** Why this finding may stay (optional); a change that adds an entry passes only with one. */
-  reason?: string;
-}
-
-export interface BaselineFile {
-  $comment: string;
-  version: number;
-  entries: BaselineEntry[];
-}
-
-function key(e: { path: string; detector: string; fingerprint: string }): string {
-  return `${e.fingerprint}\0${e.detector}\0${e.path}`;
-}
-
-export class Baseline {
-  private readonly keys: Map<string, BaselineEntry>;
-
-  constructor(readonly entries: readonly BaselineEntry[]) {
-    this.keys = new Map(entries.map((e) => [key(e), e]));
-  }
-
-  has(finding: { path: string; detector: string; fingerprint: string }): boolean {
-    return this.keys.has(key(finding));
-  }
-
-  /** The entry matching a finding, with its reason if it has one. */
-  entryFor(finding: { path: string; detector: string; fingerprint: string }): BaselineEntry | undefined {
-    return this.keys.get(key(finding));
-  }
-}
-
-function invalid(file: string, why: string): CliError {
-  return new CliError(`invalid baseline ${file}: ${why}`, 'regenerate it with `kernel-secrets baseline`');
-}
+export {
+  BASELINE_FILE_NAME,
+  BASELINE_VERSION,
+  Baseline,
+  baselineText,
+  type BaselineEntry,
+  type BaselineFile,
+} from '@kernel-secrets/core/node';
 
 export function readBaseline(file: string): Baseline {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return readBaselineFile(file);
   } catch (err) {
-    throw invalid(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (err instanceof BaselineError) throw new CliError(err.message, err.fix);
+    throw err;
   }
-  return parseBaseline(text, file);
 }
 
-/** A baseline from its text (a file on disk, or one committed at a git ref); `file` names it in errors. */
+/** A baseline committed at a git ref (the gate's policy), with the CLI's one-line errors. */
 export function parseBaseline(text: string, file: string): Baseline {
-  let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw invalid(file, 'not valid JSON');
+    return parseBaselineText(text, file);
+  } catch (err) {
+    if (err instanceof BaselineError) throw new CliError(err.message, err.fix);
+    throw err;
   }
-  const data = raw as Partial<BaselineFile>;
-  if (!data || typeof data !== 'object' || data.version !== BASELINE_VERSION || !Array.isArray(data.entries)) {
-    throw invalid(file, `expected {"version": ${BASELINE_VERSION}, "entries": [...]}`);
-  }
-  data.entries.forEach((e, i) => {
-    const ok =
-      e &&
-      typeof e.path === 'string' &&
-      typeof e.detector === 'string' &&
-      typeof e.fingerprint === 'string' &&
-      /^[0-9a-f]{64}$/.test(e.fingerprint);
-    if (!ok) throw invalid(file, `entries[${i}] needs path, detector and a 64-hex fingerprint`);
-    if (!validReason(e.reason)) throw invalid(file, `entries[${i}].reason must be a non-empty string`);
-  });
-  return new Baseline(data.entries);
-}
-
-/** An entry's optional `reason`: absent, or non-empty text. */
-function validReason(reason: unknown): boolean {
-  return reason === undefined || (typeof reason === 'string' && reason.trim().length > 0 && reason.length <= 500);
 }
 
 export function readBaselineIfPresent(file: string): Baseline | undefined {
   return existsSync(file) ? readBaseline(file) : undefined;
-}
-
-/** The file `kernel-secrets baseline` writes: sorted, one entry per (fingerprint, detector, path). */
-export function baselineText(findings: readonly (Finding & { path: string })[]): string {
-  const unique = new Map<string, BaselineEntry>();
-  for (const f of findings) unique.set(key(f), { path: f.path, detector: f.detector, rule: f.rule, fingerprint: f.fingerprint });
-  const entries = [...unique.values()].sort(
-    (a, b) => a.path.localeCompare(b.path) || a.detector.localeCompare(b.detector) || a.fingerprint.localeCompare(b.fingerprint),
-  );
-  const file: BaselineFile = {
-    $comment:
-      'kernel-secrets baseline: findings that existed when the scan was adopted; they do not block. ' +
-      'Fingerprints are SHA-256 hashes, no secret is stored. Regenerate with `kernel-secrets baseline`.',
-    version: BASELINE_VERSION,
-    entries,
-  };
-  return JSON.stringify(file, null, 2) + '\n';
 }

@@ -3,10 +3,12 @@
  * Shared by the context and authorization-header detectors and by the ESLint rules
  * (through `Scanner.checkValue`), so a threshold is changed in one place.
  */
-import { BENIGN_PREFIX_MARKERS, BENIGN_SHAPES } from '../catalogue/benign-shapes.js';
+import { createHash } from 'node:crypto';
+import { BENIGN_PREFIX_MARKERS, BENIGN_SHAPES, SAMPLE_DIGEST_ALGORITHMS, SAMPLE_DIGEST_INPUTS } from '../catalogue/benign-shapes.js';
 import { PLACEHOLDER_SUBSTRINGS, PLACEHOLDER_VALUES, REFERENCE_PREFIXES, TEMPLATE_SHAPES } from '../catalogue/placeholders.js';
 import type { Thresholds } from '../config/resolve.js';
-import { charClass, classCount, isMostlySequential, looksLikeWords, shannonEntropy } from './entropy.js';
+import { charClass, classCount, isMostlySequential, minRandomEntropy, shannonEntropy } from './entropy.js';
+import { isPathShaped, looksLikeWords } from './word-share.js';
 
 const PLACEHOLDER_SET = new Set(PLACEHOLDER_VALUES.map(squash));
 
@@ -22,13 +24,48 @@ export interface CandidateContext {
   after?: string;
   /** Whether the value sat inside quotes. */
   quoted?: boolean;
+  /**
+   * Whether the value is bound to a credential name, flag or header (every detector's match is;
+   * `Scanner.checkValue` in a credential context is). A bound 40- or 64-hex value is a token.
+   */
+  bound?: boolean;
+}
+
+let sampleDigests: ReadonlySet<string> | undefined;
+
+/** Hex digests of SAMPLE_DIGEST_INPUTS, computed on first use. */
+function isSampleDigest(value: string): boolean {
+  sampleDigests ??= new Set(
+    SAMPLE_DIGEST_ALGORITHMS.flatMap((a) => SAMPLE_DIGEST_INPUTS.map((i) => createHash(a).update(i, 'utf8').digest('hex'))),
+  );
+  return sampleDigests.has(value.toLowerCase());
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Whether `word` (lower case) occurs in `value` in one case (`example`, `EXAMPLE`) and touching
+ * an edge, a separator or a digit on one side (`dummy_…`, `…-example`, `EXAMPLE1`). Random
+ * mixed-case letters spell a 5-letter placeholder this way about once in 10⁷ tokens; ignoring
+ * case and edges, once in 40,000.
+ */
+function containsAsWord(value: string, lower: string, word: string): boolean {
+  for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
+    const piece = value.slice(at, at + word.length);
+    if (piece !== word && piece !== word.toUpperCase()) continue;
+    const end = at + word.length;
+    if (at === 0 || end === value.length || !isLetter(value.charCodeAt(at - 1)) || !isLetter(value.charCodeAt(end))) return true;
+  }
+  return false;
 }
 
 /** Placeholder spellings: `YOUR_TOKEN`, `<token>`, `${KERNEL_TOKEN}`, `xxxx`, `changeme`, … */
 export function isPlaceholder(value: string): boolean {
   const lower = value.toLowerCase();
   if (PLACEHOLDER_SET.has(squash(value))) return true;
-  if (PLACEHOLDER_SUBSTRINGS.some((s) => lower.includes(s))) return true;
+  if (PLACEHOLDER_SUBSTRINGS.some((s) => containsAsWord(value, lower, s))) return true;
   return TEMPLATE_SHAPES.some((re) => re.test(value));
 }
 
@@ -51,12 +88,14 @@ export function rejectCandidate(value: string, thresholds: Thresholds, ctx: Cand
   if (isPlaceholder(value)) return 'placeholder';
   const before = ctx.before?.toLowerCase() ?? '';
   if (BENIGN_PREFIX_MARKERS.some((m) => before.endsWith(m))) return 'data URI or integrity hash';
-  const shape = BENIGN_SHAPES.find((s) => s.pattern.test(value));
+  const bound = ctx.bound ?? false;
+  const shape = BENIGN_SHAPES.find((s) => !(bound && s.unboundOnly) && s.pattern.test(value));
   if (shape) return shape.id;
+  if (bound && isSampleDigest(value)) return 'sample digest';
   if (classCount(value) < 2) return 'one character class';
   if (isMostlySequential(value)) return 'sequential or repeated characters';
-  if (looksLikeWords(value)) return 'words';
-  const minEntropy = charClass(value) === 'hex' ? thresholds.entropyHex : thresholds.entropyBase64;
-  if (shannonEntropy(value) < minEntropy) return 'low entropy';
+  if (looksLikeWords(value)) return isPathShaped(value) ? 'path' : 'words';
+  const threshold = charClass(value) === 'hex' ? thresholds.entropyHex : thresholds.entropyBase64;
+  if (shannonEntropy(value) < minRandomEntropy(value, threshold)) return 'low entropy';
   return undefined;
 }

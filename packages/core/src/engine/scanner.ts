@@ -192,7 +192,7 @@ export class Scanner {
     if (context === 'plain') return undefined;
     const slot = VALUE_CONTEXTS[context];
     if (this.config.severity[slot.detector] === 'off') return undefined;
-    if (rejectCandidate(value, this.config.thresholds, { quoted: true }) !== undefined) return undefined;
+    if (rejectCandidate(value, this.config.thresholds, { quoted: true, bound: true }) !== undefined) return undefined;
     return this.verdict({ ...slot, severity: 'error', start: 0, end: value.length, value });
   }
 
@@ -333,6 +333,7 @@ export class Scanner {
         before: text.slice(Math.max(0, start - 16), start),
         after: text.charAt(end),
         quoted,
+        bound: true,
       });
       if (reason !== undefined) continue;
       hits.push({ detector: d.detector, rule: d.id, severity: d.severity, start, end, value, label: labelFor(d, m[0]) });

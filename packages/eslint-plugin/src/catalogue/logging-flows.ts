@@ -1,57 +1,33 @@
 /**
- * What `kernel-secrets/no-auth-header-logging` knows about logging, as data: where output goes
- * (sinks), what carries a credential (sources) and what makes a value safe to log (sanitizers).
- * The code in `src/logging/` walks the AST and looks things up here; to teach the rule a new
- * logger, header-bearing object or redaction helper, add it to a list below.
+ * What `kernel-secrets/no-auth-header-logging` knows about logging, as data. The per-library
+ * records live next to this file: `logging/http-clients.ts` (one record per HTTP client) and
+ * `logging/sinks.ts` (one record per logger or other sink); this module holds what is not
+ * tied to one library (names of sources, how values propagate, what sanitizes them) and the
+ * lookup tables the code in `src/logging/` reads, derived from the records.
  *
  * Credential NAMES (`token`, `apiKey`, `KERNEL_TOKEN`, …) are not listed here: they come from
- * `@kernel-secrets/core` (through `util/credential-names.ts`) so that every front-end gives the
- * same answer to "is this name a credential?".
+ * `@kernel-secrets/core` so that every front-end gives the same answer to "is this name a
+ * credential?".
  *
  * All names are compared exactly unless a comment says otherwise. Lists of identifier names
  * that are compared "normalised" go through core's `normaliseName` (lower case, `_ - .` and
  * spaces removed), so `auth_header`, `authHeader` and `AUTH-HEADER` are one entry.
  */
+import { normaliseName } from '@kernel-secrets/core';
+import { HTTP_CLIENT_RECORDS, type HttpClientRecord, type PropertySteps } from './logging/http-clients.js';
+import { SINK_RECORDS, type SinkRecord } from './logging/sinks.js';
+import type { SourceKind } from './logging/source-kinds.js';
 
-// ─────────────────────────────────────────────────────────────────────────────────────────────
-// Source kinds
-// ─────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Everything the rule tracks. Each kind says what is logged and why it leaks a credential. */
-export type SourceKind =
-  | 'authorization'
-  | 'headers'
-  | 'http-error'
-  | 'request-config'
-  | 'http-response'
-  | 'http-request'
-  | 'kernel-client'
-  | 'token'
-  | 'process-env'
-  | 'typed';
-
-export interface SourceKindInfo {
-  /** Completes "`x` is …" in the report. Never contains a value. */
-  readonly description: string;
-  /**
-   * A string: it survives `${x}`, `'…' + x` and `String(x)`. Objects turn into
-   * `[object Object]` there (and errors into their message), so they do not leak that way.
-   */
-  readonly stringValued: boolean;
-}
-
-export const SOURCE_KINDS: Readonly<Record<SourceKind, SourceKindInfo>> = {
-  authorization: { description: 'the Authorization header value', stringValued: true },
-  headers: { description: 'a whole header object (it includes Authorization)', stringValued: false },
-  'http-error': { description: 'an HTTP-client error (its request config carries the Authorization header)', stringValued: false },
-  'request-config': { description: 'a request config (it carries the Authorization header)', stringValued: false },
-  'http-response': { description: 'an HTTP-client response (its request config carries the Authorization header)', stringValued: false },
-  'http-request': { description: 'an outgoing HTTP request (it carries the Authorization header)', stringValued: false },
-  'kernel-client': { description: 'a Kernel client instance (it holds the token)', stringValued: false },
-  token: { description: 'a token-named value', stringValued: true },
-  'process-env': { description: 'the whole of process.env (it holds KERNEL_TOKEN)', stringValued: false },
-  typed: { description: 'a value whose type carries headers', stringValued: false },
-};
+export { SOURCE_KINDS, type SourceKind, type SourceKindInfo } from './logging/source-kinds.js';
+export { HTTP_CLIENT_RECORDS, type HttpClientRecord, type PropertySteps } from './logging/http-clients.js';
+export {
+  DEBUG_FUNCTION_NAMES,
+  DEBUG_MODULE,
+  DEFAULT_LOGGER_NAMES,
+  LOGGER_DERIVATIONS,
+  SINK_RECORDS,
+  type SinkRecord,
+} from './logging/sinks.js';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // Sources: the Authorization header and header objects
@@ -75,6 +51,16 @@ export const AUTH_HEADER_NAMES: ReadonlySet<string> = new Set([
  * credential; with any other name (`content-type`, `x-request-id`) they are safe.
  */
 export const HEADER_GETTER_METHODS: ReadonlySet<string> = new Set(['get', 'header', 'getHeader']);
+
+/** Hono's `c.req.header()` called without a name returns every header. */
+export const ALL_HEADERS_GETTER = 'header';
+
+/**
+ * Partial redaction: `token.slice(-4)`, `token.substring(0, 4)`, `token.substr(0, 6)` show at
+ * most this many characters of a credential, which identifies it without giving it away.
+ */
+export const MAX_SHOWN_CHARACTERS = 6;
+export const SLICING_METHODS: ReadonlySet<string> = new Set(['slice', 'substring', 'substr']);
 
 /**
  * Methods that store ONE header on an object: fetch `headers.set()`/`append()`, Node
@@ -117,16 +103,48 @@ export const REQUEST_CONFIG_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Identifier names (normalised) of HTTP-client errors, whatever `try` they come from. */
-export const HTTP_ERROR_NAMES: ReadonlySet<string> = new Set([
-  'axioserror',
-  'axioserr',
-  'httperror',
-  'httperr',
-  'requesterror',
-  'requesterr',
-  'goterror',
-  'kyerror',
-]);
+export const HTTP_ERROR_NAMES: ReadonlySet<string> = new Set(HTTP_CLIENT_RECORDS.flatMap((client) => client.errorNames.map(normaliseName)));
+
+/**
+ * Credential words (normalised) that also name an LLM's or a lexer's tokens: `token` alone is
+ * a credential only in a file with a credential context (AUTH_CONTEXT_WORDS), and never as
+ * the parameter of a streaming callback (`onToken: (token) => …`, `.on('token', …)`) or a
+ * field of a streamed part (`logprob.token`, `chunk.token`).
+ */
+export const AMBIGUOUS_CREDENTIAL_NAMES: ReadonlySet<string> = new Set(['token']);
+
+/** A file mentioning one of these (case-insensitive) handles credentials: `token` there is one. */
+export const AUTH_CONTEXT_WORDS: readonly string[] = [
+  'authoriz',
+  'bearer',
+  'apikey',
+  'api_key',
+  'credential',
+  'kernel',
+  'jwt',
+  'oauth',
+  'password',
+];
+
+/** Callback keys and event names (normalised, "contains") of token streams: `onToken`, `'token'`, `handleLLMNewToken`. */
+export const TOKEN_STREAM_CALLBACK_WORDS: readonly string[] = ['token'];
+
+/** Event-registration methods whose first argument names the event: `.on('token', cb)`. */
+export const EVENT_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'addEventListener', 'prependListener']);
+
+/** Receivers (normalised, "contains") whose `.token` is a streamed token: `logprob.token`, `tokenInfo.token`, `chunk.token`. */
+export const TOKEN_STREAM_RECEIVER_WORDS: readonly string[] = [
+  'logprob',
+  'info',
+  'chunk',
+  'delta',
+  'event',
+  'part',
+  'choice',
+  'item',
+  'top',
+  'entry',
+];
 
 /** Identifier names (normalised) of Kernel client instances. */
 export const KERNEL_CLIENT_INSTANCE_NAMES: ReadonlySet<string> = new Set(['kernelclient']);
@@ -137,14 +155,6 @@ export const KERNEL_CLIENT_FACTORIES: ReadonlySet<string> = new Set(['createKern
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // Sources: objects that carry headers, and what their properties are
 // ─────────────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * A property step: `kind` → property → the kind of `source.property`. `null` means "known to be
- * safe" (`response.headers` are the server's headers, not ours). A property missing from a
- * source's table is safe too (`err.message`, `err.response.status`, `headers['content-type']`);
- * auth header names and credential names are checked before these tables for every kind.
- */
-export type PropertySteps = Readonly<Record<string, SourceKind | null>>;
 
 /** Axios keeps per-method header bags under `defaults.headers` (`.common`, `.post`, …). */
 const HEADER_BAGS: PropertySteps = {
@@ -161,13 +171,15 @@ const HEADER_BAGS: PropertySteps = {
 export const PROPERTY_STEPS: Readonly<Partial<Record<SourceKind, PropertySteps>>> = {
   headers: HEADER_BAGS,
   // axios: error.config / .request / .response; got: error.options / .request / .response.
-  'http-error': { config: 'request-config', options: 'request-config', request: 'http-request', response: 'http-response' },
+  'http-error': Object.assign({}, ...HTTP_CLIENT_RECORDS.map((client) => client.errorProperties ?? {})) as PropertySteps,
   // fetch RequestInit, axios request config, got options: their headers.
   'request-config': { headers: 'headers' },
   // axios response.config / .request; got response.request; the response's own headers are safe.
   'http-response': { config: 'request-config', request: 'http-request', headers: null },
   // Node's ClientRequest and fetch's Request.
   'http-request': { headers: 'headers', options: 'request-config' },
+  // Express/Fastify `req`, Koa `ctx.request`, Node's IncomingMessage on a server.
+  'incoming-request': { headers: 'headers', header: 'headers', rawHeaders: 'headers' },
   'kernel-client': { headers: 'headers', config: 'request-config', options: 'request-config', defaults: 'request-config' },
 };
 
@@ -217,10 +229,18 @@ export const RECEIVER_ROLES: readonly ReceiverRole[] = [
   { names: new Set(['res', 'resp', 'response', 'reply', 'axiosresponse', 'httpresponse']), steps: PROPERTY_STEPS['http-response']! },
   // `process.env` as a whole.
   { names: new Set(['process']), steps: { env: 'process-env' } },
+  // Koa `ctx.request`/`ctx.headers`, Hono `c.req`: a framework's request context.
+  {
+    names: new Set(['ctx', 'context', 'c']),
+    steps: { request: 'incoming-request', req: 'incoming-request', headers: 'headers', header: 'headers' },
+  },
 ];
 
+/** The error role's `.response`: an HTTP-client response only in files that use a client whose responses keep the config. */
+export const ERROR_RESPONSE_PROPERTY = 'response';
+
 /** Any other receiver: `req.headers`, `request.headers`, `config.headers`, `init.headers`, `ctx.headers`. */
-export const DEFAULT_RECEIVER_STEPS: PropertySteps = { headers: 'headers' };
+export const DEFAULT_RECEIVER_STEPS: PropertySteps = { headers: 'headers', rawHeaders: 'headers' };
 
 /** Receivers whose `.defaults` is a request config: axios and its instances (`axios.defaults.headers…`). */
 export const CLIENT_DEFAULTS_STEPS: PropertySteps = { defaults: 'request-config', headers: 'headers' };
@@ -229,80 +249,61 @@ export const CLIENT_DEFAULTS_STEPS: PropertySteps = { defaults: 'request-config'
 // Sources: HTTP clients, their errors, configs, interceptors and hooks
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
-export interface HttpClient {
-  /** Import/require specifier and the usual local name. */
-  readonly module: string;
-  /** Whether a response object carries the request config (and so the Authorization header). */
-  readonly responseCarriesConfig: boolean;
-  /** `client(…)` called directly: argument positions that are request configs (`got(url, options)`). */
-  readonly callConfigArguments: readonly number[];
-  /** `client.method(…)`: request methods and the position of their config argument. */
-  readonly methods: Readonly<Record<string, number>>;
-  /** Methods that create an instance sharing the same API (`axios.create()`, `got.extend()`). */
-  readonly instanceFactories: readonly string[];
-}
-
-export const HTTP_CLIENTS: readonly HttpClient[] = [
-  {
-    module: 'axios',
-    responseCarriesConfig: true,
-    // `axios(config)` or `axios(url, config)`; a lone first argument is checked only when it is not a string.
-    callConfigArguments: [0, 1],
-    methods: { request: 0, get: 1, delete: 1, head: 1, options: 1, post: 2, put: 2, patch: 2, postForm: 2, putForm: 2, patchForm: 2 },
-    instanceFactories: ['create'],
-  },
-  {
-    module: 'got',
-    responseCarriesConfig: true,
-    callConfigArguments: [0, 1],
-    methods: { get: 1, post: 1, put: 1, patch: 1, delete: 1, head: 1, stream: 1, paginate: 1 },
-    instanceFactories: ['extend'],
-  },
-  {
-    module: 'ky',
-    // ky resolves to a fetch Response: its headers are the server's.
-    responseCarriesConfig: false,
-    callConfigArguments: [1],
-    methods: { get: 1, post: 1, put: 1, patch: 1, delete: 1, head: 1 },
-    instanceFactories: ['create', 'extend'],
-  },
-];
+/** Clients whose calls and methods are understood, by the canonical name they are imported/called as. */
+export const HTTP_CLIENTS_BY_ROOT: ReadonlyMap<string, HttpClientRecord> = new Map(
+  HTTP_CLIENT_RECORDS.flatMap((client) => client.identifiers.map((identifier) => [identifier, client] as const)),
+);
 
 /** Global fetch and the Request constructor: the second argument is the request config. */
 export const FETCH_CONFIG_ARGUMENT: Readonly<Record<string, number>> = { fetch: 1, Request: 1 };
 
 /**
  * Identifiers that mark a `try` block or promise chain as an HTTP call, so that its `catch`
- * parameter is an HTTP-client error (axios, got, ky, NestJS' `HttpService`). Instances made
- * with an `instanceFactories` method at the top of the file are added per file.
+ * parameter is an HTTP-client error: clients whose errors carry the request (axios, got, ky,
+ * NestJS' `HttpService`). Instances made with an `instanceFactories` method at the top of the
+ * file are added per file.
  */
-export const HTTP_CLIENT_IDENTIFIERS: ReadonlySet<string> = new Set(['axios', 'got', 'ky', 'httpService', 'HttpService']);
+export const HTTP_CLIENT_IDENTIFIERS: ReadonlySet<string> = new Set(
+  HTTP_CLIENT_RECORDS.filter((client) => client.errorProperties).flatMap((client) => client.identifiers),
+);
 
-/**
- * Callback registries whose callbacks receive request configs, responses or errors:
- * `axios.interceptors.request.use(onConfig, onError)`, `….response.use(onResponse, onError)`.
- * Kinds are per callback position; the callback's first parameter gets that kind.
- */
-export const INTERCEPTORS: Readonly<Record<string, readonly SourceKind[]>> = {
-  request: ['request-config', 'http-error'],
-  response: ['http-response', 'http-error'],
-};
+/** Callback registries (`interceptors.request.use(onConfig, onError)`): kinds per callback position. */
+export const INTERCEPTORS: Readonly<Record<string, readonly SourceKind[]>> = Object.assign(
+  {},
+  ...HTTP_CLIENT_RECORDS.map((client) => client.interceptors ?? {}),
+) as Record<string, readonly SourceKind[]>;
 
-/**
- * got/ky hooks (`hooks: { beforeRequest: [(options) => …] }`): the kind of the first parameter
- * of each hook function.
- */
-export const HTTP_HOOKS: Readonly<Record<string, SourceKind>> = {
-  init: 'request-config',
-  beforeRequest: 'request-config',
-  beforeRedirect: 'request-config',
-  beforeRetry: 'http-error',
-  beforeError: 'http-error',
-  afterResponse: 'http-response',
-};
+/** got/ky hooks (`hooks: { beforeRequest: [(options) => …] }`): the kind of each hook's first parameter. */
+export const HTTP_HOOKS: Readonly<Record<string, SourceKind>> = Object.assign(
+  {},
+  ...HTTP_CLIENT_RECORDS.map((client) => client.hooks ?? {}),
+) as Record<string, SourceKind>;
 
 /** Promise/RxJS error handlers: `.catch(fn)`, `.then(_, fn)`, `catchError(fn)`; index of `fn`. */
 export const ERROR_CALLBACKS: Readonly<Record<string, number>> = { catch: 0, then: 1, catchError: 0 };
+
+/**
+ * Route registrations of Express, Fastify, Koa-router and Hono: a handler with two or more
+ * parameters (`(req, res)`, `(request, reply)`) gets the incoming request first. A first
+ * parameter named like a context (`ctx`, `c`) is left to RECEIVER_ROLES (`ctx.request`, `c.req`).
+ */
+export const ROUTE_METHODS: ReadonlySet<string> = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'del',
+  'all',
+  'use',
+  'options',
+  'head',
+  'addHook',
+]);
+export const CONTEXT_PARAMETER_NAMES: ReadonlySet<string> = new Set(['ctx', 'context', 'c']);
+
+/** Next.js route handlers: `export async function GET(request) {…}` gets the incoming request. */
+export const ROUTE_HANDLER_EXPORTS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** NestJS parameter decorator: `@Headers('authorization') auth`, `@Headers() headers`. */
 export const HEADER_DECORATORS: ReadonlySet<string> = new Set(['Headers']);
@@ -312,19 +313,14 @@ export const HEADER_DECORATORS: ReadonlySet<string> = new Set(['Headers']);
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Type names (the symbol or alias name, also through base interfaces) whose values carry
- * headers. A type also counts when it has an `Authorization`/`authorization` property, or when
- * one of its own properties has such a type (`{ config: AxiosRequestConfig }`).
+ * Type names (the symbol or alias name, also through base interfaces) whose values carry the
+ * REQUEST's headers. A type also counts when it has an `Authorization`/`authorization`
+ * property, or when one of its own properties has such a type (`{ config: AxiosRequestConfig }`).
  */
-export const HEADER_CARRYING_TYPES: ReadonlySet<string> = new Set([
-  'Headers',
-  'IncomingHttpHeaders',
-  'AxiosRequestConfig',
-  'InternalAxiosRequestConfig',
-  'AxiosError',
-  'RequestInit',
-  'Request',
-]);
+export const HEADER_CARRYING_TYPES: ReadonlySet<string> = new Set(HTTP_CLIENT_RECORDS.flatMap((client) => client.requestTypes));
+
+/** Response-side types (`Response`, an SDK's `APIError`): their headers are the server's; not looked into. */
+export const RESPONSE_SIDE_TYPES: ReadonlySet<string> = new Set(HTTP_CLIENT_RECORDS.flatMap((client) => client.responseTypes));
 
 /** Property names that make an object type an Authorization carrier. */
 export const AUTHORIZATION_PROPERTIES: readonly string[] = ['authorization', 'Authorization'];
@@ -441,136 +437,8 @@ export const RISKY_ALLOW_LIST_KEYS: ReadonlySet<string> = new Set([
 // Sinks
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Console methods that print their arguments, and the first argument they print. */
-export const CONSOLE_METHODS: Readonly<Record<string, number>> = {
-  log: 0,
-  info: 0,
-  warn: 0,
-  error: 0,
-  debug: 0,
-  trace: 0,
-  dir: 0,
-  dirxml: 0,
-  table: 0,
-  group: 0,
-  groupCollapsed: 0,
-  timeLog: 0,
-  // console.assert(condition, ...data): the condition is not printed.
-  assert: 1,
-};
-
-/** Paths under which the console is reached. */
-export const CONSOLE_RECEIVERS: ReadonlySet<string> = new Set([
-  'console',
-  'globalThis.console',
-  'global.console',
-  'window.console',
-  'self.console',
-]);
-
-/** `process.stdout.write(chunk)` and `process.stderr.write(chunk)`. */
-export const STREAM_RECEIVERS: ReadonlySet<string> = new Set(['process.stdout', 'process.stderr']);
-export const STREAM_METHODS: ReadonlySet<string> = new Set(['write']);
-
-/** Sentry: what these calls are given is sent to Sentry with every later event. */
-export const SENTRY_METHODS: ReadonlySet<string> = new Set(['addBreadcrumb', 'setExtra', 'setExtras', 'setContext', 'captureMessage']);
-/** `Sentry.setExtra`, and `scope.setExtra` inside `Sentry.withScope((scope) => …)`. */
-export const SENTRY_RECEIVERS: ReadonlySet<string> = new Set(['Sentry', 'scope']);
-/** Calls that return a Sentry scope: `Sentry.getCurrentScope().setContext(…)`. */
-export const SENTRY_SCOPE_GETTERS: ReadonlySet<string> = new Set(['getCurrentScope', 'getIsolationScope', 'getGlobalScope']);
-
-export interface LoggerLibrary {
-  readonly name: string;
-  /** Import/require specifier; a default or namespace import of it is this library's `root`. */
-  readonly module: string;
-  /** The name the library is usually imported as; paths below start with it. */
-  readonly root: string;
-  /** Objects that ARE loggers without configuration (`winston.info(…)`, `req.log.info(…)`). */
-  readonly receivers: readonly string[];
-  /** Calls that return a logger (`pino()`, `log4js.getLogger()`); `new X()` is written `new X`. */
-  readonly factories: readonly string[];
-  /** Methods that write a log record; their every argument is logged. */
-  readonly methods: readonly string[];
-}
-
-export const LOGGER_LIBRARIES: readonly LoggerLibrary[] = [
-  {
-    name: 'pino',
-    module: 'pino',
-    root: 'pino',
-    // pino-http / Fastify put a request-bound logger on the request and the app.
-    receivers: ['req.log', 'request.log', 'reply.log', 'fastify.log', 'app.log', 'server.log'],
-    factories: ['pino'],
-    // `child(bindings)` writes its bindings into every later line.
-    methods: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'child'],
-  },
-  {
-    name: 'winston',
-    module: 'winston',
-    root: 'winston',
-    receivers: ['winston'],
-    factories: ['winston.createLogger', 'winston.loggers.get', 'winston.loggers.add'],
-    methods: ['log', 'error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'emerg', 'alert', 'crit', 'notice', 'warning', 'child'],
-  },
-  {
-    name: 'bunyan',
-    module: 'bunyan',
-    root: 'bunyan',
-    receivers: [],
-    factories: ['bunyan.createLogger'],
-    methods: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'child'],
-  },
-  {
-    name: 'log4js',
-    module: 'log4js',
-    root: 'log4js',
-    receivers: [],
-    factories: ['log4js.getLogger'],
-    methods: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'mark', 'log'],
-  },
-  {
-    name: 'loglevel',
-    module: 'loglevel',
-    root: 'loglevel',
-    receivers: ['loglevel'],
-    factories: ['loglevel.getLogger'],
-    methods: ['trace', 'debug', 'info', 'warn', 'error', 'log'],
-  },
-  {
-    name: 'consola',
-    module: 'consola',
-    root: 'consola',
-    receivers: ['consola'],
-    factories: ['consola.create', 'consola.withTag', 'consola.createConsola', 'createConsola'],
-    methods: ['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'success', 'fail', 'ready', 'start', 'box', 'verbose'],
-  },
-  {
-    name: 'NestJS Logger',
-    module: '@nestjs/common',
-    root: '@nestjs/common',
-    // `Logger.log(…)` (static) and `new Logger(Ctx.name)` instances.
-    receivers: ['Logger'],
-    factories: ['new Logger'],
-    methods: ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'],
-  },
-];
-
-/**
- * Methods on a logger that return another logger of the same kind:
- * `logger.child({…}).info(…)`, `consola.withTag('x').info(…)`, `log.getLogger('x').warn(…)`.
- */
-export const LOGGER_DERIVATIONS: ReadonlySet<string> = new Set(['child', 'withTag', 'getLogger', 'create']);
-
-/** Default `loggerNames`: objects named like this are loggers (see the rule's docs). */
-export const DEFAULT_LOGGER_NAMES: readonly string[] = ['logger', 'log', 'this.logger'];
-
-/**
- * The `debug` package: `const debug = createDebug('app'); debug('%O', headers)`. A call to a
- * function NAMED `debug` counts as a debug logger unless `debug` is the imported factory
- * itself (`import debug from 'debug'; debug('app')` only creates one).
- */
-export const DEBUG_MODULE = 'debug';
-export const DEBUG_FUNCTION_NAMES: ReadonlySet<string> = new Set(['debug']);
+/** The sink records that are loggers: their methods are what a configured `loggerNames` object logs with. */
+export const LOGGER_LIBRARIES: readonly SinkRecord[] = SINK_RECORDS.filter((record) => record.isLogger);
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // Modules: how imports map to the names above
@@ -586,11 +454,13 @@ export const MODULE_ROOTS: Readonly<Record<string, string>> = {
   util: 'util',
   'node:util': 'util',
   debug: 'debug',
-  '@nestjs/common': '',
-  ...Object.fromEntries(LOGGER_LIBRARIES.filter((l) => l.module !== '@nestjs/common').map((l) => [l.module, l.root])),
-  ...Object.fromEntries(HTTP_CLIENTS.map((c) => [c.module, c.module])),
+  ...Object.fromEntries(SINK_RECORDS.flatMap((record) => record.modules.map((module) => [module, record.root]))),
+  ...Object.fromEntries(
+    HTTP_CLIENT_RECORDS.flatMap((client) => client.modules.map((module) => [module, client.identifiers[0] ?? 'fetch'])),
+  ),
 };
 
-/** Every `@sentry/*` package (`@sentry/node`, `@sentry/browser`, …) exports the same API. */
-export const SENTRY_MODULE_PREFIX = '@sentry/';
-export const SENTRY_ROOT = 'Sentry';
+/** Module prefixes whose every package is one library (`@sentry/*`, `@opentelemetry/*`) → its root. */
+export const MODULE_PREFIX_ROOTS: readonly (readonly [string, string])[] = SINK_RECORDS.flatMap((record) =>
+  record.modulePrefix === undefined ? [] : [[record.modulePrefix, record.root] as const],
+);

@@ -13,6 +13,8 @@ import {
   AUTH_VALUE_METHODS,
   CLIENT_DEFAULTS_STEPS,
   DEFAULT_RECEIVER_STEPS,
+  ERROR_RESPONSE_PROPERTY,
+  ALL_HEADERS_GETTER,
   HEADER_GETTER_METHODS,
   KERNEL_CLIENT_FACTORIES,
   MESSAGE_CONSTRUCTORS,
@@ -24,34 +26,19 @@ import {
   SAFE_FUNCTIONS,
   SAFE_PROPERTIES,
   SERIALISERS,
+  TOKEN_STREAM_RECEIVER_WORDS,
   type PropertySteps,
 } from '../catalogue/logging-flows.js';
 import { KERNEL_CLIENT_NAMES } from '../catalogue/token-slots.js';
 import { calleeName, memberPath, propertyName, unwrapExpression } from '../util/ast.js';
 import { keyName, nameOf, staticString } from '../util/static-string.js';
+import type { AnalysisContext, Receiver, ValueResolver } from './context.js';
 import { Definitions } from './definitions.js';
 import { coerce, flowAt, SAFE, serialise, union, type Flow, type Verdict } from './flow.js';
-import type { ModuleBindings } from './module-bindings.js';
-import { credentialKindOfName, isAuthHeaderName, isSanitizerName } from './names.js';
-import type { Scopes } from './scopes.js';
+import { credentialKindOfName, isAuthHeaderName, isSanitizerName, nameContains } from './names.js';
 import { stepMethod, stepProperty } from './steps.js';
-import type { TypedSources } from './typed-sources.js';
 
 type Node = TSESTree.Node;
-
-export interface AnalysisContext {
-  readonly scopes: Scopes;
-  readonly bindings: ModuleBindings;
-  /** Present only with `typeAware: true` and type information. */
-  readonly typed: TypedSources | undefined;
-}
-
-/** What a member or method is read from: its verdict, plus its name for role-by-name rules (`err.config`). */
-export interface Receiver {
-  readonly verdict: Verdict;
-  readonly name?: string | undefined;
-  readonly node?: Node | undefined;
-}
 
 /** Deepest expression nesting followed; generated code with longer chains is not analysed further. */
 const MAX_DEPTH = 200;
@@ -64,7 +51,9 @@ const TYPED_LEAVES: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.NewExpression,
 ]);
 
-export class FlowAnalyser {
+export type { AnalysisContext } from './context.js';
+
+export class FlowAnalyser implements ValueResolver {
   private depth = 0;
   private readonly definitions: Definitions;
 
@@ -109,8 +98,13 @@ export class FlowAnalyser {
     if (verdict !== null) return verdict.length === 0 ? SAFE : union(verdict.map((flow) => stepProperty(flow, key, node)));
     if (key === undefined) return null;
     const named = credentialKindOfName(key);
+    // `logprob.token`, `chunk.token`: a streamed token, not a credential.
+    if (named === 'token-word' && receiver.name !== undefined && nameContains(receiver.name, TOKEN_STREAM_RECEIVER_WORDS)) return SAFE;
     if (named) return [flowAt(named, node)];
     const steps = this.receiverSteps(receiver);
+    // An AI SDK's `error.response` is metadata: only an axios/got error's response keeps the request config.
+    if (key === ERROR_RESPONSE_PROPERTY && steps === PROPERTY_STEPS['http-error'] && !this.context.bindings.usesConfigKeepingClient)
+      return null;
     if (!Object.hasOwn(steps, key)) return null;
     const next = steps[key];
     return next ? [flowAt(next, node)] : SAFE;
@@ -259,6 +253,8 @@ export class FlowAnalyser {
   /** `req.get('authorization')`, `ctx.get('Authorization')`, `request.getHeaders()`, `err.toJSON()`. */
   private unknownReceiverMethod(receiver: Receiver, method: string, node: TSESTree.CallExpression): Verdict {
     if (HEADER_GETTER_METHODS.has(method)) {
+      // Hono `c.req.header()` without a name: every header.
+      if (method === ALL_HEADERS_GETTER && node.arguments.length === 0) return [flowAt('headers', node)];
       const header = staticString(node.arguments[0]);
       const named = header === undefined ? undefined : credentialKindOfName(header);
       return named ? [flowAt(named, node)] : null;

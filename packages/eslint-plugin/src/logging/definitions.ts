@@ -14,20 +14,26 @@
  * later assignment); `const` bindings also from an enclosing function or the module.
  */
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { normaliseName } from '@kernel-secrets/core';
 import {
+  CONTEXT_PARAMETER_NAMES,
   ERROR_CALLBACKS,
+  EVENT_METHODS,
   FETCH_CONFIG_ARGUMENT,
   HEADER_DECORATORS,
   HEADER_SETTER_METHODS,
   HTTP_HOOKS,
   INTERCEPTORS,
+  ROUTE_HANDLER_EXPORTS,
+  ROUTE_METHODS,
+  TOKEN_STREAM_CALLBACK_WORDS,
   type SourceKind,
 } from '../catalogue/logging-flows.js';
 import { calleeName, memberPath, propertyName, unwrapExpression } from '../util/ast.js';
 import { keyName, nameOf, staticString } from '../util/static-string.js';
-import type { AnalysisContext, FlowAnalyser, Receiver } from './analyser.js';
+import type { AnalysisContext, Receiver, ValueResolver } from './context.js';
 import { flowAt, relocate, SAFE, union, type Flow, type Verdict } from './flow.js';
-import { credentialKindOfName, isAuthHeaderName, sourceKindOfIdentifierName } from './names.js';
+import { credentialKindOfName, isAuthHeaderName, nameContains, sourceKindOfIdentifierName } from './names.js';
 import { renderExpression, renderPropertyKey } from './render.js';
 import type { Variable } from './scopes.js';
 
@@ -109,6 +115,33 @@ function isFunction(node: Node): node is TSESTree.FunctionLike {
   );
 }
 
+/** `onToken: (token) => …`, `handleLLMNewToken(token) {…}`, `stream.on('token', (token) => …)`. */
+function isTokenStreamCallback(fn: Node): boolean {
+  const parent = fn.parent;
+  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && parent.value === fn) {
+    const key = keyName(parent);
+    return key !== undefined && nameContains(key, TOKEN_STREAM_CALLBACK_WORDS);
+  }
+  if (parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrapExpression(parent.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !EVENT_METHODS.has(propertyName(callee) ?? '')) return false;
+  const event = staticString(parent.arguments[0]);
+  return event !== undefined && nameContains(event, TOKEN_STREAM_CALLBACK_WORDS);
+}
+
+/** `export async function GET(request) {…}` and `export const POST = async (req) => …` (Next.js route handlers). */
+function isRouteHandlerExport(fn: Node): boolean {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration)
+    return fn.id !== null && ROUTE_HANDLER_EXPORTS.has(fn.id.name) && fn.parent.type === AST_NODE_TYPES.ExportNamedDeclaration;
+  const declarator = fn.parent;
+  return (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.id.type === AST_NODE_TYPES.Identifier &&
+    ROUTE_HANDLER_EXPORTS.has(declarator.id.name) &&
+    declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+  );
+}
+
 export class Definitions {
   /** Variables being resolved right now: `let a = b; let b = a` stops here. */
   private readonly active = new Set<Variable>();
@@ -117,7 +150,7 @@ export class Definitions {
 
   constructor(
     private readonly context: AnalysisContext,
-    private readonly analyser: FlowAnalyser,
+    private readonly analyser: ValueResolver,
   ) {}
 
   identifierFlows(id: TSESTree.Identifier): Verdict {
@@ -236,7 +269,11 @@ export class Definitions {
       const kind = key === undefined ? undefined : credentialKindOfName(key);
       if (!kind || !value || this.analyser.resolve(value)?.length === 0) continue;
       // An object holding an Authorization header is a header object; one holding a token-named field carries a token.
-      flows.push({ kind: kind === 'authorization' ? 'headers' : 'token', node: name, origin: `${name.name}${renderPropertyKey(key)}` });
+      flows.push({
+        kind: kind === 'authorization' ? 'headers' : 'credential-holder',
+        node: name,
+        origin: `${name.name}${renderPropertyKey(key)}`,
+      });
     }
     return flows;
   }
@@ -282,8 +319,11 @@ export class Definitions {
     const param = params[index];
     if (!param) return null;
     const steps = patternSteps(param, name)!;
-    const kind = this.decoratedKind(param) ?? (index === 0 ? this.callbackKind(fn) : undefined);
+    const kind = this.decoratedKind(param) ?? (index === 0 ? this.callbackKind(fn, name) : undefined);
     if (kind === null) return SAFE;
+    // `onToken: (token) => …`, `.on('token', (token) => …)`: an LLM's tokens, not a credential.
+    if (kind === undefined && steps.length === 0 && sourceKindOfIdentifierName(name.name) === 'token-word' && isTokenStreamCallback(fn))
+      return SAFE;
     if (kind === undefined && steps.length === 0) return null;
     // `({ headers }) => …`: unknown root, but the destructured name still steps (`headers` → header object).
     const root: Receiver = { verdict: kind ? [flowAt(kind, name)] : null };
@@ -308,12 +348,22 @@ export class Definitions {
     return undefined;
   }
 
-  /** The kind of a callback's first parameter: interceptors, hooks, error handlers of HTTP calls. */
-  private callbackKind(fn: Node): SourceKind | undefined {
+  /** The kind of a callback's first parameter: interceptors, hooks, error handlers of HTTP calls, route handlers. */
+  private callbackKind(fn: Node, parameter: TSESTree.Identifier): SourceKind | undefined {
     const parent = fn.parent;
+    if (isRouteHandlerExport(fn)) return 'incoming-request';
     if (parent?.type === AST_NODE_TYPES.CallExpression) {
       const position = parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
       const callee = unwrapExpression(parent.callee);
+      // `app.get('/x', (req, res) => …)`: the handler's signature says its first parameter is the request.
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        ROUTE_METHODS.has(propertyName(callee) ?? '') &&
+        isFunction(fn) &&
+        fn.params.length >= 2 &&
+        !CONTEXT_PARAMETER_NAMES.has(normaliseName(parameter.name))
+      )
+        return 'incoming-request';
       // axios.interceptors.request.use(onConfig, onError) / ….response.use(onResponse, onError)
       if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'use') {
         const registry = unwrapExpression(callee.object);

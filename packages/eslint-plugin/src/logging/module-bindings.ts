@@ -8,21 +8,21 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   DEBUG_MODULE,
   HTTP_CLIENT_IDENTIFIERS,
-  HTTP_CLIENTS,
+  HTTP_CLIENTS_BY_ROOT,
+  MODULE_PREFIX_ROOTS,
   MODULE_ROOTS,
-  SENTRY_MODULE_PREFIX,
-  SENTRY_ROOT,
-  type HttpClient,
+  type HttpClientRecord,
 } from '../catalogue/logging-flows.js';
 import { propertyName, unwrapExpression } from '../util/ast.js';
 import { keyName, staticString } from '../util/static-string.js';
 
 type Node = TSESTree.Node;
 
-const CLIENT_BY_MODULE = new Map(HTTP_CLIENTS.map((client) => [client.module, client]));
+type HttpClient = HttpClientRecord;
+const CLIENT_BY_MODULE = HTTP_CLIENTS_BY_ROOT;
 
 function moduleRoot(specifier: string): string | undefined {
-  if (specifier.startsWith(SENTRY_MODULE_PREFIX)) return SENTRY_ROOT;
+  for (const [prefix, root] of MODULE_PREFIX_ROOTS) if (specifier.startsWith(prefix)) return root;
   return Object.hasOwn(MODULE_ROOTS, specifier) ? MODULE_ROOTS[specifier] : undefined;
 }
 
@@ -56,6 +56,8 @@ export class ModuleBindings {
   private readonly clients = new Map<string, HttpClient | undefined>();
   /** Whether the file binds the `debug` package, so bare calls may be debug loggers under any name. */
   hasDebugFactory = false;
+  /** Whether the file imports a client whose responses keep the request config (axios, got): `err.response` is then one. */
+  usesConfigKeepingClient = false;
   /** Names for a token scan of a `try` block: `axios`, `got`, `api` (an axios instance), … */
   readonly httpClientNames: ReadonlySet<string>;
 
@@ -91,7 +93,10 @@ export class ModuleBindings {
     this.aliases.set(local, canonical);
     if (canonical === DEBUG_MODULE) this.hasDebugFactory = true;
     const client = CLIENT_BY_MODULE.get(canonical);
-    if (client) this.clients.set(local, client);
+    if (client) {
+      this.clients.set(local, client);
+      if (client.responseCarriesConfig) this.usesConfigKeepingClient = true;
+    }
   }
 
   private scanStatement(statement: TSESTree.ProgramStatement): void {

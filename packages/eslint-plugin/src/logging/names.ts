@@ -5,6 +5,7 @@
  */
 import { normaliseName } from '@kernel-secrets/core';
 import {
+  AMBIGUOUS_CREDENTIAL_NAMES,
   AUTH_HEADER_NAMES,
   AUTH_VALUE_NAMES,
   HEADER_OBJECT_NAMES,
@@ -31,11 +32,20 @@ export function isCredentialName(name: string): boolean {
   return credentialNames.isCredentialName(name);
 }
 
-/** What a property, key or getter argument of this name holds: the Authorization value, a token, or nothing known. */
-export function credentialKindOfName(name: string): 'authorization' | 'token' | undefined {
+/**
+ * What a property, key or getter argument of this name holds: the Authorization value, a
+ * token, the ambiguous word `token` (reported only with corroboration), or nothing known.
+ */
+export function credentialKindOfName(name: string): 'authorization' | 'token' | 'token-word' | undefined {
   if (isAuthHeaderName(name)) return 'authorization';
-  if (isCredentialName(name)) return 'token';
+  if (isCredentialName(name)) return AMBIGUOUS_CREDENTIAL_NAMES.has(normaliseName(name)) ? 'token-word' : 'token';
   return undefined;
+}
+
+/** Whether `name` (normalised) contains one of `words`. */
+export function nameContains(name: string, words: readonly string[]): boolean {
+  const normalised = normaliseName(name);
+  return words.some((word) => normalised.includes(word));
 }
 
 const sanitizerVerdicts = new Map<string, boolean>();

@@ -5,7 +5,10 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  ALL_HEADERS_GETTER,
   HEADER_GETTER_METHODS,
+  MAX_SHOWN_CHARACTERS,
+  SLICING_METHODS,
   METHOD_STEPS,
   PROPERTY_STEPS,
   SAFE_PARTS_METHODS,
@@ -56,7 +59,8 @@ export function stepMethod(flow: Flow, method: string, call: TSESTree.CallExpres
   if (flow.kind === 'typed') return null;
   const suffix = `.${method}${renderArguments(call)}`;
   if (SOURCE_KINDS[flow.kind].stringValued) return stepStringMethod(flow, method, call, suffix);
-  if (HEADER_GETTER_METHODS.has(method) && (flow.kind === 'headers' || flow.kind === 'http-request')) {
+  if (HEADER_GETTER_METHODS.has(method) && (flow.kind === 'headers' || flow.kind === 'http-request' || flow.kind === 'incoming-request')) {
+    if (method === ALL_HEADERS_GETTER && call.arguments.length === 0) return [derive(flow, 'headers', call, suffix)];
     const header = staticString(call.arguments[0]);
     const named = header === undefined ? undefined : credentialKindOfName(header);
     return named ? [derive(flow, named, call, suffix)] : SAFE;
@@ -78,10 +82,25 @@ function stepStringMethod(flow: Flow, method: string, call: TSESTree.CallExpress
   }
   if (method === SPLIT_METHOD) return [derive(flow, flow.kind, call, suffix, { parts: true })];
   if (SAFE_STRING_METHODS.has(method) || isPredicateName(method)) return SAFE;
+  if (SLICING_METHODS.has(method) && shownLength(method, call) <= MAX_SHOWN_CHARACTERS) return SAFE;
   // `trim()`, `replace(/^Bearer /, '')`, `slice(7)`, `toString()`: still the credential.
   return [derive(flow, flow.kind, call, suffix)];
 }
 
 function staticNumber(node: TSESTree.Node | undefined): number | undefined {
+  if (node?.type === AST_NODE_TYPES.UnaryExpression && node.operator === '-') {
+    const value = staticNumber(node.argument);
+    return value === undefined ? undefined : -value;
+  }
   return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'number' ? node.value : undefined;
+}
+
+/** How many characters `slice(-4)`, `slice(0, 4)`, `substring(0, 4)`, `substr(2, 4)` keep at most; Infinity when not constant. */
+function shownLength(method: string, call: TSESTree.CallExpression): number {
+  const [first, second] = call.arguments.map((argument) => staticNumber(argument));
+  if (first === undefined) return Infinity;
+  if (method === 'substr') return second ?? (first < 0 ? -first : Infinity);
+  if (second === undefined) return method === 'slice' && first < 0 ? -first : Infinity;
+  if (method === 'substring') return Math.abs(second - first);
+  return first >= 0 && second >= 0 ? second - first : Infinity;
 }

@@ -7,7 +7,7 @@
  */
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { AUTHORIZATION_PROPERTIES, HEADER_CARRYING_TYPES } from '../catalogue/logging-flows.js';
+import { AUTHORIZATION_PROPERTIES, HEADER_CARRYING_TYPES, RESPONSE_SIDE_TYPES } from '../catalogue/logging-flows.js';
 import { renderName } from './render.js';
 
 /** Base interfaces followed (`interface MyConfig extends AxiosRequestConfig`). */
@@ -35,6 +35,11 @@ export class TypedSources {
   private containing(type: ts.Type, location: ts.Node): string | null {
     let answer = this.contained.get(type);
     if (answer !== undefined) return answer;
+    // A fetch `Response` or an SDK's `APIError`: its headers are the server's, not the request's.
+    if (this.isResponseSide(type, 0)) {
+      this.contained.set(type, null);
+      return null;
+    }
     answer = this.ownMatch(type, 0);
     // `isArrayType` is public API since TypeScript 5.x; older checkers simply skip arrays.
     if (answer === null && typeof this.checker.isArrayType === 'function' && this.checker.isArrayType(type)) {
@@ -59,6 +64,14 @@ export class TypedSources {
       }
     }
     return null;
+  }
+
+  /** `Response`, `APIError` and types extending them (`class MyError extends APIError`). */
+  private isResponseSide(type: ts.Type, depth: number): boolean {
+    const name = type.aliasSymbol?.getName() ?? type.getSymbol()?.getName();
+    if (name !== undefined && RESPONSE_SIDE_TYPES.has(name)) return true;
+    if (depth >= MAX_BASE_DEPTH || !type.isClassOrInterface()) return false;
+    return (type.getBaseTypes() ?? []).some((base) => this.isResponseSide(base, depth + 1));
   }
 
   /** The type, by name or shape, without looking into its properties' types. */

@@ -14,13 +14,14 @@ import { CONFIG_SCHEMA, DEFAULT_TOKEN_ENV_VARS, ROTATE_STEPS, type DetectorId, t
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { isAllowedLine } from '../util/allow-directives.js';
-import { schemeLength } from '../util/auth-scheme.js';
-import { isTokenShaped, mayContainToken, MIN_CANDIDATE_LENGTH } from '../util/candidate-prefilter.js';
+import { schemeLength } from '../hardcoded/auth-scheme.js';
+import { isTokenShaped, mayContainToken, MIN_CANDIDATE_LENGTH } from '../hardcoded/candidate-prefilter.js';
 import { createRule } from '../util/create-rule.js';
-import { acceptsExpression, envReplacement, isVerbatimFinding, suggestionTarget } from '../util/env-suggestion.js';
+import { acceptsExpression, envFix, isVerbatimFinding, suggestionTarget } from '../hardcoded/env-suggestion.js';
 import { projectScannerFor } from '../util/project-scanner.js';
 import { ConcatenationFolder, templateText } from '../util/static-string.js';
-import { slotOf } from '../util/token-slot.js';
+import { basicCredentials, collectKernelImports, constStringOf, isBrowserCode, isTransparentTag, isValueUse } from '../hardcoded/shapes.js';
+import { slotOf, type TokenSlot } from '../hardcoded/token-slot.js';
 
 export interface NoHardcodedTokenOptions {
   credentialNames?: string[];
@@ -30,7 +31,7 @@ export interface NoHardcodedTokenOptions {
 }
 
 type Options = [NoHardcodedTokenOptions];
-type MessageIds = 'hardcodedToken' | 'useEnvVariable' | 'configError';
+export type MessageIds = 'hardcodedToken' | 'hardcodedTokenWarning' | 'useEnvVariable' | 'configError';
 
 /** What the engine said about one string, and which characters of it are the credential. */
 interface Hit {
@@ -42,6 +43,8 @@ interface Hit {
   end: number;
   /** Further findings in the same string. */
   more: number;
+  /** The engine's severity: an expired JWT is a warning in the CLI, and the message says so here. */
+  severity?: string;
 }
 
 /** The item pattern of a config-file key, so an option accepts exactly what the config file does. */
@@ -93,6 +96,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       hardcodedToken:
         '{{ found }}{{ more }}. Do not hardcode tokens: read it from process.env.{{ envVariable }} or a secret manager.{{ advice }} (fingerprint {{ fingerprint }})',
+      hardcodedTokenWarning:
+        '{{ found }}{{ more }}: the kernel-secrets hook reports this as a warning and does not block the commit. Remove it if it is not a test fixture.{{ advice }} (fingerprint {{ fingerprint }})',
       useEnvVariable: 'Read the token from process.env.{{ envVariable }} instead.',
       configError: 'kernel-secrets could not check this file for hardcoded tokens: {{ reason }}',
     },
@@ -116,30 +121,34 @@ export default createRule<Options, MessageIds>({
         },
       };
     }
-    const { scanner, names, ignores } = found.project;
+    const { scanner, names, ignores, isBaselined } = found.project;
     if (ignores(context.physicalFilename)) return {};
 
     const sourceCode = context.sourceCode;
     const folder = new ConcatenationFolder();
     const expression = `process.env.${envVariable}`;
 
+    /** Literals already reported (a const reached through two uses is reported once). */
+    const reported = new Set<TSESTree.Node>();
+    const kernelImports = new Set<string>();
+    let browser: boolean | undefined;
+
     function report(node: TSESTree.Node, value: string, hit: Hit, suggestible: boolean, loc?: TSESTree.SourceLocation): void {
-      if (isAllowedLine(sourceCode, (loc ?? node.loc).start.line)) return;
+      if (reported.has(node) || isAllowedLine(sourceCode, (loc ?? node.loc).start.line)) return;
+      // The project baseline silences exactly what it silences in the hook.
+      if (isBaselined(context.physicalFilename, hit)) return;
+      reported.add(node);
       const target = suggestionTarget(node);
-      const suggest: TSESLint.ReportSuggestionArray<MessageIds> =
-        suggestible && hit.more === 0 && isVerbatimFinding(hit) && acceptsExpression(target)
-          ? [
-              {
-                messageId: 'useEnvVariable',
-                data: { envVariable },
-                fix: (fixer) => fixer.replaceText(target, envReplacement(target, value, hit.start, hit.end, expression)),
-              },
-            ]
-          : [];
+      browser ??= isBrowserCode(sourceCode.text);
+      const fix =
+        suggestible && !browser && hit.more === 0 && isVerbatimFinding(hit) && acceptsExpression(target)
+          ? envFix(sourceCode, target, value, hit.start, hit.end, expression)
+          : undefined;
+      const suggest: TSESLint.ReportSuggestionArray<MessageIds> = fix ? [{ messageId: 'useEnvVariable', data: { envVariable }, fix }] : [];
       context.report({
         node,
         ...(loc ? { loc } : {}),
-        messageId: 'hardcodedToken',
+        messageId: hit.severity === 'warning' ? 'hardcodedTokenWarning' : 'hardcodedToken',
         data: {
           found: hit.message,
           more: hit.more > 0 ? ` (and ${hit.more} more in this string)` : '',
@@ -163,11 +172,26 @@ export default createRule<Options, MessageIds>({
      * Checks one string value. `slotNode` is the node whose position names the value; without
      * it (template parts, tagged templates) the string is treated as free text.
      */
-    function check(node: TSESTree.Node, value: string, slotNode: TSESTree.Node | undefined, suggestible: boolean): void {
+    function check(
+      node: TSESTree.Node,
+      value: string,
+      slotNode: TSESTree.Node | undefined,
+      suggestible: boolean,
+      knownSlot?: TokenSlot,
+    ): void {
       if (value.length < MIN_CANDIDATE_LENGTH) return;
       if (slotNode) {
-        const slot = slotOf(slotNode);
-        if (slot.kernelClient || slot.names.some((n) => names.isCredentialName(n))) {
+        const slot = knownSlot ?? slotOf(slotNode, kernelImports);
+        if (isCredentialSlot(slot)) {
+          // `Basic <base64 of user:token>`: the decoded parts are the credentials.
+          const basic = basicCredentials(value);
+          if (basic) {
+            for (const part of basic) {
+              const verdict = isTokenShaped(part) ? scanner.checkValue(part, 'authorization-header') : undefined;
+              if (verdict) return report(node, value, { ...verdict, start: 0, end: value.length, more: 0 }, false);
+            }
+            return;
+          }
           const start = schemeLength(value);
           const credential = start === 0 ? value : value.slice(start);
           if (isTokenShaped(credential)) {
@@ -184,14 +208,36 @@ export default createRule<Options, MessageIds>({
       if (hit) report(node, value, hit, suggestible);
     }
 
+    function isCredentialSlot(slot: TokenSlot): boolean {
+      return slot.kernelClient || slot.names.some((n) => names.isCredentialName(n));
+    }
+
+    /**
+     * A neutral-named const used where a credential goes: `const K = "…"; … Authorization:
+     * \`Bearer ${K}\`` or `{ token: K }`. The literal is judged under the slot of its use.
+     */
+    function checkConstUse(id: TSESTree.Identifier): void {
+      const slot = slotOf(id, kernelImports);
+      if (!isCredentialSlot(slot)) return;
+      const literal = constStringOf(sourceCode, id);
+      if (literal) check(literal.node, literal.value, literal.node, true, slot);
+    }
+
     return {
+      Program(node) {
+        collectKernelImports(node, kernelImports);
+      },
+      Identifier(node) {
+        if (isValueUse(node)) checkConstUse(node);
+      },
       Literal(node) {
         if (typeof node.value !== 'string' || folder.isFoldedPart(node)) return;
         check(node, node.value, node, true);
       },
       TemplateLiteral(node) {
         if (folder.isFoldedPart(node)) return;
-        const tagged = node.parent.type === AST_NODE_TYPES.TaggedTemplateExpression;
+        // String.raw`…` is the string itself; other tags make the text free text.
+        const tagged = node.parent.type === AST_NODE_TYPES.TaggedTemplateExpression && !isTransparentTag(node.parent);
         if (node.expressions.length === 0) {
           check(node, templateText(node.quasis[0]!), tagged ? undefined : node, !tagged);
           return;

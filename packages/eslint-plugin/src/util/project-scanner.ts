@@ -16,8 +16,9 @@ import {
   type ResolvedConfig,
   type Scanner,
 } from '@kernel-secrets/core';
-import { createProjectScanner } from '@kernel-secrets/core/node';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { BASELINE_FILE_NAME, baselinePathRoot, createProjectScanner, readBaseline, type Baseline } from '@kernel-secrets/core/node';
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export interface ProjectScannerRequest {
   /** ESLint's working directory; the config is looked up from here, as the CLI does. */
@@ -37,6 +38,8 @@ export interface ProjectScanner {
   names: CredentialNameMatcher;
   /** Whether the config's ignorePaths exclude this file (absolute or cwd-relative path). */
   ignores: (filename: string) => boolean;
+  /** Whether the project baseline (kernel-secrets.baseline.json at the config root) records this finding in this file, as the hook reads it. */
+  isBaselined: (filename: string, finding: { detector: string; fingerprint: string }) => boolean;
 }
 
 export type ProjectScannerResult = { ok: true; project: ProjectScanner } | { ok: false; reason: string };
@@ -46,6 +49,9 @@ interface CacheEntry {
   /** Environment variables holding live tokens, and their values when the scanner was built. */
   envVars: readonly string[];
   envValues: string;
+  /** The baseline file's modification time when read (a regenerated baseline is picked up by a running editor). */
+  baselineStamp: number;
+  baselineFile: string;
 }
 
 const cache = new Map<string, CacheEntry>();
@@ -60,6 +66,25 @@ function pathIgnorer(filter: PathFilter, root: string, cwd: string): (filename: 
     if (filename.startsWith('<')) return false;
     const absolute = isAbsolute(filename) ? filename : resolve(cwd, filename);
     return filter.ignores(relative(root, absolute));
+  };
+}
+
+function stampOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function baselineMatcher(baseline: Baseline | undefined, root: string, cwd: string): ProjectScanner['isBaselined'] {
+  if (!baseline) return () => false;
+  return (filename, finding) => {
+    if (filename.startsWith('<')) return false;
+    const path = relative(root, isAbsolute(filename) ? filename : resolve(cwd, filename))
+      .split(sep)
+      .join('/');
+    return baseline.has({ path, detector: finding.detector, fingerprint: finding.fingerprint });
   };
 }
 
@@ -78,11 +103,21 @@ function build(request: ProjectScannerRequest): CacheEntry {
     envVars = config.envVars;
     const names = createCredentialNameMatcher([...config.credentialNames, ...config.envVars]);
     const ignores = pathIgnorer(createPathFilter(config.ignorePaths), project.root, request.cwd);
-    return { result: { ok: true, project: { scanner, config, names, ignores } }, envVars, envValues: envValues(envVars, request.env) };
+    // Read as the CLI reads it (same file, same format, same errors), paths relative to the repository root.
+    const baselineFile = join(project.root, BASELINE_FILE_NAME);
+    const baseline = existsSync(baselineFile) ? readBaseline(baselineFile) : undefined;
+    const isBaselined = baselineMatcher(baseline, baselinePathRoot(project.root, project.root), request.cwd);
+    return {
+      result: { ok: true, project: { scanner, config, names, ignores, isBaselined } },
+      envVars,
+      envValues: envValues(envVars, request.env),
+      baselineStamp: stampOf(baselineFile),
+      baselineFile,
+    };
   } catch (err) {
     // ConfigError messages are one line naming the file, the key and the reason.
     const reason = (err instanceof Error ? err.message : String(err)).split('\n', 1)[0]!;
-    return { result: { ok: false, reason }, envVars, envValues: '' };
+    return { result: { ok: false, reason }, envVars, envValues: '', baselineStamp: 0, baselineFile: '' };
   }
 }
 
@@ -90,7 +125,8 @@ export function projectScannerFor(request: ProjectScannerRequest): ProjectScanne
   const key = [request.cwd, request.configFile ?? '', request.credentialNames.join(','), request.allowedFingerprints.join(',')].join('\0');
   const cached = cache.get(key);
   // A changed live-token variable rebuilds the scanner (the editor keeps ESLint running).
-  if (cached?.envValues === envValues(cached?.envVars ?? [], request.env)) return cached.result;
+  if (cached?.envValues === envValues(cached?.envVars ?? [], request.env) && cached.baselineStamp === stampOf(cached.baselineFile))
+    return cached.result;
   const entry = build(request);
   if (entry.result.ok) cache.set(key, entry);
   else cache.delete(key);

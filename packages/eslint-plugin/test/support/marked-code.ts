@@ -1,7 +1,8 @@
 /**
- * Test code marks each expected report with ⟦…⟧ (no-auth-header-logging's unit and end-to-end
- * tests). `unmark` returns the code without the marks and the marked spans exactly as ESLint
- * reports locations: 1-based lines and columns, end column exclusive.
+ * The plugin tests' one span-marker helper: test code marks each expected report with ⟦…⟧
+ * (or another pair, e.g. « » where the code itself is full of brackets). `unmark` returns the
+ * code without the marks and the marked spans exactly as ESLint reports locations: 1-based
+ * lines and columns, end column exclusive.
  */
 export interface MarkedSpan {
   /** The marked source text. */
@@ -12,18 +13,24 @@ export interface MarkedSpan {
   endColumn: number;
 }
 
-export function unmark(marked: string): { code: string; spans: MarkedSpan[] } {
+/** A pair of one-character marks: opening and closing. */
+export type Marks = readonly [open: string, close: string];
+
+export const BRACKET_MARKS: Marks = ['⟦', '⟧'];
+export const GUILLEMET_MARKS: Marks = ['«', '»'];
+
+export function unmark(marked: string, [openMark, closeMark]: Marks = BRACKET_MARKS): { code: string; spans: MarkedSpan[] } {
   let code = '';
   let line = 1;
   let column = 1;
   const spans: MarkedSpan[] = [];
   let open: { start: number; line: number; column: number } | undefined;
   for (const ch of marked) {
-    if (ch === '⟦') {
-      if (open) throw new Error('test setup: nested ⟦');
+    if (ch === openMark) {
+      if (open) throw new Error(`test setup: nested ${openMark}`);
       open = { start: code.length, line, column };
-    } else if (ch === '⟧') {
-      if (!open) throw new Error('test setup: ⟧ without ⟦');
+    } else if (ch === closeMark) {
+      if (!open) throw new Error(`test setup: ${closeMark} without ${openMark}`);
       spans.push({ text: code.slice(open.start), line: open.line, column: open.column, endLine: line, endColumn: column });
       open = undefined;
     } else {
@@ -37,6 +44,6 @@ export function unmark(marked: string): { code: string; spans: MarkedSpan[] } {
       }
     }
   }
-  if (open) throw new Error('test setup: ⟦ without ⟧');
+  if (open) throw new Error(`test setup: ${openMark} without ${closeMark}`);
   return { code, spans };
 }

@@ -3,7 +3,9 @@
  * in place of the string, and the text that keeps the rest of the string intact
  * (`"Bearer <token>"` → `` `Bearer ${process.env.KERNEL_TOKEN}` ``).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberPath } from '../util/ast.js';
+import { keyName, staticString } from '../util/static-string.js';
 
 type Node = TSESTree.Node;
 
@@ -90,4 +92,64 @@ const VERBATIM_KNOWN_RULES: ReadonlySet<string> = new Set(['known/raw', 'known/f
 /** Whether replacing the finding's span with the variable keeps the code's meaning. */
 export function isVerbatimFinding(finding: { detector: string; rule: string }): boolean {
   return finding.detector !== 'known' || VERBATIM_KNOWN_RULES.has(finding.rule);
+}
+
+/** `X ?? "…"` where X is the variable already: the fallback, not the literal, is what to remove. */
+function envFallback(sourceCode: Readonly<TSESLint.SourceCode>, target: Node, expression: string): Node | undefined {
+  const parent = target.parent;
+  if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.right === target && sourceCode.getText(parent.left) === expression)
+    return parent;
+  return undefined;
+}
+
+/**
+ * Places where the literal is being stored INTO the variable (`process.env.X = "…"`,
+ * `process.env.X ||= "…"`, `Object.assign(process.env, { X: "…" })`, `vi.stubEnv("X", "…")`):
+ * reading the variable there would be a no-op, so there is no suggestion.
+ */
+function storesIntoVariable(sourceCode: Readonly<TSESLint.SourceCode>, target: Node, expression: string): boolean {
+  const variable = expression.slice(expression.lastIndexOf('.') + 1);
+  const parent = target.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === target)
+    return sourceCode.getText(parent.left) === expression;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === target && keyName(parent) === variable) {
+    const call = parent.parent.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && memberPath(call.callee) === 'Object.assign';
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === target)
+    return staticString(parent.arguments[0]) === variable;
+  return false;
+}
+
+/** The suggestion's fix, or undefined when it would not change what the code does. */
+export function envFix(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  target: Node,
+  value: string,
+  start: number,
+  end: number,
+  expression: string,
+): TSESLint.ReportFixFunction | undefined {
+  if (storesIntoVariable(sourceCode, target, expression)) return undefined;
+  const fallback = start === 0 && end === value.length ? envFallback(sourceCode, target, expression) : undefined;
+  if (fallback) return (fixer) => fixer.replaceText(fallback, expression);
+  // `const apiKey: string = …`: `process.env.X` is `string | undefined`, which strict TypeScript rejects there.
+  const whole = start === 0 && end === value.length;
+  const text = whole && isDeclaredString(target) ? `${expression} ?? ''` : envReplacement(target, value, start, end, expression);
+  return (fixer) => fixer.replaceText(target, text);
+}
+
+function isStringAnnotation(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {
+  return annotation?.typeAnnotation.type === AST_NODE_TYPES.TSStringKeyword;
+}
+
+/** The value initialises something declared `: string` (a variable, a class field, a parameter default). */
+function isDeclaredString(target: Node): boolean {
+  const parent = target.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === target)
+    return parent.id.type === AST_NODE_TYPES.Identifier && isStringAnnotation(parent.id.typeAnnotation);
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === target) return isStringAnnotation(parent.typeAnnotation);
+  if (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === target)
+    return parent.left.type === AST_NODE_TYPES.Identifier && isStringAnnotation(parent.left.typeAnnotation);
+  return false;
 }
