@@ -11,7 +11,10 @@ import { expectNoSecret, randomToken, tempRepos } from './support/git-repo.js';
 
 const newRepo = tempRepos();
 const emptyDir = mkdtempSync(join(tmpdir(), 'ks-no-git-'));
-afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
+const cleanup = [emptyDir];
+afterAll(() => {
+  for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the git runner', () => {
   it('traces git commands under DEBUG=* without the remote credential or any content (pre-push)', () => {
@@ -19,6 +22,12 @@ describe('the git runner', () => {
     const password = randomToken();
     const url = `https://deploy-bot:${password}@git.example.invalid/team/app.git`;
     repo.gitOk(['remote', 'add', 'origin', url]);
+    // The pre-push scan asks the remote what it has (one ls-remote for a new ref): route the
+    // credential URL to a local bare repository, so git reads the URL from config as usual.
+    const bare = mkdtempSync(join(tmpdir(), 'ks-bare-'));
+    cleanup.push(bare);
+    repo.gitOk(['init', '--quiet', '--bare', bare]);
+    repo.gitOk(['config', `url.${bare}.insteadOf`, url]);
     const token = randomToken();
     repo.write('app.env', `KERNEL_TOKEN=${token}\n`);
     repo.gitOk(['add', 'app.env']);
@@ -29,7 +38,7 @@ describe('the git runner', () => {
       env: { DEBUG: '*' },
     });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^kernel-secrets:git #\d+ \$ git .*config --get <operand>$/m);
+    expect(r.stderr).toMatch(/^kernel-secrets:git #\d+ \$ git .*ls-remote .*<operand>/m);
     expect(r.stderr).toMatch(/^kernel-secrets:git #\d+ exit 0 after \d+ ms$/m);
     expect(r.output).toContain('app.env:1:14');
     expectNoSecret(r.output, password, token);
@@ -47,7 +56,8 @@ describe('the git runner', () => {
     const r = repo.cli(['scan', '--commits', 'no-such-branch..HEAD'], { env: { GIT_TRACE: '1' } });
     expect(r.status).toBe(2);
     const last = r.stderr.trim().split('\n').pop()!;
-    expect(last).toMatch(/^kernel-secrets: git (log|rev-list) failed: .*no-such-branch/);
+    // The first git read of a range is the policy at its base (gate), then the log itself.
+    expect(last).toMatch(/^kernel-secrets: (git (log|rev-list) failed|cannot read the policy committed at no-such-branch).*no-such-branch/);
     expect(last).not.toMatch(/trace:/);
   });
 });

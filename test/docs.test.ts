@@ -20,7 +20,7 @@ interface PackedRule {
   meta: { docs?: { url?: string }; schema?: JsonSchemaObject[] | JsonSchemaObject | false };
 }
 
-const DOCS_BASE = 'https://github.com/asimov-kernel/kernel-secrets/blob/main/packages/eslint-plugin/';
+const DOCS_BASE = 'https://github.com/asimov/kernel-secrets/blob/main/packages/eslint-plugin/';
 
 let pluginDir: string;
 let rules: Record<string, PackedRule>;

@@ -6,8 +6,8 @@
  * new ref the remote's refs are asked once (`git ls-remote`, one round trip). Commits reachable
  * from ids the remote has, and that exist here, are excluded; everything else is scanned.
  */
-import { execFile, spawn } from 'node:child_process';
 import { CliError } from '../errors.js';
+import { gitComplaint, runGit, spawnGit } from '../git/process.js';
 import type { PushUpdate } from '../git/pre-push.js';
 import type { GitRepo } from '../git/repo.js';
 import type { HistoryPlan } from '../commands/scan-commits.js';
@@ -16,57 +16,40 @@ const ZERO = /^0+$/;
 const OID = /^[0-9a-f]{40,64}$/;
 
 /** Which of `oids` name commits in this repository: one `git cat-file --batch-check`. */
-export function localCommits(cwd: string, oids: readonly string[]): Promise<Set<string>> {
-  if (oids.length === 0) return Promise.resolve(new Set());
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch-check'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('latin1')));
-    child.stdin.on('error', () => undefined);
-    child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'ENOENT' ? new CliError('git was not found on PATH', 'install git or add it to PATH') : err),
-    );
-    child.on('close', () => {
-      const found = new Set<string>();
-      for (const line of out.split('\n')) {
-        const [oid, type] = line.split(' ');
-        if (oid && type === 'commit') found.add(oid);
-      }
-      resolve(found);
-    });
-    child.stdin.end(oids.join('\n') + '\n');
-  });
+export async function localCommits(cwd: string, oids: readonly string[]): Promise<Set<string>> {
+  if (oids.length === 0) return new Set();
+  const proc = spawnGit(cwd, ['cat-file', '--batch-check'], { stdin: 'pipe' });
+  let out = '';
+  proc.child.stdout.on('data', (c: Buffer) => (out += c.toString('latin1')));
+  proc.child.stdin?.on('error', () => undefined);
+  proc.child.stdin?.end(oids.join('\n') + '\n');
+  await proc.exit;
+  const found = new Set<string>();
+  for (const line of out.split('\n')) {
+    const [oid, type] = line.split(' ');
+    if (oid && type === 'commit') found.add(oid);
+  }
+  return found;
 }
 
 /** The ids the remote's refs point to (`git ls-remote`), with the id of its HEAD. */
-function remoteRefs(cwd: string, remote: string): Promise<{ oids: string[]; head: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    execFile('git', ['ls-remote', remote], { cwd, encoding: 'utf8', maxBuffer: 64 << 20, windowsHide: true }, (err, stdout, stderr) => {
-      if (err) {
-        const why =
-          stderr
-            .trim()
-            .split('\n')
-            .pop()
-            ?.replace(/^(fatal|error):\s*/i, '') ?? 'git ls-remote failed';
-        return reject(
-          new CliError(
-            `cannot ask the remote which commits it has (${why.replace(/\/\/[^@/\s]*@/g, '//***@')})`,
-            'check the remote is reachable, then push again',
-          ),
-        );
-      }
-      const oids: string[] = [];
-      let head: string | undefined;
-      for (const line of stdout.split('\n')) {
-        const [oid, ref] = line.split('\t');
-        if (!oid || !OID.test(oid)) continue;
-        oids.push(oid);
-        if (ref === 'HEAD') head = oid;
-      }
-      resolve({ oids, head });
-    });
-  });
+async function remoteRefs(cwd: string, remote: string): Promise<{ oids: string[]; head: string | undefined }> {
+  const { stdout, stderr, code } = await runGit(cwd, ['ls-remote', '--end-of-options', remote]);
+  if (code !== 0) {
+    throw new CliError(
+      `cannot ask the remote which commits it has (${gitComplaint(stderr) ?? 'git ls-remote failed'})`,
+      'check the remote is reachable, then push again',
+    );
+  }
+  const oids: string[] = [];
+  let head: string | undefined;
+  for (const line of stdout.split('\n')) {
+    const [oid, ref] = line.split('\t');
+    if (!oid || !OID.test(oid)) continue;
+    oids.push(oid);
+    if (ref === 'HEAD') head = oid;
+  }
+  return { oids, head };
 }
 
 export async function pushPlan(repo: GitRepo, updates: readonly PushUpdate[], remote: string | undefined): Promise<HistoryPlan> {

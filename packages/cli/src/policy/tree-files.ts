@@ -2,12 +2,9 @@
  * Which of a few paths exist in a commit, and their blob ids: one `git ls-tree`. The policy a
  * scan trusts (config, baseline) is read from a commit, never from the working tree; the blobs
  * themselves then come through the scan's own `git cat-file --batch` (no process per file).
- *
- * git is run directly, not through simple-git: the pre-commit hook runs this on every commit
- * and importing simple-git costs more than the whole scan of a small change (see git/repo.ts).
  */
-import { execFile } from 'node:child_process';
 import { CliError } from '../errors.js';
+import { gitComplaint, runGit } from '../git/process.js';
 
 /** Revisions we pass to git: never an option, never empty. */
 export function checkRevision(rev: string, option: string): string {
@@ -19,35 +16,22 @@ export function checkRevision(rev: string, option: string): string {
 
 /** Blob ids of those of `paths` (repository-relative, `/`-separated) that exist in `rev`. */
 /** `what` names `rev` in a failure (`HEAD~1, the base of HEAD~1..HEAD`). */
-export function treeFiles(cwd: string, rev: string, paths: readonly string[], what = rev): Promise<Map<string, string>> {
+export async function treeFiles(cwd: string, rev: string, paths: readonly string[], what = rev): Promise<Map<string, string>> {
   const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', `${rev}^{tree}`, '--', ...paths];
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, encoding: 'buffer', maxBuffer: 1 << 20, windowsHide: true }, (err, stdout, stderr) => {
-      if (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return reject(new CliError('git was not found on PATH', 'install git or add it to PATH'));
-        const first = stderr
-          .toString('utf8')
-          .trim()
-          .split('\n')[0]
-          ?.replace(/^(fatal|error):\s*/i, '');
-        const message = first === undefined || first === '' ? `exit code ${String(code)}` : first;
-        return reject(
-          new CliError(
-            `cannot read the policy committed at ${what} (${message})`,
-            'name an existing commit (in CI fetch the full history: actions/checkout with `fetch-depth: 0`)',
-          ),
-        );
-      }
-      const out = new Map<string, string>();
-      // `<mode> <type> <oid>\t<path>\0`
-      for (const entry of stdout.toString('utf8').split('\0')) {
-        const tab = entry.indexOf('\t');
-        if (tab === -1) continue;
-        const [, type, oid] = entry.slice(0, tab).split(' ');
-        if (type === 'blob' && oid) out.set(entry.slice(tab + 1), oid);
-      }
-      resolve(out);
-    });
-  });
+  const { stdout, stderr, code } = await runGit(cwd, args);
+  if (code !== 0) {
+    throw new CliError(
+      `cannot read the policy committed at ${what} (${gitComplaint(stderr) ?? `exit code ${String(code)}`})`,
+      'name an existing commit (in CI fetch the full history: actions/checkout with `fetch-depth: 0`)',
+    );
+  }
+  const out = new Map<string, string>();
+  // `<mode> <type> <oid>\t<path>\0`
+  for (const entry of stdout.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab === -1) continue;
+    const [, type, oid] = entry.slice(0, tab).split(' ');
+    if (type === 'blob' && oid) out.set(entry.slice(tab + 1), oid);
+  }
+  return out;
 }
