@@ -1,6 +1,6 @@
 /**
  * Vitest global setup: builds a throw-away project that installs the packed tarballs of the
- * three packages (exactly what `npm i -D kernel-secrets eslint-plugin-kernel-secrets` gives a
+ * four packages (exactly what `npm i -D kernel-secrets eslint-plugin-kernel-secrets` gives a
  * user) plus ESLint 9 and 10, husky and lint-staged. End-to-end tests read its path with
  * `inject('packedProject')`. Built once per run; reused across test files.
  */

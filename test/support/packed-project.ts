@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-const PACKAGES = ['packages/core', 'packages/eslint-plugin', 'packages/cli'];
+const PACKAGES = ['packages/core', 'packages/redact', 'packages/eslint-plugin', 'packages/cli'];
+
+/** The loggers and HTTP client `@kernel-secrets/redact` is tested with, as users install them (not needed by the repo itself). */
+const REDACT_TARGETS = ['pino@10.4.0', 'winston@3.19.0', 'axios@1.21.1'];
 const NPM_TIMEOUT_MS = 5 * 60_000;
 
 /** Versions installed beside the packed packages; kept in step with the root devDependencies. */
@@ -24,6 +27,7 @@ function peerSpecs(): string[] {
     `typescript@${dev['typescript']}`,
     `husky@${dev['husky']}`,
     `lint-staged@${dev['lint-staged']}`,
+    ...REDACT_TARGETS,
   ];
 }
 
