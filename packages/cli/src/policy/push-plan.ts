@@ -30,7 +30,7 @@ export function localCommits(cwd: string, oids: readonly string[]): Promise<Set<
       const found = new Set<string>();
       for (const line of out.split('\n')) {
         const [oid, type] = line.split(' ');
-        if (oid && type === 'commit') found.add(oid);
+        if (oid && (type === 'commit' || type === 'tag')) found.add(oid);
       }
       resolve(found);
     });
@@ -69,6 +69,27 @@ function remoteRefs(cwd: string, remote: string): Promise<{ oids: string[]; head
   });
 }
 
+/** Which of `oids` are annotated tag objects (their messages are pushed). */
+function tagObjects(cwd: string, oids: readonly string[]): Promise<string[]> {
+  return new Promise((resolve) => {
+    const child = spawn('git', ['cat-file', '--batch-check'], { cwd, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('latin1')));
+    child.stdin.on('error', () => undefined);
+    child.on('error', () => resolve([]));
+    child.on('close', () =>
+      resolve(
+        out
+          .split('\n')
+          .map((l) => l.split(' '))
+          .filter((p) => p[1] === 'tag')
+          .map((p) => p[0]!),
+      ),
+    );
+    child.stdin.end(oids.join('\n') + '\n');
+  });
+}
+
 export async function pushPlan(repo: GitRepo, updates: readonly PushUpdate[], remote: string | undefined): Promise<HistoryPlan> {
   const pushed = updates.filter((u) => !ZERO.test(u.localOid)); // a branch deletion sends no content
   if (pushed.length === 0) return { revisions: [] };
@@ -79,5 +100,6 @@ export async function pushPlan(repo: GitRepo, updates: readonly PushUpdate[], re
   const have = await localCommits(repo.cwd, [...new Set([...old, ...asked.oids])]);
   const exclude = [...have].map((o) => `^${o}`);
   const base = old.find((o) => have.has(o)) ?? (asked.head && have.has(asked.head) ? asked.head : undefined);
-  return { revisions: [...new Set(pushed.map((u) => u.localOid)), ...exclude], base, tip: pushed[0]!.localOid };
+  const sent = [...new Set(pushed.map((u) => u.localOid))];
+  return { revisions: [...sent, ...exclude], base, tip: pushed[0]!.localOid, tags: await tagObjects(repo.cwd, sent) };
 }
