@@ -68,3 +68,16 @@ describe('encodings', () => {
     expectNoSecret(r.output, live);
   });
 });
+
+describe('declared formats run in linear time', () => {
+  it('a format with nested bounded repeats is refused when the config is staged: exit 2, one line', () => {
+    const repo = newRepo();
+    repo.write('kernel-secrets.config.json', JSON.stringify({ formats: [{ id: 'org', pattern: '(?:[A-Za-z0-9]{1,8}){1,8}_pat' }] }));
+    repo.write('data.txt', `${'a'.repeat(1000)}\n`);
+    repo.gitOk(['add', '-A']);
+    const r = repo.cli(['scan', '--staged']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('formats[0].pattern repeats a group');
+  });
+});
