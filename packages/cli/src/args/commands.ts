@@ -19,6 +19,10 @@ export type ScanTarget =
   | { kind: 'paths'; paths: string[] }
   | { kind: 'commits'; ranges: string[]; all: boolean }
   | { kind: 'pre-push'; remote?: string }
+  /** `--commit-msg <file>`: the message of the commit being made (commit-msg, applypatch-msg hooks). */
+  | { kind: 'commit-msg'; file: string }
+  /** `--post-rewrite`: the commits an amend or rebase just wrote (post-rewrite hook; old/new ids on stdin). */
+  | { kind: 'post-rewrite' }
   | { kind: 'stdin'; filename?: string };
 
 export interface ScanCommand {

@@ -26,6 +26,8 @@ Usage:
   kernel-secrets scan [paths...]          scan files and directories (default: .), honouring .gitignore
   kernel-secrets scan --commits <range>   scan every commit in a range, e.g. origin/main..HEAD (or --all)
   kernel-secrets scan --pre-push <remote> scan the commits a push sends (pre-push hook; refs on stdin)
+  kernel-secrets scan --commit-msg <file>  scan a commit message (commit-msg, applypatch-msg hooks)
+  kernel-secrets scan --post-rewrite      warn about commits an amend or rebase wrote (post-rewrite hook)
   kernel-secrets scan --stdin [--stdin-filename <name>]
   kernel-secrets init [--dry-run] [--no-install]
                                           set up husky + lint-staged hooks in this project

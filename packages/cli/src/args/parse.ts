@@ -16,6 +16,8 @@ const SCAN_OPTIONS = {
   commits: { type: 'string', multiple: true },
   all: { type: 'boolean' },
   'pre-push': { type: 'boolean' },
+  'commit-msg': { type: 'string' },
+  'post-rewrite': { type: 'boolean' },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   format: { type: 'string', short: 'f' },
@@ -89,6 +91,8 @@ function scanTarget(v: ReturnType<typeof parse<typeof SCAN_OPTIONS>>['values'], 
     v.all && '--all',
     v['pre-push'] && '--pre-push',
     v.stdin && '--stdin',
+    v['commit-msg'] !== undefined && '--commit-msg',
+    v['post-rewrite'] && '--post-rewrite',
   ].filter(Boolean);
   const commitsAndAll = modes.length === 2 && modes.includes('--commits') && modes.includes('--all');
   if (modes.length > 1 && !commitsAndAll) throw usage(`${modes.join(' and ')} cannot be combined`, 'scan');
@@ -97,8 +101,14 @@ function scanTarget(v: ReturnType<typeof parse<typeof SCAN_OPTIONS>>['values'], 
     if (positionals.length > 2) throw usage('--pre-push takes the remote name and URL that git passes to the hook', 'scan');
     return positionals[0] ? { kind: 'pre-push', remote: positionals[0] } : { kind: 'pre-push' };
   }
+  // git passes the post-rewrite hook the command that rewrote (amend, rebase).
+  if (v['post-rewrite']) return { kind: 'post-rewrite' };
   if (modes.length > 0 && positionals.length > 0) throw usage(`${modes[0]} does not take paths (got "${positionals[0]}")`, 'scan');
   if (v.staged) return { kind: 'staged' };
+  if (v['commit-msg'] !== undefined) {
+    if (!v['commit-msg']) throw usage('--commit-msg needs the message file git passes to the hook ("$1")', 'scan');
+    return { kind: 'commit-msg', file: v['commit-msg'] };
+  }
   if (v.stdin) return v['stdin-filename'] ? { kind: 'stdin', filename: v['stdin-filename'] } : { kind: 'stdin' };
   if (v.commits || v.all) {
     const ranges = v.commits ?? [];

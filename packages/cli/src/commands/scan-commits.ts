@@ -12,6 +12,7 @@ import { ReportCollector } from '../scan/collector.js';
 import { Progress } from '../scan/progress.js';
 import type { ScanReport } from '../scan/report.js';
 import { requestChangedFiles, scanRequested, type RequestedScan } from '../scan/scan-changes.js';
+import { scanCommitMessages, scanTagMessages } from '../scan/messages.js';
 import type { ScanSetup } from '../scan/setup.js';
 
 /** Commits whose blobs are requested ahead of the one being scanned (bounds memory). */
@@ -26,6 +27,8 @@ export interface HistoryPlan {
   tip?: string | undefined;
   /** The range the base comes from, for messages. */
   range?: string | undefined;
+  /** Annotated tags whose messages are scanned too: every tag (`--all`), or these tag objects (a push). */
+  tags?: 'all' | string[] | undefined;
 }
 
 /** `A..B` / `A...B` → base A, tip B (an empty side is HEAD). */
@@ -46,7 +49,7 @@ export async function historyPlan(
     const revisions = [...(target.all ? ['--all'] : []), ...(target.ranges.length > 0 ? ['--end-of-options', ...target.ranges] : [])];
     const range = target.all ? undefined : target.ranges.find((r) => rangeEnds(r));
     const ends = range ? rangeEnds(range) : undefined;
-    return { revisions, base: ends?.base, tip: ends?.tip, range };
+    return { revisions, base: ends?.base, tip: ends?.tip, range, ...(target.all ? { tags: 'all' as const } : {}) };
   }
   const framework = preCommitFrameworkUpdate(io.env);
   let updates: PushUpdate[];
@@ -67,14 +70,9 @@ export async function historyPlan(
 }
 
 /** Scans every commit `revisions` select, through `reader`. */
-export async function scanCommits(
-  setup: ScanSetup,
-  revisions: readonly string[],
-  io: CliIO,
-  quiet: boolean,
-  reader: BlobReader,
-): Promise<ScanReport> {
+export async function scanCommits(setup: ScanSetup, plan: HistoryPlan, io: CliIO, quiet: boolean, reader: BlobReader): Promise<ScanReport> {
   const repo = setup.repo!;
+  const revisions = plan.revisions;
   const collector = new ReportCollector('commits', {
     baseline: setup.baseline,
     maxFileSize: setup.config.thresholds.maxFileSize,
@@ -106,5 +104,8 @@ export async function scanCommits(
   } finally {
     progress.end();
   }
+  // Messages are committed and pushed too.
+  await scanCommitMessages(setup, repo, revisions, collector);
+  if (plan.tags) await scanTagMessages(setup, repo, collector, plan.tags === 'all' ? undefined : new Set(plan.tags));
   return collector.finish();
 }

@@ -1,7 +1,8 @@
 /** `kernel-secrets scan`: picks the target, runs it, prints the report, returns the exit code. */
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { ScanCommand, ScanTarget } from '../args/commands.js';
+import type { ScanCommand } from '../args/commands.js';
+import type { GateTarget } from '../policy/gate.js';
 import { CliError, EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js';
 import { wantsColour } from '../format/colour.js';
 import { findingCounts, scannedCounts } from '../format/counts.js';
@@ -18,8 +19,10 @@ async function runTarget(cmd: ScanCommand, setup: ScanSetup, io: CliIO): Promise
   return t.kind === 'paths' ? scanPaths(setup, t.paths) : scanStdin(setup, io, t.kind === 'stdin' ? t.filename : undefined);
 }
 
-function isGate(cmd: ScanCommand): cmd is ScanCommand & { target: Extract<ScanTarget, { kind: 'staged' | 'commits' | 'pre-push' }> } {
-  return cmd.target.kind === 'staged' || cmd.target.kind === 'commits' || cmd.target.kind === 'pre-push';
+const GATE_KINDS: readonly string[] = ['staged', 'commits', 'pre-push', 'commit-msg', 'post-rewrite'];
+
+function isGate(cmd: ScanCommand): cmd is ScanCommand & { target: GateTarget } {
+  return GATE_KINDS.includes(cmd.target.kind);
 }
 
 /** `2 findings (2 errors, 0 warnings) in 1 file · scanned 12 files · sarif report in out.sarif` */

@@ -5,10 +5,16 @@
  * message cannot end the command early or inject another one.
  */
 import { ruleId, suppressionText, type ScanReport } from '../scan/report.js';
+import { terminalSafe } from '../scan/terminal-safe.js';
 import type { FormatOptions } from './options.js';
 
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Control and bidirectional characters (ESC, RLO) from file names are replaced, as in pretty.
+  const safe = value
+    .split(/([\r\n])/)
+    .map((part, i) => (i % 2 === 1 ? part : terminalSafe(part)))
+    .join('');
+  return safe.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 export function escapeProperty(value: string): string {

@@ -86,6 +86,11 @@ function blockedLine(s: ScanSummary, c: Palette): string {
         c.bold('These commits contain a token.') +
         ` Rewrite them before they are pushed (git rebase -i, git commit --amend); once a token has been pushed or shared: ${ROTATE_STEPS}`
       );
+    case 'message':
+      return (
+        c.bold('Commit blocked: the message holds a token.') +
+        ' Remove it from the message (git keeps your text in .git/COMMIT_EDITMSG), then commit again.'
+      );
     default:
       return c.bold('Kernel tokens found.') + ' Move them out of the files (see above).';
   }

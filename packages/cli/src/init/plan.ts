@@ -73,8 +73,17 @@ function tool(project: InitProject, command: string): string {
   return project.packageDirFromTop === '' ? command : `npx --no -- ${command}`;
 }
 
-export function hookCommands(project: InitProject): Record<'pre-commit' | 'pre-merge-commit' | 'pre-push', HookCommand[]> {
+export function hookCommands(
+  project: InitProject,
+): Record<
+  'pre-commit' | 'pre-merge-commit' | 'pre-push' | 'commit-msg' | 'pre-applypatch' | 'applypatch-msg' | 'post-rewrite',
+  HookCommand[]
+> {
   const scanStaged: HookCommand = { line: tool(project, 'kernel-secrets scan --staged'), alreadyRunBy: runsScanWith(['--staged']) };
+  const scanMessage: HookCommand = {
+    line: `${tool(project, 'kernel-secrets scan --commit-msg')} "$1"`,
+    alreadyRunBy: runsScanWith(['--commit-msg']),
+  };
   return {
     // lint-staged first (ESLint on staged JS/TS), then the scan of the whole index as the final gate.
     'pre-commit': [{ line: tool(project, 'lint-staged'), alreadyRunBy: /\blint-staged\b/ }, scanStaged],
@@ -82,6 +91,15 @@ export function hookCommands(project: InitProject): Record<'pre-commit' | 'pre-m
     'pre-merge-commit': [scanStaged],
     'pre-push': [
       { line: `${tool(project, 'kernel-secrets scan --pre-push')} "$@"`, alreadyRunBy: runsScanWith(['--pre-push', '--commits']) },
+    ],
+    // The message is committed too (and `git commit -n` skips pre-commit but not this one).
+    'commit-msg': [scanMessage],
+    // `git am` runs these instead of pre-commit: the patch is applied to the index, then committed.
+    'pre-applypatch': [scanStaged],
+    'applypatch-msg': [scanMessage],
+    // After `commit --amend` and rebase (`rebase --continue` commits with `-n`): warns at once; pre-push refuses.
+    'post-rewrite': [
+      { line: `${tool(project, 'kernel-secrets scan --post-rewrite')} "$@"`, alreadyRunBy: runsScanWith(['--post-rewrite']) },
     ],
   };
 }

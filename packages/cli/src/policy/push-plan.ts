@@ -17,19 +17,25 @@ const OID = /^[0-9a-f]{40,64}$/;
 
 /** Which of `oids` name commits in this repository: one `git cat-file --batch-check`. */
 export async function localCommits(cwd: string, oids: readonly string[]): Promise<Set<string>> {
-  if (oids.length === 0) return new Set();
+  const types = await objectTypes(cwd, oids);
+  return new Set([...types].filter(([, type]) => type === 'commit' || type === 'tag').map(([oid]) => oid));
+}
+
+/** The type of each of `oids` that exists here (`commit`, `tag`, …): one `git cat-file --batch-check`. */
+async function objectTypes(cwd: string, oids: readonly string[]): Promise<Map<string, string>> {
+  const types = new Map<string, string>();
+  if (oids.length === 0) return types;
   const proc = spawnGit(cwd, ['cat-file', '--batch-check'], { stdin: 'pipe' });
   let out = '';
   proc.child.stdout.on('data', (c: Buffer) => (out += c.toString('latin1')));
   proc.child.stdin?.on('error', () => undefined);
   proc.child.stdin?.end(oids.join('\n') + '\n');
   await proc.exit;
-  const found = new Set<string>();
   for (const line of out.split('\n')) {
     const [oid, type] = line.split(' ');
-    if (oid && type === 'commit') found.add(oid);
+    if (oid && type && type !== 'missing') types.set(oid, type);
   }
-  return found;
+  return types;
 }
 
 /** The ids the remote's refs point to (`git ls-remote`), with the id of its HEAD. */
@@ -52,6 +58,12 @@ async function remoteRefs(cwd: string, remote: string): Promise<{ oids: string[]
   return { oids, head };
 }
 
+/** Which of `oids` are annotated tag objects (their messages are pushed). */
+async function tagObjects(cwd: string, oids: readonly string[]): Promise<string[]> {
+  const types = await objectTypes(cwd, oids);
+  return [...types].filter(([, type]) => type === 'tag').map(([oid]) => oid);
+}
+
 export async function pushPlan(repo: GitRepo, updates: readonly PushUpdate[], remote: string | undefined): Promise<HistoryPlan> {
   const pushed = updates.filter((u) => !ZERO.test(u.localOid)); // a branch deletion sends no content
   if (pushed.length === 0) return { revisions: [] };
@@ -62,5 +74,6 @@ export async function pushPlan(repo: GitRepo, updates: readonly PushUpdate[], re
   const have = await localCommits(repo.cwd, [...new Set([...old, ...asked.oids])]);
   const exclude = [...have].map((o) => `^${o}`);
   const base = old.find((o) => have.has(o)) ?? (asked.head && have.has(asked.head) ? asked.head : undefined);
-  return { revisions: [...new Set(pushed.map((u) => u.localOid)), ...exclude], base, tip: pushed[0]!.localOid };
+  const sent = [...new Set(pushed.map((u) => u.localOid))];
+  return { revisions: [...sent, ...exclude], base, tip: pushed[0]!.localOid, tags: await tagObjects(repo.cwd, sent) };
 }

@@ -36,7 +36,9 @@ export class ReportCollector {
     this.summary = emptySummary(mode);
   }
 
-  add(path: string, size: number, scan: ContentScan): void {
+  add(rawPath: string, size: number, scan: ContentScan): void {
+    // A token in the path is masked in every report (see scanContent).
+    const path = scan.path || rawPath;
     this.summary.files++;
     this.summary.bytes += size;
     if (size > this.options.maxFileSize && !this.summary.largeFiles.includes(path)) this.summary.largeFiles.push(path);

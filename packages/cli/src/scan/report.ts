@@ -5,7 +5,7 @@
  */
 import type { Finding, Severity } from '@kernel-secrets/core';
 
-export type ScanMode = 'staged' | 'paths' | 'commits' | 'stdin';
+export type ScanMode = 'staged' | 'paths' | 'commits' | 'stdin' | 'message';
 
 /** One line of a code frame, already masked and made safe for a terminal. */
 export interface FrameLine {

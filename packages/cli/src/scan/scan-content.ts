@@ -8,7 +8,8 @@
  * unchanged lines. So we scan once without `onlyLines` and filter here, with the same rule
  * (a finding is kept when it starts on, or spans, a changed line).
  */
-import { allowDirectiveFor, decodeBytes, LineIndex, type Scanner } from '@kernel-secrets/core';
+import { allowDirectiveFor, decodeBytes, LineIndex, maskSpan, type Scanner } from '@kernel-secrets/core';
+import { terminalSafe } from './terminal-safe.js';
 import { CliError } from '../errors.js';
 import type { LineLookup } from '../git/line-ranges.js';
 import { FrameBuilder } from './code-frame.js';
@@ -30,6 +31,8 @@ export function tooLargeError(path: string, size: number): CliError {
 }
 
 export interface ContentScan {
+  /** The file's path as reports show it: a token in the path itself is masked. */
+  path: string;
   findings: ReportedFinding[];
   suppressed: { directive: number; fingerprint: number };
   /** Findings on the lines being introduced that an allow directive silences, with the directive's reason. */
@@ -46,7 +49,34 @@ export interface ContentLocation {
 /** A lone CR ends a line for the engine but not for git: line numbers would not agree. */
 const LONE_CR = /\r(?!\n)/;
 
-export function scanContent(scanner: Scanner, bytes: Uint8Array, where: ContentLocation): ContentScan {
+/**
+ * A path is text too: a file named after a token (or a directory holding one) is a finding, and
+ * the path every report shows has that token masked.
+ */
+function scanPath(scanner: Scanner, where: ContentLocation): { path: string; findings: ReportedFinding[] } {
+  const raw = where.path;
+  if (raw.startsWith('<')) return { path: raw, findings: [] };
+  const hits = scanner.scan(raw).findings;
+  if (hits.length === 0) return { path: raw, findings: [] };
+  let path = raw;
+  for (const h of hits) path = maskSpan(path, h.offset, h.endOffset);
+  const findings = hits.map((h) => ({
+    ...h,
+    message: `${h.message.replace(/:[^:]*$/, '')} in the file path: ${h.preview}`,
+    path,
+    ...(where.commit ? { commit: where.commit } : {}),
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    frame: [{ line: 1, text: terminalSafe(path) }],
+  }));
+  return { path, findings };
+}
+
+export function scanContent(scanner: Scanner, bytes: Uint8Array, where0: ContentLocation): ContentScan {
+  const named = scanPath(scanner, where0);
+  const where = { ...where0, path: named.path };
   const { text, encoding } = decodeBytes(bytes);
   // Only UTF-8 text has lines that match git's. For UTF-16 and binary (printable runs, one per
   // line) git's line numbers mean nothing here, so every finding in a changed file is reported.
@@ -57,7 +87,12 @@ export function scanContent(scanner: Scanner, bytes: Uint8Array, where: ContentL
     return false;
   };
   const result = scanner.scan(text, { path: where.path });
-  const out: ContentScan = { findings: [], suppressed: { directive: 0, fingerprint: 0 }, directives: [] };
+  const out: ContentScan = {
+    path: where.path,
+    findings: [...named.findings],
+    suppressed: { directive: 0, fingerprint: 0 },
+    directives: [],
+  };
   const allowed = result.suppressed.filter((s) => touches(s));
   for (const s of allowed) out.suppressed[s.suppressedBy]++;
   const kept = result.findings.filter(touches);

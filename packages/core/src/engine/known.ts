@@ -34,6 +34,22 @@ function embeddedBase64(token: string): string[] {
   return out;
 }
 
+/** Characters Python's `urllib.parse.quote` leaves as they are (its default `safe='/'`). */
+const PYTHON_QUOTE_SAFE = /[A-Za-z0-9_.~/-]/;
+/** …and `quote_plus` (`safe=''`; a space becomes `+`). */
+const PYTHON_QUOTE_PLUS_SAFE = /[A-Za-z0-9_.~-]/;
+
+/** Percent-encodes the UTF-8 bytes of every character outside `safe` (upper-case hex). */
+function percentEncode(text: string, safe: RegExp, plusForSpace: boolean): string {
+  let out = '';
+  for (const ch of text) {
+    if (safe.test(ch)) out += ch;
+    else if (ch === ' ' && plusForSpace) out += '+';
+    else for (const b of Buffer.from(ch, 'utf8')) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
 /** Every form of `token` the detector searches for, without duplicates. */
 export function knownVariants(token: string): KnownVariant[] {
   const fp = fingerprint(token);
@@ -42,7 +58,15 @@ export function knownVariants(token: string): KnownVariant[] {
     forms.push(['base64', b64]);
     forms.push(['base64url', b64.replace(/\+/g, '-').replace(/\//g, '_')]);
   }
-  forms.push(['percent-encoded', encodeURIComponent(token)]);
+  // JavaScript's encodeURIComponent, Python's quote() (keeps `/`, escapes `!*'()`) and
+  // quote_plus() (`+` for space), each with upper- and lower-case hex digits.
+  for (const encoded of [
+    encodeURIComponent(token),
+    percentEncode(token, PYTHON_QUOTE_SAFE, false),
+    percentEncode(token, PYTHON_QUOTE_PLUS_SAFE, true),
+  ]) {
+    forms.push(['percent-encoded', encoded], ['percent-encoded', encoded.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase())]);
+  }
   const json = JSON.stringify(token).slice(1, -1);
   forms.push(['JSON-escaped', json]);
   forms.push(['JS-escaped', json.replace(/\//g, '\\/')]);

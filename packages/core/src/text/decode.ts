@@ -29,7 +29,22 @@ function utf16Guess(bytes: Uint8Array): 'utf16le' | 'utf16be' | undefined {
   // ASCII-range text in UTF-16 has a zero in every other byte.
   if (oddZero / pairs > 0.7 && evenZero / pairs < 0.1) return 'utf16le';
   if (evenZero / pairs > 0.7 && oddZero / pairs < 0.1) return 'utf16be';
+  // Mostly non-ASCII text (Japanese comments, say) has zeros only in its ASCII part, and never in
+  // the other half of a pair; accept it when it also decodes as plausible text.
+  const sample = bytes.subarray(0, n);
+  if (oddZero / pairs > 0.05 && evenZero / pairs < 0.01 && plausibleText(new TextDecoder('utf-16le').decode(sample))) return 'utf16le';
+  if (evenZero / pairs > 0.05 && oddZero / pairs < 0.01 && plausibleText(new TextDecoder('utf-16be').decode(sample))) return 'utf16be';
   return undefined;
+}
+
+/** Text, not binary read as UTF-16: no invalid sequences and almost no control characters. */
+function plausibleText(text: string): boolean {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13)) bad++;
+  }
+  return bad <= text.length / 100;
 }
 
 function hasNul(bytes: Uint8Array): boolean {
