@@ -1,22 +1,14 @@
-// Full scan: `kernel-secrets scan <corpus>` vs secretlint (preset-recommend) on the same files.
+// Full scan: `kernel-secrets scan <dirs>` vs secretlint (preset-recommend), with `rg` and
+// `cat` as floors, on the same files at ¼, ½ and all of the corpus, interleaved run by run.
+// The corpus lives outside any git work tree, and the bench checks from each tool's own
+// output that it read every file and byte the corpus holds (ours: the JSON summary).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure } from './proc.mjs';
+import { compare } from './proc.mjs';
 import { mb } from './stats.mjs';
 
-/** Findings in our JSON output, whatever its envelope: objects carrying a fingerprint. */
-export function ourFindings(stdout) {
-  const out = [];
-  const visit = (v) => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') {
-      if (typeof v.fingerprint === 'string' && (v.path || v.file || v.line)) out.push(v);
-      else Object.values(v).forEach(visit);
-    }
-  };
-  visit(JSON.parse(stdout || 'null'));
-  return out.map((f) => `${f.path ?? f.file}:${f.line} ${f.detector}/${f.rule ?? ''}`);
-}
+/** The ripgrep floor: a case-insensitive search for the words our keyword prefilter looks for. */
+export const RG_PATTERN = 'kernel|bearer|token';
 
 /** secretlint's JSON: [{ filePath, messages: [{ ruleId, loc }] }]. */
 function secretlintFindings(stdout) {
@@ -24,27 +16,68 @@ function secretlintFindings(stdout) {
   return results.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.loc?.start?.line ?? '?'} ${m.ruleId}`));
 }
 
-export function benchFullScan({ cli, corpusDir, bytes, toolsDir, runs }) {
-  const rc = join(corpusDir, '..', 'secretlintrc.json');
+function rgStats(stderrOrStdout) {
+  const files = /(\d+) files searched/.exec(stderrOrStdout);
+  const bytes = /(\d+) bytes searched/.exec(stderrOrStdout);
+  return { files: files ? Number(files[1]) : NaN, bytes: bytes ? Number(bytes[1]) : NaN };
+}
+
+function check(what, got, want) {
+  if (got !== want) throw new Error(`bench: ${what} read ${got}, the corpus holds ${want}: the figure would not measure the corpus`);
+}
+
+export function benchFullScan({ cli, corpusDir, fractions, toolsDir, runs }) {
+  const rc = join(corpusDir, 'secretlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-  const ours = measure(process.execPath, [cli, 'scan', join(corpusDir, 'files'), '--format', 'json', '--quiet'], {}, runs);
-  const theirs = measure(
-    join(toolsDir, 'node_modules', '.bin', 'secretlint'),
-    ['files/**/*', '--format', 'json', '--secretlintrc', rc, '--no-color'],
-    { cwd: corpusDir },
-    runs,
-  );
-  if (ours.status === 2) throw new Error(`kernel-secrets could not scan the corpus: ${ours.stderr.trim()}`);
-  const ourList = ourFindings(ours.stdout);
-  const theirList = secretlintFindings(theirs.stdout);
-  const MBs = mb(bytes);
-  return {
-    table: {
-      'kernel-secrets': { MBps: +(MBs / (ours.ms / 1000)).toFixed(1), peakRssMB: +ours.rssMB.toFixed(0), findings: ourList.length },
-      secretlint: { MBps: +(MBs / (theirs.ms / 1000)).toFixed(1), peakRssMB: +theirs.rssMB.toFixed(0), findings: theirList.length },
-    },
-    corpusMB: +MBs.toFixed(1),
-    throughputRatio: +(theirs.ms / ours.ms).toFixed(2),
-    findings: { 'kernel-secrets': ourList, secretlint: theirList.slice(0, 50) },
-  };
+  const rows = {};
+  const ratios = {};
+  const findings = {};
+  for (const [fraction, { dirs, files, bytes }] of Object.entries(fractions)) {
+    const rel = dirs.map((d) => d.slice(corpusDir.length + 1));
+    const r = compare(
+      {
+        'kernel-secrets': { cmd: process.execPath, args: [cli, 'scan', ...dirs, '--format', 'json'], options: {} },
+        secretlint: {
+          cmd: join(toolsDir, 'node_modules', '.bin', 'secretlint'),
+          args: [...rel.map((d) => `${d}/**/*`), '--format', 'json', '--secretlintrc', rc, '--no-color'],
+          options: { cwd: corpusDir },
+        },
+        rg: { cmd: 'rg', args: ['--no-config', '-uu', '-i', '-c', '--stats', RG_PATTERN, ...dirs], options: {} },
+        cat: { cmd: 'sh', args: ['-c', 'find "$@" -type f -exec cat -- {} + | wc -c', 'sh', ...dirs], options: {} },
+      },
+      runs,
+    );
+    const ours = r['kernel-secrets'];
+    if (ours.status === 2) throw new Error(`kernel-secrets could not scan the corpus: ${ours.stderr.trim()}`);
+    const report = JSON.parse(ours.stdout);
+    check(`kernel-secrets (files, ${fraction})`, report.summary.files, files);
+    check(`kernel-secrets (bytes, ${fraction})`, report.summary.bytes, bytes);
+    const rg = rgStats(r.rg.stdout);
+    check(`rg (files, ${fraction})`, rg.files, files);
+    check(`cat (bytes, ${fraction})`, Number(r.cat.stdout.trim()), bytes);
+    const theirs = secretlintFindings(r.secretlint.stdout);
+    const ourList = report.findings.map((f) => `${f.path}:${f.line} ${f.ruleId} (${f.severity})`);
+    const MBs = mb(bytes);
+    for (const [tool, m] of Object.entries(r)) {
+      rows[`${fraction} ${tool}`] = {
+        files,
+        MB: +MBs.toFixed(1),
+        'wall ms': +m.ms.toFixed(0),
+        'cpu ms': +m.cpuMs.toFixed(0),
+        'peak RSS MB': +m.rssMB.toFixed(0),
+        'MB/s': +(MBs / (m.ms / 1000)).toFixed(1),
+        findings: tool === 'kernel-secrets' ? ourList.length : tool === 'secretlint' ? theirs.length : '',
+      };
+    }
+    ratios[fraction] = {
+      'throughput vs secretlint (≥ 8)': +(r.secretlint.ms / ours.ms).toFixed(2),
+      'time vs rg (≤ 5)': +(ours.ms / r.rg.ms).toFixed(2),
+      'time vs cat': +(ours.ms / r.cat.ms).toFixed(2),
+      'peak RSS vs secretlint (≤ 0.25)': +(ours.rssMB / r.secretlint.rssMB).toFixed(3),
+      'cpu vs secretlint': +(ours.cpuMs / r.secretlint.cpuMs).toFixed(3),
+      'our errors (must be 0)': report.summary.errors,
+    };
+    findings[fraction] = { 'kernel-secrets': ourList, secretlint: theirs.slice(0, 50) };
+  }
+  return { rows, ratios, findings };
 }

@@ -1,5 +1,6 @@
-// Runs a command and measures wall time and peak RSS (GNU time's %M), so external tools and
-// our CLI are measured the same way. Falls back to wall time alone without /usr/bin/time.
+// Runs commands as whole processes and measures wall time, CPU time (user + system, children
+// included) and peak RSS with GNU time, so external tools and our CLI are measured the same
+// way. `compare` interleaves the commands run by run, so machine noise hits them alike.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,31 +10,59 @@ import { median } from './stats.mjs';
 
 const GNU_TIME = '/usr/bin/time';
 
-/** One run: { ms, rssMB, status, stdout }. `input` is written to stdin. */
-export function runOnce(cmd, args, { cwd, env, input, shell = false } = {}) {
+/** One run: { ms, cpuMs, rssMB, status, stdout, stderr }. `input` is written to stdin. */
+export function runOnce(cmd, args, { cwd, env, input } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ks-bench-'));
   const out = join(dir, 'time');
   const useTime = existsSync(GNU_TIME);
-  const [c, a] = useTime ? [GNU_TIME, ['-f', '%M', '-o', out, cmd, ...args]] : [cmd, args];
+  const [c, a] = useTime ? [GNU_TIME, ['-f', '%U %S %M', '-o', out, cmd, ...args]] : [cmd, args];
   const start = performance.now();
-  const r = spawnSync(c, a, { cwd, env: { ...process.env, ...env }, input, shell, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const r = spawnSync(c, a, { cwd, env: { ...process.env, ...env }, input, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   const ms = performance.now() - start;
-  const rssMB = useTime && existsSync(out) ? Number(readFileSync(out, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
+  let cpuMs = NaN;
+  let rssMB = NaN;
+  if (useTime && existsSync(out)) {
+    // GNU time writes "Command exited with non-zero status N" first when the status is not 0.
+    const [user, sys, kb] = readFileSync(out, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    cpuMs = (user + sys) * 1000;
+    rssMB = kb / 1024;
+  }
   rmSync(dir, { recursive: true, force: true });
   if (r.error) throw r.error;
-  return { ms, rssMB, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { ms, cpuMs, rssMB, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Warm-up, then `runs` runs: median time, max peak RSS, and the last run's output. */
-export function measure(cmd, args, options = {}, runs = 5) {
-  runOnce(cmd, args, options);
-  const results = Array.from({ length: runs }, () => runOnce(cmd, args, options));
+function summarise(results) {
   const last = results[results.length - 1];
   return {
     ms: median(results.map((r) => r.ms)),
+    cpuMs: median(results.map((r) => r.cpuMs)),
     rssMB: Math.max(...results.map((r) => r.rssMB)),
     status: last.status,
     stdout: last.stdout,
     stderr: last.stderr,
   };
+}
+
+/**
+ * `commands`: { name: { cmd, args, options, before?() } }. One warm-up each, then `runs`
+ * rounds in which every command runs once (`before` runs untimed ahead of each run).
+ * Returns { name: { ms, cpuMs, rssMB (max), status, stdout, stderr (last run) } }.
+ */
+export function compare(commands, runs = 5) {
+  const entries = Object.entries(commands);
+  const results = Object.fromEntries(entries.map(([name]) => [name, []]));
+  for (let round = 0; round <= runs; round++) {
+    for (const [name, c] of entries) {
+      c.before?.();
+      const r = runOnce(c.cmd, c.args, c.options);
+      if (round > 0) results[name].push(r);
+    }
+  }
+  return Object.fromEntries(entries.map(([name]) => [name, summarise(results[name])]));
+}
+
+/** Warm-up, then `runs` runs of one command. */
+export function measure(cmd, args, options = {}, runs = 5) {
+  return compare({ only: { cmd, args, options } }, runs).only;
 }

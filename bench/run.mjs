@@ -2,7 +2,7 @@
 // Every figure is a ratio against another command measured in the same run (these machines
 // are noisy); nothing here is a test. `npm run bench -- engine staged` runs only those parts.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, writeCorpus } from './corpus.mjs';
@@ -10,6 +10,7 @@ import { benchEngine } from './engine.mjs';
 import { benchEslint } from './eslint.mjs';
 import { benchFullScan } from './fullscan.mjs';
 import { benchHistory } from './history.mjs';
+import { benchHook } from './hook.mjs';
 import { benchStaged } from './staged.mjs';
 import { ensureTools } from './tools.mjs';
 
@@ -18,7 +19,7 @@ const root = join(here, '..');
 const workDir = join(here, '.work');
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const cli = join(root, 'packages/cli/dist/cli.js');
-const ALL = ['engine', 'full', 'staged', 'history', 'eslint'];
+const ALL = ['engine', 'full', 'hook', 'staged', 'history', 'eslint'];
 const only = process.argv.slice(2).filter((a) => ALL.includes(a));
 const parts = only.length ? only : ALL;
 
@@ -28,8 +29,12 @@ if (parts.some((p) => p !== 'engine') && !existsSync(cli)) {
   process.exit(2);
 }
 const toolsDir = parts.includes('full') || parts.includes('eslint') ? ensureTools(workDir) : undefined;
-const corpusRoots = [join(root, 'node_modules'), ...(toolsDir ? [join(toolsDir, 'node_modules')] : [])];
-const corpus = buildCorpus(corpusRoots, 50 * 1024 * 1024);
+// Third-party code: this repository's dependencies, the competitors' and npm's own.
+const npmGlobal = join(dirname(dirname(process.execPath)), 'lib', 'node_modules');
+const corpusRoots = [join(root, 'node_modules'), ...(toolsDir ? [join(toolsDir, 'node_modules')] : []), npmGlobal];
+const corpus = buildCorpus(corpusRoots, Number(process.env.BENCH_MB ?? 150) * 1024 * 1024);
+// Outside any git work tree: inside one, `scan <dir>` lists files with git, not by walking.
+const outsideDir = process.env.BENCH_DIR ?? join(tmpdir(), 'kernel-secrets-bench');
 
 const results = {
   date: new Date().toISOString(),
@@ -48,22 +53,35 @@ function section(title, key, fn) {
 section('Engine throughput (core Scanner in-process vs lower-casing + line counting)', 'engine', () => benchEngine({ corpus, runs }));
 if (results.engine) console.table(results.engine);
 
-section('Full scan: kernel-secrets scan vs secretlint (preset-recommend)', 'full', () =>
-  benchFullScan({ cli, corpusDir: writeCorpus(corpus, join(workDir, 'corpus')), bytes: corpus.bytes, toolsDir, runs }),
-);
+section('Full scan: kernel-secrets scan vs secretlint (preset-recommend), rg and cat on the same files', 'full', () => {
+  const corpusDir = join(outsideDir, 'corpus');
+  return benchFullScan({ cli, corpusDir, fractions: writeCorpus(corpus, corpusDir), toolsDir, runs });
+});
 if (results.full) {
-  console.table(results.full.table);
-  console.log(`corpus ${results.full.corpusMB} MB; kernel-secrets is ${results.full.throughputRatio}x secretlint's throughput`);
-  for (const [tool, list] of Object.entries(results.full.findings))
-    if (list.length) console.log(`${tool} findings:\n  ${list.join('\n  ')}`);
+  console.table(results.full.rows);
+  console.table(results.full.ratios);
+  for (const [fraction, byTool] of Object.entries(results.full.findings))
+    for (const [tool, list] of Object.entries(byTool))
+      console.log(`${fraction} ${tool}: ${list.length} findings${list.length ? `\n  ${list.join('\n  ')}` : ''}`);
+}
+
+section('Commit hook: git commit with each pre-commit hook (ratios to a husky hook running `node -e 0`)', 'hook', () =>
+  benchHook({ root, outsideDir, runs }),
+);
+if (results.hook) {
+  console.table(results.hook.rows);
+  console.table(results.hook.ratiosToNodeHook);
+  console.log(`the pre-commit hook init writes:\n${results.hook.initPreCommit}`);
 }
 
 section('Pre-commit: scan --staged vs the floor (git diff --cached + cat-file --batch)', 'staged', () =>
-  benchStaged({ cli, workDir, corpus, runs }),
+  benchStaged({ cli, workDir: outsideDir, corpus, runs }),
 );
 if (results.staged) console.table(results.staged);
 
-section('History: scan --commits over the whole history vs git log -p', 'history', () => benchHistory({ cli, workDir, corpus, runs }));
+section('History: scan --commits over the whole history vs git log -p', 'history', () =>
+  benchHistory({ cli, workDir: outsideDir, corpus, runs }),
+);
 if (results.history) console.table(results.history);
 
 if (parts.includes('eslint')) {

@@ -5,7 +5,8 @@
  * .gitignore applied the way git applies it); outside one by walking it. The project's
  * `ignorePaths` then drop expanded files, never explicit ones.
  */
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../errors.js';
 import { unquoteGitPath } from '../git/quote.js';
@@ -58,9 +59,9 @@ async function gitListFiles(repo: GitRepo & { topLevel: string }, dir: string): 
 }
 
 /** Regular files only: submodules, sockets and symlinks inside an expanded directory are skipped. */
-async function isRegularFile(path: string | Buffer): Promise<boolean> {
+function isRegularFile(path: string | Buffer): boolean {
   try {
-    return (await lstat(path)).isFile();
+    return lstatSync(path).isFile();
   } catch {
     return false; // deleted in the working tree but still tracked: nothing to scan
   }
@@ -100,23 +101,18 @@ export async function listFiles(
     }
     if (!info.isDirectory()) throw new CliError(`cannot scan ${given}: not a file or directory`, 'name regular files or directories');
     const repo = options.repo;
-    const candidates =
-      repo?.topLevel && isInside(repo.topLevel, abs)
-        ? await gitListFiles(repo as GitRepo & { topLevel: string }, abs)
-        : await collect(walkFiles(abs, (p, isDirectory) => isDirectory && options.ignores(p, true)));
+    // The walk lists regular files only; git lists what the index holds, which may be gone or a symlink.
+    const fromGit = repo?.topLevel !== undefined && isInside(repo.topLevel, abs);
+    const candidates = fromGit
+      ? await gitListFiles(repo as GitRepo & { topLevel: string }, abs)
+      : walkFiles(abs, (p, isDirectory) => isDirectory && options.ignores(p, true)).map((p) => ({ fsPath: p, absPath: p }));
     for (const c of candidates) {
       if (options.ignores(c.absPath)) {
         ignored++;
         continue;
       }
-      if (await isRegularFile(c.fsPath)) add({ ...c, explicit: false });
+      if (!fromGit || isRegularFile(c.fsPath)) add({ ...c, explicit: false });
     }
   }
   return { files: out, ignored };
-}
-
-async function collect(paths: AsyncGenerator<string>): Promise<{ fsPath: string; absPath: string }[]> {
-  const out: { fsPath: string; absPath: string }[] = [];
-  for await (const p of paths) out.push({ fsPath: p, absPath: p });
-  return out;
 }
