@@ -22,8 +22,10 @@ const inlineRequires = {
     if (!code.includes('createRequire(import.meta.url)(')) return null;
     const imports = [];
     const out = code.replace(/createRequire\(import\.meta\.url\)\((['"])([^'"]+)\1\)/g, (_m, _q, spec) => {
-      imports.push(`import __required${imports.length} from ${JSON.stringify(spec)};`);
-      return `__required${imports.length - 1}`;
+      // A namespace import works for CJS, JSON and ESM-only packages alike (regexpp ships
+      // index.mjs with named exports only): require() returns the default export when there is one.
+      imports.push(`import * as __required${imports.length} from ${JSON.stringify(spec)};`);
+      return `(__required${imports.length - 1}.default ?? __required${imports.length - 1})`;
     });
     const shebang = out.startsWith('#!') ? out.slice(0, out.indexOf('\n') + 1) : '';
     return { code: `${shebang}${imports.join('\n')}\n${out.slice(shebang.length)}`, map: null };
@@ -35,6 +37,10 @@ await build({
   platform: 'node',
   plugins: [inlineRequires],
   logLevel: 'warn',
+  // `.default ?? ns` on an ESM-only package is deliberate (see inlineRequires).
+  onLog(level, log, handler) {
+    if (log.code !== 'IMPORT_IS_UNDEFINED') handler(level, log);
+  },
   output: {
     file: OUT,
     format: 'esm',

@@ -56,6 +56,8 @@ Usage:
   kernel-secrets scan --stdin [--stdin-filename <name>]
                                           text on stdin, matched against ignorePaths and the
                                           baseline as <name>
+  kernel-secrets scan --commit-msg <file>  a commit message (commit-msg, applypatch-msg hooks)
+  kernel-secrets scan --post-rewrite      commits an amend or rebase wrote (post-rewrite hook)
 
 Options:
 ${SCAN_OPTIONS}
