@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_CANDIDATE } from '../src/engine/known.js';
+import { SIBLING_NAME } from '../src/engine/binding.js';
 import { Scanner, TEXT_DETECTORS, resolveConfig, type TextDetector } from '../src/index.js';
 import { TEMPLATE_SHAPES } from '../src/catalogue/placeholders.js';
 import { BENIGN_SHAPES } from '../src/catalogue/benign-shapes.js';
@@ -41,6 +42,10 @@ const PATHOLOGICAL: Record<string, string> = {
   kernelclient: fill('KernelClient('),
   equals: fill('='),
   'escaped quotes': fill('\\"'),
+  'value fields': fill('"value": "'),
+  'name fields': fill('name: KERNEL_TOKEN, '),
+  flags: fill('--token '),
+  'long runs after a name': `token = ${fill('Ab1-')}`,
 };
 
 function time(fn: () => void): number {
@@ -53,6 +58,7 @@ describe('regex safety', () => {
   const patterns: [string, RegExp][] = [
     ...TEXT_DETECTORS.map((d: TextDetector) => [d.id, d.pattern] as [string, RegExp]),
     ['fingerprint-candidate', FINGERPRINT_CANDIDATE],
+    ['binding-sibling-name', SIBLING_NAME],
     ...TEMPLATE_SHAPES.map((p, i) => [`template-shape-${i}`, p] as [string, RegExp]),
     ...BENIGN_SHAPES.map((s) => [`benign-${s.id}`, s.pattern] as [string, RegExp]),
   ];
