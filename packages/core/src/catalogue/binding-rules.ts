@@ -79,4 +79,7 @@ export const BINDING_RULES: Readonly<Record<BindingRule, BindingRuleInfo>> = {
  * A text is judged only if it holds one of these (lower case): every binding needs a credential
  * word, a Kernel word, a bearer helper or a .netrc `machine` within its window.
  */
-export const BINDING_KEYWORDS: readonly string[] = [...new Set([...KERNEL_WORDS, ...CREDENTIAL_WORDS, 'machine'])];
+// `pat` is left out: it is in every `path` and `pattern`, and KERNEL_PAT holds `kernel` anyway.
+export const BINDING_KEYWORDS: readonly string[] = [
+  ...new Set([...KERNEL_WORDS, ...CREDENTIAL_WORDS.filter((w) => w !== 'pat'), 'machine']),
+];

@@ -295,7 +295,10 @@ function judge0(text: string, runStart: number, start: number, end: number, judg
   // URL userinfo: scheme://user:VALUE@host
   if (text.charCodeAt(end) === 64 && text.charCodeAt(start - 1) === 58) {
     const slash = text.lastIndexOf('//', start);
-    if (slash !== -1 && start - slash < 80 && !/[\s/@]/.test(text.slice(slash + 2, start - 1)))
+    // Only for Kernel's own hosts: user-info in other URLs is mostly documentation (`user:pass@host`).
+    const host = text.slice(end + 1, end + 80).toLowerCase();
+    const kernelHost = host.includes('kernel') || host.includes('asimov');
+    if (kernelHost && slash !== -1 && start - slash < 80 && !/[\s/@]/.test(text.slice(slash + 2, start - 1)))
       return { rule: 'url-userinfo', name: 'URL', quoted: false };
   }
   let p = start;
