@@ -99,9 +99,10 @@ describe('config in effect', () => {
   });
 
   it('catches values under extra credential names', () => {
-    const config = resolveConfig({ credentialNames: ['ASIMOV_PAT'] });
-    expect(new Scanner({ config }).scan(`ASIMOV_PAT=${randomToken()}`).findings).toHaveLength(1);
-    expect(new Scanner().scan(`ASIMOV_PAT=${randomToken()}`).findings).toHaveLength(0);
+    const config = resolveConfig({ credentialNames: ['ACME_PAT'] });
+    expect(new Scanner({ config }).scan(`ACME_PAT=${randomToken()}`).findings).toHaveLength(1);
+    expect(new Scanner({ config }).scan(`legacyAcmePat: "${randomToken()}"`).findings).toHaveLength(1);
+    expect(new Scanner().scan(`ACME_PAT=${randomToken()}`).findings).toHaveLength(0);
   });
 
   it('applies per-detector severity, including off', () => {

@@ -39,11 +39,11 @@ const CONTEXTS: { name: string; text: string; detector: string; rule?: string }[
     name: 'INI [kernel] section',
     text: '[kernel]\nurl = https://kernel.asimov.com\ntoken = @@\n',
     detector: 'context',
-    rule: 'credential-line',
+    rule: 'credential-assignment',
   },
   { name: 'notebook JSON-escaped env', text: '   "source": [\n    "os.environ[\\"KERNEL_TOKEN\\"] = \\"@@\\"\\n",\n', detector: 'context' },
   { name: 'notebook JSON-escaped SDK', text: '    "client = KernelClient(token=\\"@@\\")\\n"', detector: 'context' },
-  { name: 'Kubernetes env entry', text: 'env:\n  - name: KERNEL_TOKEN\n    value: "@@"\n', detector: 'context', rule: 'kubernetes-env' },
+  { name: 'Kubernetes env entry', text: 'env:\n  - name: KERNEL_TOKEN\n    value: "@@"\n', detector: 'context', rule: 'name-value-pair' },
   { name: 'env fallback ??', text: 'const t = process.env.KERNEL_TOKEN ?? "@@";', detector: 'context' },
   { name: 'Python getenv default', text: 'token = os.getenv("KERNEL_TOKEN", "@@")', detector: 'context' },
   {

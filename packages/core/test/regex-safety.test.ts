@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_CANDIDATE } from '../src/engine/known.js';
+import { SIBLING_NAME } from '../src/engine/binding.js';
 import { Scanner, TEXT_DETECTORS, resolveConfig, type TextDetector } from '../src/index.js';
 import { TEMPLATE_SHAPES } from '../src/catalogue/placeholders.js';
 import { BENIGN_SHAPES } from '../src/catalogue/benign-shapes.js';
@@ -42,12 +43,17 @@ const PATHOLOGICAL: Record<string, (size: number) => string> = {
   kernelclient: (n) => fill('KernelClient(', n),
   equals: (n) => fill('=', n),
   'escaped quotes': (n) => fill('\\"', n),
+  'value fields': (n) => fill('"value": "', n),
+  'name fields': (n) => fill('name: KERNEL_TOKEN, ', n),
+  flags: (n) => fill('--token ', n),
+  'long runs after a name': (n) => `token = ${fill('Ab1-', n)}`,
 };
 
 describe('regex safety', () => {
   const patterns: [string, RegExp][] = [
     ...TEXT_DETECTORS.map((d: TextDetector) => [d.id, d.pattern] as [string, RegExp]),
     ['fingerprint-candidate', FINGERPRINT_CANDIDATE],
+    ['binding-sibling-name', SIBLING_NAME],
     ...TEMPLATE_SHAPES.map((p, i) => [`template-shape-${i}`, p] as [string, RegExp]),
     ...BENIGN_SHAPES.map((s) => [`benign-${s.id}`, s.pattern] as [string, RegExp]),
   ];

@@ -27,6 +27,8 @@ export interface TextDetector {
   pattern: RegExp;
   filter: CandidateFilter;
   severity: Severity;
+  /** The finding's message before the preview (defaults to the description). */
+  label?: string;
 }
 
 /** Characters a token may be made of: base64, base64url, JWT dots. */
@@ -34,14 +36,11 @@ export const TOKEN_CHAR = String.raw`[A-Za-z0-9_\-.~+/=]`;
 /** Longest value considered; longer runs are not tokens (and bound the regex work). */
 export const MAX_TOKEN_LENGTH = 4096;
 const SECRET = String.raw`(?<secret>${TOKEN_CHAR}{8,${MAX_TOKEN_LENGTH}})`;
-const URL_SECRET = String.raw`(?<secret>[A-Za-z0-9_\-.~+/=%]{8,${MAX_TOKEN_LENGTH}})`;
 
 /** `KERNEL_TOKEN`, `kernelApiKey`, `kernel-access-token`, `KERNEL_PAT` in any case style. */
 export const KERNEL_NAME = namesPattern(KERNEL_CREDENTIAL_NAMES);
 /** `token`, `access_token`, `apiKey`, `bearer_token`, … (not `tokenizer`, not `github_token`). */
 export const GENERIC_NAME = namesPattern(GENERIC_CREDENTIAL_NAMES);
-/** Lower-case keywords that prefilter GENERIC_NAME: each name contains one of them. */
-const GENERIC_KEYWORDS = ['token', 'bearer', 'api_key', 'apikey', 'api-key', 'api.key', 'authorization'];
 
 /** A name must end here: `KERNEL_TOKEN_FILE`, `kernelTokenPath`, `tokens` are other names. */
 const NAME_END = String.raw`(?![A-Za-z0-9_\-.])`;
@@ -58,71 +57,11 @@ export function assignmentPattern(namePattern: string): RegExp {
   return new RegExp(String.raw`${namePattern}${NAME_END}${SEPARATOR}${OPEN_QUOTE}?${SECRET}`, 'gdi');
 }
 
+/**
+ * The regex detectors. Values found by what they are bound to (names, flags, fields, calls) are
+ * judged by engine/binding.ts instead; its rules are in catalogue/binding-rules.ts.
+ */
 export const TEXT_DETECTORS: readonly TextDetector[] = [
-  {
-    id: 'kernel-variable',
-    detector: 'context',
-    description:
-      'A value assigned to a Kernel credential name (KERNEL_TOKEN, kernelApiKey, …) in code, .env, shell, Dockerfile, YAML, TOML, INI or JSON.',
-    keywords: ['kernel'],
-    pattern: assignmentPattern(KERNEL_NAME),
-    filter: 'credential',
-    severity: 'error',
-  },
-  {
-    id: 'kubernetes-env',
-    detector: 'context',
-    description: 'A Kubernetes/Compose env entry `- name: KERNEL_TOKEN` followed by `value: …`.',
-    keywords: ['kernel'],
-    pattern: new RegExp(
-      String.raw`name:[ \t]{0,8}["']?${KERNEL_NAME}["']?[ \t]{0,8}\r?\n[ \t]{0,32}value:[ \t]{0,8}${OPEN_QUOTE}?${SECRET}`,
-      'gdi',
-    ),
-    filter: 'credential',
-    severity: 'error',
-  },
-  {
-    id: 'kernel-client',
-    detector: 'context',
-    description: 'A literal passed to the Kernel SDK: KernelClient(token="…"), new KernelClient({ token: "…" }), KernelClient("…").',
-    keywords: ['kernelclient'],
-    pattern: new RegExp(
-      String.raw`kernelclient[ \t]{0,8}\(\s{0,64}(?:\{\s{0,64}\\?["']?(?:token|api_?key|access_?token)\\?["']?\s{0,8}:\s{0,8}|(?:token|api_key|access_token)\s{0,8}=\s{0,8})?${OPEN_QUOTE}${SECRET}`,
-      'gdi',
-    ),
-    filter: 'credential',
-    severity: 'error',
-  },
-  {
-    id: 'credential-assignment',
-    detector: 'context',
-    description: 'A quoted literal assigned to a generic credential name (token, access_token, apiKey, bearer, …).',
-    keywords: GENERIC_KEYWORDS,
-    pattern: new RegExp(String.raw`(?<![A-Za-z0-9_\-$])${GENERIC_NAME}${NAME_END}${SEPARATOR}${OPEN_QUOTE}${SECRET}\k<q>`, 'gdi'),
-    filter: 'credential',
-    severity: 'error',
-  },
-  {
-    id: 'credential-line',
-    detector: 'context',
-    description: 'An unquoted value on a `token = …` / `token: …` line of a .env, INI ([kernel] section), YAML or shell file.',
-    keywords: GENERIC_KEYWORDS,
-    pattern: new RegExp(
-      String.raw`^[ \t]{0,16}(?:export[ \t]{1,4}|ENV[ \t]{1,4}|set[ \t]{1,4}|-[ \t]{1,4})?${GENERIC_NAME}${NAME_END}[ \t]{0,8}[=:][ \t]{0,8}${SECRET}[ \t]{0,16}(?:#[^\r\n]{0,2000})?$`,
-      'gdim',
-    ),
-    filter: 'credential',
-    severity: 'error',
-  },
-  {
-    id: 'url-parameter',
-    detector: 'context',
-    description: 'A credential in a URL query: ?token=…, &access_token=…, ?api_key=….',
-    keywords: ['token=', 'key='],
-    pattern: new RegExp(String.raw`[?&;](?:access_token|api_token|auth_token|kernel_token|token|api_key|apikey)=${URL_SECRET}`, 'gdi'),
-    filter: 'credential',
-    severity: 'error',
-  },
   {
     id: 'bearer',
     detector: 'authorization-header',
@@ -132,6 +71,7 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
     pattern: new RegExp(String.raw`(?<![A-Za-z0-9_\-])bearer[ \t]{1,4}${SECRET}`, 'gdi'),
     filter: 'credential',
     severity: 'error',
+    label: 'Literal bearer token in an Authorization header',
   },
   {
     id: 'jwt',

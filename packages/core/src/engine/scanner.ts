@@ -4,8 +4,8 @@
  * every file, so the per-file cost is one lower-casing pass, keyword checks and the regexes
  * whose keywords occur.
  */
-import { namesPattern } from '../catalogue/credential-names.js';
-import { assignmentPattern, KERNEL_NAME, TEXT_DETECTORS, type TextDetector } from '../catalogue/detectors.js';
+import { BINDING_KEYWORDS, BINDING_RULES } from '../catalogue/binding-rules.js';
+import { TEXT_DETECTORS, type TextDetector } from '../catalogue/detectors.js';
 import { remediationFor } from '../catalogue/remediation.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/resolve.js';
 import type { DetectorId, Finding, KnownTokens, ScanOptions, ScanResult, Severity, SuppressedFinding } from '../types.js';
@@ -15,7 +15,9 @@ import { base64Runs, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } fr
 import { rejectCandidate } from './candidate-filter.js';
 import { inspectJwt } from './jwt.js';
 import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
+import { judgeBinding, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
 import { LineIndex } from './lines.js';
+import { createConfiguredNames, nameWords } from './names.js';
 import { fingerprint, preview } from './redact.js';
 
 /** A match before it becomes a Finding: the span, its family and how sure we are. */
@@ -78,30 +80,12 @@ function minSeverity(a: Severity, b: Severity | 'off'): Severity {
   return a === 'warning' || b === 'warning' ? 'warning' : 'error';
 }
 
-/** Builds a detector for an organisation's extra credential names (`credentialNames` in the config). */
-function extraNamesDetector(names: readonly string[]): TextDetector | undefined {
-  if (names.length === 0) return undefined;
-  return {
-    id: 'custom-name',
-    detector: 'context',
-    description: 'A value assigned to a credential name declared in the config.',
-    // The first word of each name occurs in every case style of it (ASIMOV_PAT, asimovPat).
-    keywords: names.map(
-      (n) =>
-        n
-          .toLowerCase()
-          .split(/[-_.\s]+/)
-          .find(Boolean) ?? n.toLowerCase(),
-    ),
-    pattern: assignmentPattern(namesPattern(names)),
-    filter: 'credential',
-    severity: 'error',
-  };
-}
-
 export class Scanner {
   readonly config: ResolvedConfig;
   private readonly detectors: readonly TextDetector[];
+  private readonly names: NameJudge;
+  /** Lower-case words one of which a text must hold before its token runs are judged. */
+  private readonly bindingKeywords: readonly string[];
   private readonly knownVariants: readonly KnownVariant[];
   private readonly knownFingerprints: ReadonlySet<string>;
   private readonly blobKeywords: readonly string[];
@@ -109,13 +93,15 @@ export class Scanner {
 
   constructor(options: ScannerOptions = {}) {
     this.config = options.config ?? DEFAULT_CONFIG;
-    const extra = extraNamesDetector(this.config.credentialNames);
-    this.detectors = extra ? [...TEXT_DETECTORS, extra] : TEXT_DETECTORS;
+    this.detectors = TEXT_DETECTORS;
+    this.names = { isConfiguredName: createConfiguredNames(this.config.credentialNames) };
+    // A configured name's words occur in every case style of it (ASIMOV_PAT, asimovPat).
+    this.bindingKeywords = [...new Set([...BINDING_KEYWORDS, ...this.config.credentialNames.flatMap((n) => nameWords(n).slice(0, 1))])];
     const values = [...new Set(options.known?.values ?? [])].filter((v) => v.length >= MIN_KNOWN_TOKEN_LENGTH);
     this.knownVariants = values.flatMap(knownVariants);
     this.knownFingerprints = new Set(options.known?.fingerprints ?? []);
     // A decoded blob is worth a second scan only if it holds a keyword some detector needs.
-    this.blobKeywords = [...new Set(this.detectors.flatMap((d) => d.keywords))];
+    this.blobKeywords = [...new Set([...this.detectors.flatMap((d) => d.keywords), ...this.bindingKeywords])];
     this.keywords = new KeywordSet(this.blobKeywords);
   }
 
@@ -138,6 +124,7 @@ export class Scanner {
       if (!d.keywords.some(has)) continue;
       this.runDetector(d, text, hits);
     }
+    if (this.bindingKeywords.some(has)) this.findBound(text, hits);
     if (depth < MAX_BASE64_DEPTH) {
       for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < MAX_BASE64_DEPTH)) {
         for (const inner of this.collect(blob.text, depth + 1, budget)) {
@@ -318,15 +305,38 @@ export class Scanner {
     }
   }
 
+  /** Every token-shaped run whose binding (name, flag, field, call, header) makes it a credential. */
+  private findBound(text: string, hits: RawHit[]): void {
+    const thresholds = this.config.thresholds;
+    for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength)) {
+      const start = valueStartInRun(text, runStart, runEnd);
+      const end = trimSentenceDot(text, start, runEnd);
+      if (end - start < thresholds.minLength) continue;
+      const after = text.charAt(end);
+      if (after === '(' || after === '[') continue; // code: a call or an index
+      const binding = judgeBinding(text, runStart, start, end, this.names);
+      if (!binding) continue;
+      const rule = BINDING_RULES[binding.rule];
+      if (this.config.severity[rule.detector] === 'off') continue;
+      const value = text.slice(start, end);
+      const reason = rejectCandidate(value, thresholds, {
+        before: text.slice(Math.max(0, start - 16), start),
+        after,
+        quoted: binding.quoted,
+        bound: true,
+      });
+      if (reason !== undefined) continue;
+      hits.push({ detector: rule.detector, rule: binding.rule, severity: 'error', start, end, value, label: rule.label(binding.name) });
+    }
+  }
+
   private runDetector(d: TextDetector, text: string, hits: RawHit[]): void {
     const re = d.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const span = m.indices!.groups!['secret']!;
       const start = span[0];
-      let end = span[1];
-      // A sentence-ending dot is not part of the token (a JWT keeps its dots: it has two inside).
-      while (end > start && text.charCodeAt(end - 1) === 46 && text.slice(start, end - 1).split('.').length < 3) end--;
+      const end = trimSentenceDot(text, start, span[1]);
       const value = text.slice(start, end);
       const quoted = m.groups!['q'] !== undefined;
       const reason = rejectCandidate(value, this.config.thresholds, {
@@ -336,7 +346,7 @@ export class Scanner {
         bound: true,
       });
       if (reason !== undefined) continue;
-      hits.push({ detector: d.detector, rule: d.id, severity: d.severity, start, end, value, label: labelFor(d, m[0]) });
+      hits.push({ detector: d.detector, rule: d.id, severity: d.severity, start, end, value, label: d.label ?? d.description });
     }
   }
 
@@ -380,22 +390,12 @@ export class Scanner {
   }
 }
 
-const KERNEL_NAME_RE = new RegExp(KERNEL_NAME, 'i');
 const JWT_DETECTOR = TEXT_DETECTORS.find((d) => d.id === 'jwt')!;
 
-function labelFor(d: TextDetector, matched: string): string {
-  switch (d.id) {
-    case 'bearer':
-      return 'Literal bearer token in an Authorization header';
-    case 'kernel-client':
-      return 'Kernel token passed to KernelClient';
-    case 'url-parameter':
-      return 'Token in a URL query parameter';
-    default: {
-      const name = KERNEL_NAME_RE.exec(matched)?.[0];
-      return name ? `Kernel token assigned to ${name}` : 'Token assigned to a credential name';
-    }
-  }
+/** A sentence-ending dot is not part of the token (a JWT keeps its dots: it has two inside). */
+function trimSentenceDot(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === 46 && text.slice(start, end - 1).split('.').length < 3) end--;
+  return end;
 }
 
 /** Sorts hits by position and keeps, among overlapping ones, the most certain. */
