@@ -778,6 +778,209 @@ var init_json = __esmMin((() => {
 }));
 // packages/core/dist/types.js
 var init_types = __esmMin((() => {}));
+// packages/core/dist/catalogue/bindings.js
+var KERNEL_WORDS, CREDENTIAL_WORDS, NOT_CREDENTIAL_LAST_WORDS, KERNEL_SDK_NAMES, BEARER_CALLS, BEARER_CALLS_SECOND_ARGUMENT, CREDENTIAL_FLAGS, VALUE_FLAGS, VALUE_FIELDS, NAMING_FIELDS, CREDENTIAL_HEADERS, CIPHERTEXT_MARKERS, CIPHERTEXT_WINDOW;
+var init_bindings = __esmMin((() => {
+	KERNEL_WORDS = ["kernel", "asimov"];
+	CREDENTIAL_WORDS = [
+		"token",
+		"key",
+		"apikey",
+		"secret",
+		"pat",
+		"auth",
+		"bearer",
+		"jwt",
+		"credential",
+		"credentials",
+		"password"
+	];
+	NOT_CREDENTIAL_LAST_WORDS = [
+		"file",
+		"path",
+		"url",
+		"uri",
+		"dir",
+		"endpoint",
+		"host",
+		"name",
+		"type",
+		"header",
+		"prefix",
+		"suffix",
+		"count",
+		"length",
+		"expiry",
+		"expires",
+		"ttl",
+		"id",
+		"env",
+		"var",
+		"field",
+		"format",
+		"pattern",
+		"regex",
+		"scope",
+		"scopes",
+		"policy",
+		"version"
+	];
+	KERNEL_SDK_NAMES = [
+		"KernelClient",
+		"AsyncKernelClient",
+		"createKernelClient",
+		"create_kernel_client",
+		"NewKernelClient"
+	];
+	BEARER_CALLS = [
+		"BearerAuth",
+		"HTTPBearerAuth",
+		"BearerToken",
+		"BearerTokenAuth",
+		"TokenAuth",
+		"bearer_auth",
+		"bearerAuth",
+		"with_bearer_token",
+		"setBearerToken",
+		"set_bearer_token"
+	];
+	BEARER_CALLS_SECOND_ARGUMENT = ["req_auth_bearer_token", "add_bearer_token"];
+	CREDENTIAL_FLAGS = [
+		"oauth2-bearer",
+		"secret-string",
+		"secret-binary",
+		"api-key",
+		"apikey",
+		"auth-token",
+		"access-token",
+		"bearer"
+	];
+	VALUE_FLAGS = [
+		"body",
+		"value",
+		"data",
+		"secret-data",
+		"from-literal",
+		"literal",
+		"default"
+	];
+	VALUE_FIELDS = [
+		"value",
+		"values",
+		"plaintext_value",
+		"secret_string",
+		"secret_data",
+		"secret_value",
+		"string_value",
+		"default",
+		"data",
+		"content",
+		"password"
+	];
+	NAMING_FIELDS = [
+		"name",
+		"key",
+		"id",
+		"secret_name",
+		"secret_id",
+		"secretname",
+		"variable",
+		"env",
+		"var",
+		"label",
+		"title",
+		"header",
+		"param"
+	];
+	CREDENTIAL_HEADERS = [
+		"authorization",
+		"x-api-key",
+		"x-auth-token",
+		"x-kernel-token",
+		"x-access-token",
+		"api-key"
+	];
+	CIPHERTEXT_MARKERS = [
+		"encrypteddata:",
+		"kind: sealedsecret",
+		"enc[aes256_gcm,",
+		"sops:",
+		"\"sops\": {",
+		"$ansible_vault;",
+		"!vault",
+		"-----begin age encrypted file-----",
+		"dotenv_vault",
+		".env.vault"
+	];
+	CIPHERTEXT_WINDOW = 4096;
+}));
+// packages/core/dist/catalogue/binding-rules.js
+var BINDING_RULES, BINDING_KEYWORDS;
+var init_binding_rules = __esmMin((() => {
+	init_bindings();
+	BINDING_RULES = {
+		"kernel-variable": {
+			detector: "context",
+			label: (name) => `Kernel token assigned to ${name}`,
+			description: "A value bound to a Kernel credential name (KERNEL_TOKEN, KERNEL_AUTH_TOKEN, PROD_KERNEL_TOKEN, asimovApiKey…) in any syntax: code, typed declarations, .env, shell, Makefile, Dockerfile, YAML, TOML, INI, JSON."
+		},
+		"credential-assignment": {
+			detector: "context",
+			label: (name) => `Token assigned to a credential name (${name})`,
+			description: "A value bound to a generic credential name (token, access_token, apiKey, bearer, …) in any syntax."
+		},
+		"custom-name": {
+			detector: "context",
+			label: (name) => `Token assigned to ${name}`,
+			description: "A value bound to a credential name declared in the config (`credentialNames`)."
+		},
+		"kernel-client": {
+			detector: "context",
+			label: (name) => `Kernel token passed to ${name}`,
+			description: "A literal passed to the Kernel SDK: KernelClient(token=\"…\"), new KernelClient({ token: \"…\" }), createKernelClient(\"…\")."
+		},
+		"url-parameter": {
+			detector: "context",
+			label: () => "Token in a URL query parameter",
+			description: "A credential in a URL query: ?token=…, &access_token=…, ?api_key=…."
+		},
+		"cli-flag": {
+			detector: "context",
+			label: (name) => `Token passed on a command line (${name})`,
+			description: "A credential given to a command-line flag: --token X, --token=X, --kernel-token X, --from-literal=token=X, gh secret set KERNEL_TOKEN --body X, --secret-string X, argv arrays, argparse/click defaults."
+		},
+		"name-value-pair": {
+			detector: "context",
+			label: (name) => `Token stored as the value of ${name}`,
+			description: "A record whose one field names the credential and another holds it: {\"name\": \"KERNEL_TOKEN\", \"value\": …} (ECS, Kubernetes, Postman, HAR), Terraform secret_name/plaintext_value, `kernel_token:` then `value:`."
+		},
+		"bearer-helper": {
+			detector: "authorization-header",
+			label: (name) => `Literal bearer token passed to ${name}`,
+			description: "A literal given to a bearer-auth helper: BearerAuth(\"…\"), .bearer_auth(\"…\"), req_auth_bearer_token(req, \"…\")."
+		},
+		"token-scheme": {
+			detector: "authorization-header",
+			label: () => "Literal token in an Authorization header (Token scheme)",
+			description: "A literal credential after the `Token` scheme in an Authorization header: `Authorization: Token …`."
+		},
+		"credential-header": {
+			detector: "authorization-header",
+			label: (name) => `Literal credential in a ${name} header`,
+			description: "A literal value of a credential header (Authorization, X-Api-Key, X-Auth-Token) with no scheme word."
+		},
+		"url-userinfo": {
+			detector: "context",
+			label: () => "Credential in the user-info part of a URL",
+			description: "A credential in a URL user-info part: https://user:…@kernel.asimov.com."
+		}
+	};
+	BINDING_KEYWORDS = [.../* @__PURE__ */ new Set([
+		...KERNEL_WORDS,
+		...CREDENTIAL_WORDS.filter((w) => w !== "pat"),
+		"machine"
+	])];
+}));
 // packages/core/dist/regex-text.js
 /** Escapes `text` for use as a literal inside a RegExp source. */
 function escapeRegExp(text) {
@@ -837,114 +1040,39 @@ var init_credential_names = __esmMin((() => {
 		"KERNEL_API_TOKEN",
 		"KERNEL_API_KEY"
 	];
-}));
-// packages/core/dist/catalogue/detectors.js
-/**
-* `NAME = value` in any syntax (code, .env, shell, Dockerfile, YAML, TOML, INI, JSON, fallbacks
-* like `?? "…"`), for a name pattern. Used by the Kernel names and by the config's extra names.
-*/
-function assignmentPattern(namePattern) {
-	return new RegExp(String.raw`${namePattern}${NAME_END}${SEPARATOR}${OPEN_QUOTE}?${SECRET}`, "gdi");
-}
-var TOKEN_CHAR, MAX_TOKEN_LENGTH, SECRET, URL_SECRET, KERNEL_NAME, GENERIC_NAME, GENERIC_KEYWORDS, NAME_END, SEPARATOR, OPEN_QUOTE, TEXT_DETECTORS;
+})), TOKEN_CHAR, MAX_TOKEN_LENGTH, SECRET, TEXT_DETECTORS;
 var init_detectors = __esmMin((() => {
 	init_credential_names();
 	TOKEN_CHAR = String.raw`[A-Za-z0-9_\-.~+/=]`;
 	MAX_TOKEN_LENGTH = 4096;
 	SECRET = String.raw`(?<secret>${TOKEN_CHAR}{8,${MAX_TOKEN_LENGTH}})`;
-	URL_SECRET = String.raw`(?<secret>[A-Za-z0-9_\-.~+/=%]{8,${MAX_TOKEN_LENGTH}})`;
-	KERNEL_NAME = namesPattern(KERNEL_CREDENTIAL_NAMES);
-	GENERIC_NAME = namesPattern(GENERIC_CREDENTIAL_NAMES);
-	GENERIC_KEYWORDS = [
-		"token",
-		"bearer",
-		"api_key",
-		"apikey",
-		"api-key",
-		"api.key",
-		"authorization"
-	];
-	NAME_END = String.raw`(?![A-Za-z0-9_\-.])`;
-	SEPARATOR = String.raw`(?:\\?["'\`])?\]?[ \t]{0,8}(?::=|=>|==|\?\?|\|\||[:=,]|[ \t]or[ \t])?[ \t]{0,8}`;
-	OPEN_QUOTE = String.raw`(?:[fFrRbB]{0,2}(?<q>\\?["'\`]))`;
-	TEXT_DETECTORS = [
-		{
-			id: "kernel-variable",
-			detector: "context",
-			description: "A value assigned to a Kernel credential name (KERNEL_TOKEN, kernelApiKey, …) in code, .env, shell, Dockerfile, YAML, TOML, INI or JSON.",
-			keywords: ["kernel"],
-			pattern: assignmentPattern(KERNEL_NAME),
-			filter: "credential",
-			severity: "error"
-		},
-		{
-			id: "kubernetes-env",
-			detector: "context",
-			description: "A Kubernetes/Compose env entry `- name: KERNEL_TOKEN` followed by `value: …`.",
-			keywords: ["kernel"],
-			pattern: new RegExp(String.raw`name:[ \t]{0,8}["']?${KERNEL_NAME}["']?[ \t]{0,8}\r?\n[ \t]{0,32}value:[ \t]{0,8}${OPEN_QUOTE}?${SECRET}`, "gdi"),
-			filter: "credential",
-			severity: "error"
-		},
-		{
-			id: "kernel-client",
-			detector: "context",
-			description: "A literal passed to the Kernel SDK: KernelClient(token=\"…\"), new KernelClient({ token: \"…\" }), KernelClient(\"…\").",
-			keywords: ["kernelclient"],
-			pattern: new RegExp(String.raw`kernelclient[ \t]{0,8}\(\s{0,64}(?:\{\s{0,64}\\?["']?(?:token|api_?key|access_?token)\\?["']?\s{0,8}:\s{0,8}|(?:token|api_key|access_token)\s{0,8}=\s{0,8})?${OPEN_QUOTE}${SECRET}`, "gdi"),
-			filter: "credential",
-			severity: "error"
-		},
-		{
-			id: "credential-assignment",
-			detector: "context",
-			description: "A quoted literal assigned to a generic credential name (token, access_token, apiKey, bearer, …).",
-			keywords: GENERIC_KEYWORDS,
-			pattern: new RegExp(String.raw`(?<![A-Za-z0-9_\-$])${GENERIC_NAME}${NAME_END}${SEPARATOR}${OPEN_QUOTE}${SECRET}\k<q>`, "gdi"),
-			filter: "credential",
-			severity: "error"
-		},
-		{
-			id: "credential-line",
-			detector: "context",
-			description: "An unquoted value on a `token = …` / `token: …` line of a .env, INI ([kernel] section), YAML or shell file.",
-			keywords: GENERIC_KEYWORDS,
-			pattern: new RegExp(String.raw`^[ \t]{0,16}(?:export[ \t]{1,4}|ENV[ \t]{1,4}|set[ \t]{1,4}|-[ \t]{1,4})?${GENERIC_NAME}${NAME_END}[ \t]{0,8}[=:][ \t]{0,8}${SECRET}[ \t]{0,16}(?:#[^\r\n]{0,2000})?$`, "gdim"),
-			filter: "credential",
-			severity: "error"
-		},
-		{
-			id: "url-parameter",
-			detector: "context",
-			description: "A credential in a URL query: ?token=…, &access_token=…, ?api_key=….",
-			keywords: ["token=", "key="],
-			pattern: new RegExp(String.raw`[?&;](?:access_token|api_token|auth_token|kernel_token|token|api_key|apikey)=${URL_SECRET}`, "gdi"),
-			filter: "credential",
-			severity: "error"
-		},
-		{
-			id: "bearer",
-			detector: "authorization-header",
-			description: "A literal bearer credential: `Authorization: Bearer <token>` in curl -H, .http files, docs, YAML, code and header objects.",
-			keywords: ["bearer"],
-			pattern: new RegExp(String.raw`(?<![A-Za-z0-9_\-])bearer[ \t]{1,4}${SECRET}`, "gdi"),
-			filter: "credential",
-			severity: "error"
-		},
-		{
-			id: "jwt",
-			detector: "format",
-			description: "A JSON Web Token: three base64url segments whose header decodes to JSON with `alg`. An expired `exp` lowers it to a warning.",
-			keywords: [
-				"eyj",
-				"ewo",
-				"eya"
-			],
-			pattern: /(?<![A-Za-z0-9_-])(?<secret>e[wy][A-Za-z0-9_-]{8,2048}\.e[wy][A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,4096})/dg,
-			filter: "structural",
-			severity: "error"
-		}
-	];
+	namesPattern(KERNEL_CREDENTIAL_NAMES);
+	namesPattern(GENERIC_CREDENTIAL_NAMES);
+	String.raw`(?![A-Za-z0-9_\-.])`;
+	String.raw`(?:\\?["'\`])?\]?[ \t]{0,8}(?::=|=>|==|\?\?|\|\||[:=,]|[ \t]or[ \t])?[ \t]{0,8}`;
+	String.raw`(?:[fFrRbB]{0,2}(?<q>\\?["'\`]))`;
+	TEXT_DETECTORS = [{
+		id: "bearer",
+		detector: "authorization-header",
+		description: "A literal bearer credential: `Authorization: Bearer <token>` in curl -H, .http files, docs, YAML, code and header objects.",
+		keywords: ["bearer"],
+		pattern: new RegExp(String.raw`(?<![A-Za-z0-9_\-])bearer[ \t]{1,4}${SECRET}`, "gdi"),
+		filter: "credential",
+		severity: "error",
+		label: "Literal bearer token in an Authorization header"
+	}, {
+		id: "jwt",
+		detector: "format",
+		description: "A JSON Web Token: three base64url segments whose header decodes to JSON with `alg`. An expired `exp` lowers it to a warning.",
+		keywords: [
+			"eyj",
+			"ewo",
+			"eya"
+		],
+		pattern: /(?<![A-Za-z0-9_-])(?<secret>e[wy][A-Za-z0-9_-]{8,2048}\.e[wy][A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,4096})/dg,
+		filter: "structural",
+		severity: "error"
+	}];
 }));
 // packages/core/dist/catalogue/remediation.js
 function remediationFor(detector) {
@@ -19890,6 +20018,489 @@ var init_known$1 = __esmMin((() => {
 	PYTHON_QUOTE_PLUS_SAFE = /[A-Za-z0-9_.~-]/;
 	FINGERPRINT_CANDIDATE = new RegExp(String.raw`(?<![A-Za-z0-9_\-.~+/=])${TOKEN_CHAR}{${8},${MAX_TOKEN_LENGTH}}`, "g");
 }));
+// packages/core/dist/engine/names.js
+/**
+* `KERNEL_API_TOKEN` → kernel, api, token; `asimovApiKey` → asimov, api, key; `HTTPServer` →
+* http, server. A run-together word that starts with a Kernel word is split after it
+* (`kerneltoken` → kernel, token), so `KERNELTOKEN` counts but `mykerneltoken` does not.
+*/
+function nameWords(name) {
+	const out = [];
+	for (const piece of name.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? []) {
+		const w = piece.toLowerCase();
+		const k = KERNEL_WORDS.find((kw) => w.length > kw.length && w.startsWith(kw));
+		if (k) out.push(k, w.slice(k.length));
+		else out.push(w);
+	}
+	return out;
+}
+/** A credential word, or one run together (`apitoken`, `accesstoken`, `apikey`) ending in one. */
+function isCredentialWord(w) {
+	return CREDENTIAL.has(w) || CREDENTIAL_WORDS.some((c) => w.length > c.length && w.endsWith(c) && GENERIC.has(w));
+}
+/** A Kernel word and a credential word among the words, and a last word that is not FILE/PATH/URL…. */
+function isKernelName(name) {
+	const words = nameWords(name);
+	if (words.length < 2 || NOT_LAST.has(words[words.length - 1])) return false;
+	return words.some((w) => KERNEL.has(w)) && words.some(isCredentialWord);
+}
+/** `token`, `access_token`, `apiKey`, `Authorization`, … as the whole name. */
+function isGenericName(name) {
+	const n = normaliseName(name);
+	return GENERIC.has(n) && !NEVER$1.has(n);
+}
+/** Matches configured names (and the Kernel names) as a whole name or ending a longer one at a word boundary. */
+function createConfiguredNames(names) {
+	const wanted = names.map(nameWords).filter((w) => w.length > 0);
+	if (wanted.length === 0) return () => false;
+	return (name) => {
+		const words = nameWords(name);
+		return wanted.some((w) => w.length <= words.length && w.every((x, i) => words[words.length - w.length + i] === x));
+	};
+}
+var KERNEL, CREDENTIAL, NOT_LAST, GENERIC, NEVER$1;
+var init_names = __esmMin((() => {
+	init_bindings();
+	init_credential_names();
+	KERNEL = new Set(KERNEL_WORDS);
+	CREDENTIAL = new Set(CREDENTIAL_WORDS);
+	NOT_LAST = new Set(NOT_CREDENTIAL_LAST_WORDS);
+	GENERIC = new Set(GENERIC_CREDENTIAL_NAMES.map(normaliseName));
+	NEVER$1 = new Set(NOT_CREDENTIAL_NAMES.map(normaliseName));
+}));
+// packages/core/dist/engine/binding.js
+function isTokenChar(text, i) {
+	const c = text.charCodeAt(i);
+	return c < 128 && TOKEN_CHAR_TABLE[c] === 1;
+}
+function isIdentChar(c) {
+	return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 36;
+}
+function isSpace(c) {
+	return c === 32 || c === 9;
+}
+function isQuote(c) {
+	return c === 34 || c === 39 || c === 96;
+}
+/**
+* [start, end) of each maximal run of token characters at least `minLength` long (and at most
+* MAX_TOKEN_LENGTH). Skips ahead like Boyer–Moore: if the character minLength-1 ahead is not a
+* token character, no run can start before it.
+*/
+function tokenRuns(text, minLength) {
+	const out = [];
+	const n = text.length;
+	let i = 0;
+	while (i + minLength <= n) {
+		const probe = i + minLength - 1;
+		if (!isTokenChar(text, probe)) {
+			i = probe + 1;
+			continue;
+		}
+		let start = probe;
+		while (start > i && isTokenChar(text, start - 1)) start--;
+		let end = probe + 1;
+		while (end < n && isTokenChar(text, end)) end++;
+		if (end - start >= minLength && end - start <= 4096) out.push([start, end]);
+		i = end + 1;
+	}
+	return out;
+}
+/**
+* Splits `NAME=value` inside one run (`KERNEL_TOKEN=…`, `--token=…`, `--from-literal=token=…`,
+* `token=…` of a URL query) at its last `=` that is not base64 padding. Returns the offset of
+* the value, or the run start when the run has no name in it.
+*/
+function valueStartInRun(text, start, end) {
+	for (let i = end - 2; i > start; i--) {
+		if (text.charCodeAt(i) !== 61) continue;
+		if (text.charCodeAt(i + 1) === 61 || text.charCodeAt(i - 1) === 61) continue;
+		return i + 1;
+	}
+	return start;
+}
+/** Moves back over spaces, tabs and up to `newlines` line breaks (and `\` line continuations). */
+function skipBack(text, i, lo, newlines) {
+	let crossed = 0;
+	while (i > lo) {
+		const c = text.charCodeAt(i - 1);
+		if (isSpace(c)) i--;
+		else if (c === 10 || c === 13) {
+			if (crossed >= newlines) break;
+			if (c === 10 && text.charCodeAt(i - 2) === 13) i--;
+			i--;
+			crossed++;
+			if (text.charCodeAt(i - 1) === 92) i--;
+		} else break;
+	}
+	return {
+		at: i,
+		crossed
+	};
+}
+/** The identifier ending at `i` (letters, digits, `_ - . $`), and where it starts. */
+function identBefore(text, i, lo) {
+	let s = i;
+	while (s > lo && i - s < 100 && isIdentChar(text.charCodeAt(s - 1))) s--;
+	return {
+		name: text.slice(s, i),
+		start: s
+	};
+}
+/** The content of a quoted string ending (closing quote) at `i - 1`, on one line, at most 100 characters. */
+function quotedBefore(text, i, lo) {
+	const q = i - 1;
+	const quote = text.charCodeAt(q);
+	if (!isQuote(quote)) return void 0;
+	let escaped = 0;
+	if (text.charCodeAt(q - 1) === 92) escaped = 1;
+	for (let s = q - 1 - escaped; s >= lo && q - s < 102; s--) {
+		const c = text.charCodeAt(s);
+		if (c === 10 || c === 13) return void 0;
+		if (c === quote) {
+			const open = escaped && text.charCodeAt(s - 1) === 92 ? s - 1 : s;
+			return {
+				name: text.slice(s + 1, q - escaped),
+				start: open
+			};
+		}
+	}
+}
+/** Name with its flag dashes, dotted owner (`self.`, `os.environ.`) and sigils removed. */
+function bareName(raw) {
+	const flag = raw.startsWith("-");
+	let name = raw.replace(/^-{1,2}/, "").replace(/^\$/, "");
+	const dot = name.lastIndexOf(".");
+	if (dot !== -1 && dot < name.length - 1) name = name.slice(dot + 1);
+	return {
+		name,
+		flag
+	};
+}
+function operatorBefore(text, i) {
+	for (const op of OPERATORS) if (i >= op.length && text.startsWith(op, i - op.length)) {
+		if (op === ":" && text.charCodeAt(i - 2) === 58) return void 0;
+		return op;
+	}
+}
+function nameRule(name, flag, judge) {
+	if (isKernelName(name)) return flag ? "cli-flag" : "kernel-variable";
+	if (judge.isConfiguredName(name)) return "custom-name";
+	if (isGenericName(name)) return flag ? "cli-flag" : "credential-assignment";
+	if (flag && CREDENTIAL_FLAGS.includes(name.toLowerCase())) return "cli-flag";
+}
+/**
+* For a value under a value field (`value`, `plaintext_value`, `default`), the credential name a
+* sibling field or the parent key gives it, looked for in SIBLING_WINDOW characters before the
+* field; no other value field may come between (that would be another record's).
+*/
+function siblingName(text, fieldStart, judge) {
+	const lo = Math.max(0, fieldStart - 400);
+	const window = text.slice(lo, fieldStart);
+	let found;
+	SIBLING_NAME.lastIndex = 0;
+	for (let m = SIBLING_NAME.exec(window); m; m = SIBLING_NAME.exec(window)) {
+		const g = m.groups;
+		if (g["parent"] !== void 0) {
+			found = nameRule(g["parent"], false, judge) ? g["parent"] : void 0;
+			continue;
+		}
+		const name = g["name"];
+		const field = g["field"]?.toLowerCase();
+		if (field !== void 0 && VALUE_FIELD_SET.has(field)) {
+			found = void 0;
+			continue;
+		}
+		if (field !== void 0 && !NAMING_FIELD_SET.has(field) && !nameRule(field, false, judge)) continue;
+		const candidate = field !== void 0 && nameRule(field, false, judge) ? field : name;
+		if (nameRule(bareName(candidate).name, g["flag"] !== void 0, judge)) found = candidate;
+		else if (field !== void 0 && NAMING_FIELD_SET.has(field)) found = void 0;
+	}
+	return found;
+}
+/** The callee of a call whose `(` is at `paren`: `KernelClient`, `auth.BearerAuth` → `BearerAuth`. */
+function calleeBefore(text, paren, lo) {
+	const { at } = skipBack(text, paren, lo, 0);
+	return bareName(identBefore(text, at, lo).name).name;
+}
+/** Whether a value bound to a generic name sits inside a Kernel SDK call (`KernelClient(\n token="…"`). */
+function insideKernelCall(text, nameStart, lo) {
+	let depth = 0;
+	for (let i = nameStart - 1; i >= lo; i--) {
+		const c = text.charCodeAt(i);
+		if (c === 41 || c === 125) depth++;
+		else if (c === 123) {
+			if (depth > 0) depth--;
+		} else if (c === 40) {
+			if (depth > 0) {
+				depth--;
+				continue;
+			}
+			const callee = calleeBefore(text, i, lo);
+			return SDK_SET.has(callee) ? callee : void 0;
+		} else if (c === 59) return void 0;
+	}
+}
+function isCiphertext(text, start) {
+	const window = text.slice(Math.max(0, start - CIPHERTEXT_WINDOW), start).toLowerCase();
+	return CIPHERTEXT_MARKERS.some((m) => window.includes(m));
+}
+/**
+* What the value at [start, end) is bound to, or undefined. `runStart` is where its run of token
+* characters starts (before `start` when the run holds `NAME=`).
+*/
+function judgeBinding(text, runStart, start, end, judge) {
+	const binding = judge0(text, runStart, start, end, judge);
+	if (binding && isCiphertext(text, start)) return void 0;
+	return binding;
+}
+function judge0(text, runStart, start, end, judge) {
+	const lo = Math.max(0, start - 256);
+	if (start > runStart) {
+		const left = text.slice(runStart, start - 1);
+		const lastEq = left.lastIndexOf("=");
+		const { name, flag } = bareName(left.slice(lastEq + 1));
+		const outerFlag = lastEq !== -1 && left.startsWith("-");
+		const rule = nameRule(name, flag || outerFlag, judge);
+		const before = text.charCodeAt(runStart - 1);
+		if (rule && (before === 63 || before === 38 || before === 59) && rule !== "cli-flag") return {
+			rule: "url-parameter",
+			name,
+			quoted: false
+		};
+		if (rule) return {
+			rule: rule === "credential-assignment" ? withinKernel(text, runStart, lo, rule) : rule,
+			name,
+			quoted: false
+		};
+		return;
+	}
+	if (text.charCodeAt(end) === 64 && text.charCodeAt(start - 1) === 58) {
+		const slash = text.lastIndexOf("//", start);
+		const host = text.slice(end + 1, end + 80).toLowerCase();
+		if ((host.includes("kernel") || host.includes("asimov")) && slash !== -1 && start - slash < 80 && !/[\s/@]/.test(text.slice(slash + 2, start - 1))) return {
+			rule: "url-userinfo",
+			name: "URL",
+			quoted: false
+		};
+	}
+	let p = start;
+	let quoted = false;
+	if (p > lo && isQuote(text.charCodeAt(p - 1))) {
+		quoted = true;
+		p--;
+		if (text.charCodeAt(p - 1) === 92) p--;
+		let k = 0;
+		while (k < 2 && p - k > lo && /[fFrRbBuU]/.test(text.charAt(p - k - 1))) k++;
+		if (k > 0 && !isIdentChar(text.charCodeAt(p - k - 1))) p -= k;
+	} else if (/(?:^|[^A-Za-z0-9_-])token[ \t]{1,4}$/i.exec(text.slice(Math.max(lo, p - 12), p))) {
+		if (text.slice(Math.max(lo, p - 80), p).toLowerCase().includes("authorization")) return {
+			rule: "token-scheme",
+			name: "Authorization",
+			quoted: false
+		};
+	}
+	const ws = skipBack(text, p, lo, MAX_NEWLINES);
+	p = ws.at;
+	if (ws.crossed > 0 && /[|>]/.test(text.charAt(p - 1))) {
+		p--;
+		p = skipBack(text, p, lo, 0).at;
+	} else if (ws.crossed > 0 && /[|>][-+]$/.test(text.slice(p - 2, p))) {
+		p -= 2;
+		p = skipBack(text, p, lo, 0).at;
+	}
+	const op = operatorBefore(text, p);
+	if (op === void 0) return spaceBinding(text, p, ws.crossed, start, lo, judge, quoted);
+	p -= op.length;
+	p = skipBack(text, p, lo, 1).at;
+	if (op === "(") {
+		const callee = calleeBefore(text, p, lo);
+		if (SDK_SET.has(callee)) return {
+			rule: "kernel-client",
+			name: callee,
+			quoted
+		};
+		if (BEARER_CALL_SET.has(callee)) return {
+			rule: "bearer-helper",
+			name: callee,
+			quoted
+		};
+		return;
+	}
+	if (op === ",") return listBinding(text, p, lo, judge, quoted);
+	if (op === "|") return tableBinding(text, p, lo, judge, quoted);
+	let raw;
+	if (text.charCodeAt(p - 1) === 93) raw = quotedBefore(text, p - 1, lo);
+	else if (isQuote(text.charCodeAt(p - 1))) raw = quotedBefore(text, p, lo);
+	else raw = typedName(text, p, lo, op, judge);
+	if (!raw || raw.name === "") return void 0;
+	const { name, flag } = bareName(raw.name);
+	const lower = name.toLowerCase();
+	const rule = nameRule(name, flag, judge);
+	if (rule === "credential-assignment") return {
+		rule: withinKernel(text, raw.start, lo, rule),
+		name,
+		quoted
+	};
+	if (rule) return {
+		rule,
+		name,
+		quoted
+	};
+	if (HEADER_SET.has(lower)) return {
+		rule: "credential-header",
+		name,
+		quoted
+	};
+	if (VALUE_FIELD_SET.has(lower.replace(/-/g, "_"))) {
+		const sibling = siblingName(text, raw.start, judge);
+		if (sibling) return {
+			rule: "name-value-pair",
+			name: bareName(sibling).name,
+			quoted
+		};
+	}
+}
+function withinKernel(text, nameStart, lo, rule) {
+	return insideKernelCall(text, nameStart, lo) ? "kernel-client" : rule;
+}
+/**
+* The name before `=`/`:`/`:=` ending at `p`, through a type annotation when there is one:
+* `token: str =`, `KERNEL_TOKEN: Final =`, `const KERNEL_TOKEN: &str =`, Go `KernelToken string =`,
+* C# `KernelToken { get; set; } =`. The first reading that is a credential name wins.
+*/
+function typedName(text, p, lo, op, judge) {
+	let q = p;
+	if (text.charCodeAt(q - 1) === 125 && op === "=") {
+		const open = text.lastIndexOf("{", q);
+		if (open !== -1 && q - open < 40 && text.slice(open, q).includes("get")) q = skipBack(text, open, lo, 0).at;
+	}
+	const first = identBefore(text, q, lo);
+	if (first.name === "") return void 0;
+	if (op !== "=" && op !== ":=" && op !== "?=" && op !== "??=" && op !== "||=") return first;
+	if (nameRule(bareName(first.name).name, first.name.startsWith("-"), judge)) return first;
+	let t = first.start;
+	while (t > lo && first.start - t < 40 && /[&<>[\]?'\w ]/.test(text.charAt(t - 1)) && text.charCodeAt(t - 1) !== 58) t--;
+	const colon = skipBack(text, t, lo, 0).at;
+	if (text.charCodeAt(colon - 1) === 58 && text.charCodeAt(colon - 2) !== 58) {
+		const named = identBefore(text, skipBack(text, colon - 1, lo, 0).at, lo);
+		if (named.name) return named;
+	}
+	const gap = skipBack(text, first.start, lo, 0).at;
+	if (gap < first.start) {
+		const named = identBefore(text, gap, lo);
+		if (named.name) return named;
+	}
+	return first;
+}
+/** Value after white space only: `--token …`, `ENV KERNEL_TOKEN …`, `gh secret set KERNEL_TOKEN --body …`, .netrc `password …`. */
+function spaceBinding(text, p, crossed, start, lo, judge, quoted) {
+	if (p === start || crossed > 0 && text.charCodeAt(p) !== 92 && !/\\\r?\n/.test(text.slice(p, start))) return void 0;
+	const raw = identBefore(text, p, lo);
+	if (!raw.name) return void 0;
+	const { name, flag } = bareName(raw.name);
+	const lineStart = text.lastIndexOf("\n", raw.start - 1) + 1;
+	const line = text.slice(Math.max(lineStart, lo), raw.start);
+	if (flag) {
+		const rule = nameRule(name, true, judge);
+		if (rule) return {
+			rule,
+			name: raw.name,
+			quoted
+		};
+		if (VALUE_FLAG_SET.has(name.toLowerCase()) && /secret/i.test(line)) {
+			for (const word of line.split(/[\s"'=]+/)) if (word && nameRule(bareName(word).name, false, judge)) return {
+				rule: "cli-flag",
+				name: raw.name,
+				quoted
+			};
+		}
+		return;
+	}
+	if (isKernelName(name) && /^[ \t]{0,16}(?:(?:ENV|env|export|set|setenv|SET)[ \t]{1,4})?$/.test(line)) return {
+		rule: "kernel-variable",
+		name,
+		quoted
+	};
+	if ((name === "password" || name === "token") && /\bmachine[ \t]/.test(text.slice(Math.max(0, raw.start - 200), raw.start))) return {
+		rule: "credential-assignment",
+		name,
+		quoted
+	};
+}
+/** Value after `,`: the list element before it names it (`["--token", "…"]`, `getenv("KERNEL_TOKEN", "…")`, SQL VALUES). */
+function listBinding(text, p, lo, judge, quoted) {
+	const prev = quotedBefore(text, p, lo);
+	if (prev) {
+		const { name, flag } = bareName(prev.name);
+		const rule = nameRule(name, flag, judge);
+		if (rule) return {
+			rule: rule === "credential-assignment" ? "credential-assignment" : rule,
+			name: prev.name,
+			quoted
+		};
+		if (HEADER_SET.has(prev.name.toLowerCase())) return {
+			rule: "credential-header",
+			name: prev.name,
+			quoted
+		};
+		return;
+	}
+	const arg = identBefore(text, p, lo);
+	const paren = skipBack(text, arg.start, lo, 1).at;
+	if (arg.name && text.charCodeAt(paren - 1) === 40) {
+		const callee = calleeBefore(text, paren - 1, lo);
+		if (BEARER_SECOND_SET.has(callee)) return {
+			rule: "bearer-helper",
+			name: callee,
+			quoted
+		};
+	}
+}
+/** Markdown table: `| KERNEL_TOKEN | … |`: the cell before names it. */
+function tableBinding(text, p, lo, judge, quoted) {
+	const bar = text.lastIndexOf("|", p - 1);
+	if (bar < lo) return void 0;
+	const cell = text.slice(bar + 1, p).trim().replace(/^`|`$/g, "");
+	const rule = nameRule(cell, false, judge);
+	return rule ? {
+		rule,
+		name: cell,
+		quoted
+	} : void 0;
+}
+var MAX_NEWLINES, TOKEN_CHAR_TABLE, OPERATORS, VALUE_FIELD_SET, NAMING_FIELD_SET, VALUE_FLAG_SET, HEADER_SET, SDK_SET, BEARER_CALL_SET, BEARER_SECOND_SET, SIBLING_NAME;
+var init_binding = __esmMin((() => {
+	init_bindings();
+	init_detectors();
+	init_names();
+	MAX_NEWLINES = 3;
+	TOKEN_CHAR_TABLE = /* @__PURE__ */ new Uint8Array(128);
+	for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=") TOKEN_CHAR_TABLE[c.charCodeAt(0)] = 1;
+	OPERATORS = [
+		"??=",
+		"||=",
+		"?=",
+		":=",
+		"=>",
+		"==",
+		"??",
+		"||",
+		"=",
+		":",
+		",",
+		"(",
+		"|"
+	];
+	VALUE_FIELD_SET = new Set(VALUE_FIELDS);
+	NAMING_FIELD_SET = new Set(NAMING_FIELDS);
+	VALUE_FLAG_SET = new Set(VALUE_FLAGS);
+	HEADER_SET = new Set(CREDENTIAL_HEADERS);
+	SDK_SET = new Set(KERNEL_SDK_NAMES);
+	BEARER_CALL_SET = new Set(BEARER_CALLS);
+	BEARER_SECOND_SET = new Set(BEARER_CALLS_SECOND_ARGUMENT);
+	SIBLING_NAME = /(?:["']?(?<field>[A-Za-z_]{2,20})["']?[ \t]{0,16}[:=][ \t]{0,4}["']?|(?<flag>--?))(?<name>[A-Za-z][A-Za-z0-9_.-]{1,63})(?=["'\s:,)]|$)|^[ \t]{0,40}(?<parent>[A-Za-z][A-Za-z0-9_.-]{1,63}):[ \t]{0,8}$/gm;
+}));
 // packages/core/dist/engine/lines.js
 var LineIndex;
 var init_lines = __esmMin((() => {
@@ -19944,29 +20555,10 @@ var init_lines = __esmMin((() => {
 function minSeverity(a, b) {
 	return a === "warning" || b === "warning" ? "warning" : "error";
 }
-/** Builds a detector for an organisation's extra credential names (`credentialNames` in the config). */
-function extraNamesDetector(names) {
-	if (names.length === 0) return void 0;
-	return {
-		id: "custom-name",
-		detector: "context",
-		description: "A value assigned to a credential name declared in the config.",
-		keywords: names.map((n) => n.toLowerCase().split(/[-_.\s]+/).find(Boolean) ?? n.toLowerCase()),
-		pattern: assignmentPattern(namesPattern(names)),
-		filter: "credential",
-		severity: "error"
-	};
-}
-function labelFor(d, matched) {
-	switch (d.id) {
-		case "bearer": return "Literal bearer token in an Authorization header";
-		case "kernel-client": return "Kernel token passed to KernelClient";
-		case "url-parameter": return "Token in a URL query parameter";
-		default: {
-			const name = KERNEL_NAME_RE.exec(matched)?.[0];
-			return name ? `Kernel token assigned to ${name}` : "Token assigned to a credential name";
-		}
-	}
+/** A sentence-ending dot is not part of the token (a JWT keeps its dots: it has two inside). */
+function trimSentenceDot(text, start, end) {
+	while (end > start && text.charCodeAt(end - 1) === 46 && text.slice(start, end - 1).split(".").length < 3) end--;
+	return end;
 }
 /** Sorts hits by position and keeps, among overlapping ones, the most certain. */
 function dedupe(hits) {
@@ -19983,9 +20575,9 @@ function dedupe(hits) {
 	}
 	return out;
 }
-var PRIORITY, VALUE_CONTEXTS, Scanner, KERNEL_NAME_RE, JWT_DETECTOR;
+var PRIORITY, VALUE_CONTEXTS, Scanner, JWT_DETECTOR;
 var init_scanner = __esmMin((() => {
-	init_credential_names();
+	init_binding_rules();
 	init_detectors();
 	init_remediation();
 	init_resolve();
@@ -19995,7 +20587,9 @@ var init_scanner = __esmMin((() => {
 	init_candidate_filter();
 	init_jwt();
 	init_known$1();
+	init_binding();
 	init_lines();
+	init_names();
 	init_redact();
 	PRIORITY = {
 		known: 0,
@@ -20023,18 +20617,22 @@ var init_scanner = __esmMin((() => {
 	Scanner = class {
 		config;
 		detectors;
+		names;
+		/** Lower-case words one of which a text must hold before its token runs are judged. */
+		bindingKeywords;
 		knownVariants;
 		knownFingerprints;
 		blobKeywords;
 		keywords;
 		constructor(options = {}) {
 			this.config = options.config ?? DEFAULT_CONFIG;
-			const extra = extraNamesDetector(this.config.credentialNames);
-			this.detectors = extra ? [...TEXT_DETECTORS, extra] : TEXT_DETECTORS;
+			this.detectors = TEXT_DETECTORS;
+			this.names = { isConfiguredName: createConfiguredNames(this.config.credentialNames) };
+			this.bindingKeywords = [.../* @__PURE__ */ new Set([...BINDING_KEYWORDS, ...this.config.credentialNames.flatMap((n) => nameWords(n).slice(0, 1))])];
 			const values = [...new Set(options.known?.values ?? [])].filter((v) => v.length >= 8);
 			this.knownVariants = values.flatMap(knownVariants);
 			this.knownFingerprints = new Set(options.known?.fingerprints ?? []);
-			this.blobKeywords = [...new Set(this.detectors.flatMap((d) => d.keywords))];
+			this.blobKeywords = [.../* @__PURE__ */ new Set([...this.detectors.flatMap((d) => d.keywords), ...this.bindingKeywords])];
 			this.keywords = new KeywordSet(this.blobKeywords);
 		}
 		/** Scans one text. Throws only on a bug; callers treat a throw as "could not scan". */
@@ -20055,6 +20653,7 @@ var init_scanner = __esmMin((() => {
 				if (!d.keywords.some(has)) continue;
 				this.runDetector(d, text, hits);
 			}
+			if (this.bindingKeywords.some(has)) this.findBound(text, hits);
 			if (depth < 2) for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < 2)) for (const inner of this.collect(blob.text, depth + 1, budget)) hits.push({
 				...inner,
 				start: blob.start,
@@ -20218,14 +20817,44 @@ var init_scanner = __esmMin((() => {
 				}
 			}
 		}
+		/** Every token-shaped run whose binding (name, flag, field, call, header) makes it a credential. */
+		findBound(text, hits) {
+			const thresholds = this.config.thresholds;
+			for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength)) {
+				const start = valueStartInRun(text, runStart, runEnd);
+				const end = trimSentenceDot(text, start, runEnd);
+				if (end - start < thresholds.minLength) continue;
+				const after = text.charAt(end);
+				if (after === "(" || after === "[") continue;
+				const binding = judgeBinding(text, runStart, start, end, this.names);
+				if (!binding) continue;
+				const rule = BINDING_RULES[binding.rule];
+				if (this.config.severity[rule.detector] === "off") continue;
+				const value = text.slice(start, end);
+				if (rejectCandidate(value, thresholds, {
+					before: text.slice(Math.max(0, start - 16), start),
+					after,
+					quoted: binding.quoted,
+					bound: true
+				}) !== void 0) continue;
+				hits.push({
+					detector: rule.detector,
+					rule: binding.rule,
+					severity: "error",
+					start,
+					end,
+					value,
+					label: rule.label(binding.name)
+				});
+			}
+		}
 		runDetector(d, text, hits) {
 			const re = d.pattern;
 			re.lastIndex = 0;
 			for (let m = re.exec(text); m; m = re.exec(text)) {
 				const span = m.indices.groups["secret"];
 				const start = span[0];
-				let end = span[1];
-				while (end > start && text.charCodeAt(end - 1) === 46 && text.slice(start, end - 1).split(".").length < 3) end--;
+				const end = trimSentenceDot(text, start, span[1]);
 				const value = text.slice(start, end);
 				const quoted = m.groups["q"] !== void 0;
 				if (rejectCandidate(value, this.config.thresholds, {
@@ -20241,7 +20870,7 @@ var init_scanner = __esmMin((() => {
 					start,
 					end,
 					value,
-					label: labelFor(d, m[0])
+					label: d.label ?? d.description
 				});
 			}
 		}
@@ -20286,7 +20915,6 @@ var init_scanner = __esmMin((() => {
 			return result;
 		}
 	};
-	KERNEL_NAME_RE = new RegExp(KERNEL_NAME, "i");
 	JWT_DETECTOR = TEXT_DETECTORS.find((d) => d.id === "jwt");
 }));
 var init_credential_name_matcher = __esmMin((() => {
@@ -20978,6 +21606,10 @@ var init_dist = __esmMin((() => {
 	init_credential_names();
 	init_placeholders();
 	init_remediation();
+	init_bindings();
+	init_binding_rules();
+	init_names();
+	init_word_share();
 }));
 // packages/cli/dist/format/pretty.js
 /** The engine's remediation is one paragraph; a list reads faster in a terminal. */
@@ -21068,6 +21700,8 @@ var init_pretty = __esmMin((() => {
 function describe(detector, rule) {
 	const text = TEXT_DETECTORS.find((d) => d.id === rule && d.detector === detector)?.description;
 	if (text) return text;
+	const binding = BINDING_RULES[rule];
+	if (binding?.detector === detector) return binding.description;
 	if (detector === "known") return `Your own live Kernel token (from KERNEL_TOKEN or the known-fingerprints file), found ${rule === "known/fingerprint" ? "by its fingerprint" : `in ${rule.replace("known/", "")} form`}.`;
 	if (rule.startsWith("custom:")) return `A token matching your organisation's declared format "${rule.slice(7)}".`;
 	return `A Kernel credential found by the ${detector} detector.`;

@@ -79,6 +79,7 @@ describe('the README rule table', () => {
     const forms = new Set(core.knownVariants(`>>>???${'x'.repeat(30)}"/`).map((v) => v.form));
     const expected = [
       ...core.TEXT_DETECTORS.map((d) => `${d.detector}/${d.id}`),
+      ...Object.entries(core.BINDING_RULES).map(([id, r]) => `${r.detector}/${id}`),
       ...[...forms].map((f) => `known/${f}`),
       'known/fingerprint',
       'format/custom:<id>',

@@ -3,7 +3,7 @@
  * engine's detector catalogue; the few rules that are not text detectors (known tokens and
  * organisation formats) are described here once.
  */
-import { TEXT_DETECTORS, remediationFor, type DetectorId } from '@kernel-secrets/core';
+import { BINDING_RULES, TEXT_DETECTORS, remediationFor, type DetectorId } from '@kernel-secrets/core';
 import { FINDINGS_DOCS_URL } from '../version.js';
 
 export interface RuleInfo {
@@ -18,6 +18,8 @@ export interface RuleInfo {
 function describe(detector: DetectorId, rule: string): string {
   const text = TEXT_DETECTORS.find((d) => d.id === rule && d.detector === detector)?.description;
   if (text) return text;
+  const binding = (BINDING_RULES as Partial<Record<string, { detector: DetectorId; description: string }>>)[rule];
+  if (binding?.detector === detector) return binding.description;
   if (detector === 'known')
     return `Your own live Kernel token (from KERNEL_TOKEN or the known-fingerprints file), found ${rule === 'known/fingerprint' ? 'by its fingerprint' : `in ${rule.replace('known/', '')} form`}.`;
   if (rule.startsWith('custom:')) return `A token matching your organisation's declared format "${rule.slice('custom:'.length)}".`;
