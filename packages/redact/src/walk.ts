@@ -72,18 +72,7 @@ export class Walk {
     if (this.active.has(value)) return CIRCULAR;
     if (this.done.has(value)) return this.done.get(value);
     if (depth >= this.limits.maxDepth || !this.spend()) return TRUNCATED;
-    this.active.add(value);
-    let out: unknown;
-    try {
-      out = this.object(value, depth);
-    } catch {
-      // A revoked proxy, a hostile `Symbol.toStringTag` getter, an iterator that throws.
-      out = UNREADABLE;
-    } finally {
-      this.active.delete(value);
-    }
-    this.done.set(value, out);
-    return out;
+    return this.guard(value, () => this.object(value, depth));
   }
 
   /** A field of an object: masked under a credential name, summarised if it is a request, copied otherwise. */
@@ -127,6 +116,7 @@ export class Walk {
     try {
       out = copy();
     } catch {
+      // A revoked proxy, a hostile `Symbol.toStringTag` getter, an iterator that throws.
       out = UNREADABLE;
     } finally {
       this.active.delete(value);

@@ -47,6 +47,17 @@ const CLIENT_ERROR_PROPERTIES: PropertySteps = {
   response: 'http-response',
 };
 
+/** The fields of a record known only by its TypeScript types (no module, call or error of its own). */
+const TYPES_ONLY = {
+  modules: [],
+  identifiers: [],
+  callConfigArguments: [],
+  methods: {},
+  instanceFactories: [],
+  responseCarriesConfig: false,
+  errorNames: [],
+} satisfies Partial<HttpClientRecord>;
+
 export const HTTP_CLIENT_RECORDS: readonly HttpClientRecord[] = [
   {
     name: 'fetch',
@@ -128,26 +139,14 @@ export const HTTP_CLIENT_RECORDS: readonly HttpClientRecord[] = [
   },
   {
     name: 'node:http',
-    modules: [],
-    identifiers: [],
-    callConfigArguments: [],
-    methods: {},
-    instanceFactories: [],
-    responseCarriesConfig: false,
-    errorNames: [],
+    ...TYPES_ONLY,
     // A server's `req` and a ClientRequest's `getHeaders()`: IncomingHttpHeaders hold Authorization.
     requestTypes: ['IncomingHttpHeaders', 'ClientRequest', 'OutgoingHttpHeaders'],
     responseTypes: ['ServerResponse'],
   },
   {
     name: 'API SDK errors',
-    modules: [],
-    identifiers: [],
-    callConfigArguments: [],
-    methods: {},
-    instanceFactories: [],
-    responseCarriesConfig: false,
-    errorNames: [],
+    ...TYPES_ONLY,
     // OpenAI/Anthropic-style `APIError`, AI SDK `APICallError`: their `headers` are the response's.
     requestTypes: [],
     responseTypes: ['APIError', 'APICallError', 'APIConnectionError', 'AuthenticationError', 'RateLimitError'],
