@@ -22082,15 +22082,19 @@ function parseBaseline$1(text, file) {
 	});
 	return new Baseline(data.entries);
 }
-/** The file `kernel-secrets baseline` writes: sorted, one entry per (fingerprint, detector, path). */
-function baselineText(findings) {
+/** The file `kernel-secrets baseline` writes: sorted, one entry per (fingerprint, detector, path); reasons from `previous` are kept. */
+function baselineText(findings, previous) {
 	const unique = /* @__PURE__ */ new Map();
-	for (const f of findings) unique.set(key(f), {
-		path: f.path,
-		detector: f.detector,
-		rule: f.rule,
-		fingerprint: f.fingerprint
-	});
+	for (const f of findings) {
+		const reason = previous?.entryFor(f)?.reason;
+		unique.set(key(f), {
+			path: f.path,
+			detector: f.detector,
+			rule: f.rule,
+			fingerprint: f.fingerprint,
+			...reason ? { reason } : {}
+		});
+	}
 	const entries = [...unique.values()].sort((a, b) => a.path.localeCompare(b.path) || a.detector.localeCompare(b.detector) || a.fingerprint.localeCompare(b.fingerprint));
 	return JSON.stringify({
 		$comment: "kernel-secrets baseline: findings that existed when the scan was adopted; they do not block. Fingerprints are SHA-256 hashes, no secret is stored. Regenerate with `kernel-secrets baseline`.",
@@ -22359,6 +22363,9 @@ function parseBaseline(text, file) {
 		if (err instanceof BaselineError) throw new CliError(err.message, err.fix);
 		throw err;
 	}
+}
+function readBaselineIfPresent(file) {
+	return existsSync(file) ? readBaseline(file) : void 0;
 }
 var init_baseline$1 = __esmMin((() => {
 	init_node();
@@ -24542,8 +24549,9 @@ async function runBaseline(cmd, io) {
 	});
 	const report = await scanPaths(setup, cmd.paths);
 	const file = cmd.file ? resolve(io.cwd, cmd.file) : join(setup.configRoot, BASELINE_FILE_NAME);
+	const previous = readBaselineIfPresent(file);
 	try {
-		writeFileSync(file, baselineText(report.findings));
+		writeFileSync(file, baselineText(report.findings, previous));
 	} catch (err) {
 		throw new CliError(`cannot write ${file} (${err.code ?? err.message})`, "choose a writable path with --file");
 	}

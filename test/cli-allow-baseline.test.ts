@@ -65,6 +65,26 @@ describe('baseline', () => {
     expectNoSecret(without.output, legacy);
   });
 
+  it('`kernel-secrets baseline` run again keeps the reasons reviewers accepted, and drops entries no longer found', () => {
+    const legacy = randomToken();
+    const repo = adoptedRepo(legacy);
+    expect(repo.cli(['baseline']).status).toBe(0);
+    const first = JSON.parse(repo.read('kernel-secrets.baseline.json')) as { entries: Record<string, unknown>[] };
+    first.entries[0]!['reason'] = 'rotated 2026-11; kept until the history rewrite';
+    first.entries.push({
+      path: 'gone.env',
+      detector: 'context',
+      rule: 'kernel-variable',
+      fingerprint: 'f'.repeat(64),
+      reason: 'removed file',
+    });
+    repo.write('kernel-secrets.baseline.json', JSON.stringify(first, null, 2));
+    expect(repo.cli(['baseline']).status).toBe(0);
+    const second = JSON.parse(repo.read('kernel-secrets.baseline.json')) as { entries: Record<string, unknown>[] };
+    expect(second.entries).toHaveLength(1);
+    expect(second.entries[0]).toMatchObject({ path: 'legacy/config.env', reason: 'rotated 2026-11; kept until the history rewrite' });
+  });
+
   it('lets the baselined token move within its file while a new token in that file blocks', () => {
     const legacy = randomToken();
     const repo = adoptedRepo(legacy);

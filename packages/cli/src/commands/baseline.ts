@@ -9,7 +9,7 @@ import { ROTATE_STEPS } from '@kernel-secrets/core';
 import type { BaselineCommand } from '../args/commands.js';
 import { CliError, EXIT_CLEAN } from '../errors.js';
 import type { CliIO } from '../io/cli-io.js';
-import { BASELINE_FILE_NAME, baselineText } from '../scan/baseline.js';
+import { BASELINE_FILE_NAME, baselineText, readBaselineIfPresent } from '../scan/baseline.js';
 import { createScanSetup } from '../scan/setup.js';
 import { scanPaths } from './scan-paths.js';
 
@@ -17,8 +17,10 @@ export async function runBaseline(cmd: BaselineCommand, io: CliIO): Promise<numb
   const setup = await createScanSetup({ cwd: io.cwd, env: io.env, configPath: cmd.configPath, baseline: false });
   const report = await scanPaths(setup, cmd.paths);
   const file = cmd.file ? resolve(io.cwd, cmd.file) : join(setup.configRoot, BASELINE_FILE_NAME);
+  // Read before writing: reasons recorded in the current file survive the rewrite.
+  const previous = readBaselineIfPresent(file);
   try {
-    writeFileSync(file, baselineText(report.findings));
+    writeFileSync(file, baselineText(report.findings, previous));
   } catch (err) {
     throw new CliError(
       `cannot write ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,

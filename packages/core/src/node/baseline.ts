@@ -109,10 +109,14 @@ export function readBaselineIfPresent(file: string): Baseline | undefined {
   return existsSync(file) ? readBaseline(file) : undefined;
 }
 
-/** The file `kernel-secrets baseline` writes: sorted, one entry per (fingerprint, detector, path). */
-export function baselineText(findings: readonly (Finding & { path: string })[]): string {
+/** The file `kernel-secrets baseline` writes: sorted, one entry per (fingerprint, detector, path); reasons from `previous` are kept. */
+export function baselineText(findings: readonly (Finding & { path: string })[], previous?: Baseline): string {
   const unique = new Map<string, BaselineEntry>();
-  for (const f of findings) unique.set(key(f), { path: f.path, detector: f.detector, rule: f.rule, fingerprint: f.fingerprint });
+  for (const f of findings) {
+    // A regenerated baseline keeps the reason a reviewer accepted for an entry that is still found.
+    const reason = previous?.entryFor(f)?.reason;
+    unique.set(key(f), { path: f.path, detector: f.detector, rule: f.rule, fingerprint: f.fingerprint, ...(reason ? { reason } : {}) });
+  }
   const entries = [...unique.values()].sort(
     (a, b) => a.path.localeCompare(b.path) || a.detector.localeCompare(b.detector) || a.fingerprint.localeCompare(b.fingerprint),
   );
