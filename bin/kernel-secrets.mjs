@@ -18732,37 +18732,62 @@ var init_keyword_set = __esmMin((() => {
 		}
 	};
 }));
-// packages/core/dist/engine/base64-layers.js
-function isBase64Char(text, i) {
-	const c = text.charCodeAt(i);
-	return c < 128 && BASE64_CHAR[c] === 1;
-}
+// packages/core/dist/engine/char-runs.js
 /**
-* [start, end) of each maximal run of base64 characters (plus up to two `=` of padding) that
-* is long enough to be a blob. Runs over every scanned byte, so it skips ahead like
-* Boyer–Moore: if the character MIN_BLOB-1 ahead is not base64, no blob can start before it.
-* On ordinary code this touches a fraction of the characters; a regex cannot skip like this.
+* [start, end) of each maximal run of `set` characters that could be `minLength` long. Skips
+* ahead like Boyer–Moore: if the character minLength-1 ahead is not in the set, no run that
+* long can start before it, so ordinary code is touched at a fraction of its characters.
+* A returned run holds the probed character but may be shorter than `minLength` (callers that
+* extend runs, e.g. by base64 padding, decide); each character is visited a bounded number of times.
 */
-function base64Runs(text) {
+function charRuns(text, minLength, set) {
 	const out = [];
 	const n = text.length;
 	let i = 0;
-	while (i + MIN_BLOB <= n) {
-		const probe = i + MIN_BLOB - 1;
-		if (!isBase64Char(text, probe)) {
+	while (i + minLength <= n) {
+		const probe = i + minLength - 1;
+		if (!set.at(text, probe)) {
 			i = probe + 1;
 			continue;
 		}
 		let start = probe;
-		while (start > i && isBase64Char(text, start - 1)) start--;
+		while (start > i && set.at(text, start - 1)) start--;
 		let end = probe + 1;
-		while (end < n && isBase64Char(text, end)) end++;
+		while (end < n && set.at(text, end)) end++;
+		out.push([start, end]);
+		i = end + 1;
+	}
+	return out;
+}
+var AsciiSet;
+var init_char_runs = __esmMin((() => {
+	AsciiSet = class {
+		table = /* @__PURE__ */ new Uint8Array(128);
+		constructor(chars) {
+			for (const c of chars) this.table[c.charCodeAt(0)] = 1;
+		}
+		/** Whether the character at `i` of `text` is in the set. */
+		at(text, i) {
+			const c = text.charCodeAt(i);
+			return c < 128 && this.table[c] === 1;
+		}
+	};
+}));
+// packages/core/dist/engine/base64-layers.js
+/**
+* [start, end) of each maximal run of base64 characters (plus up to two `=` of padding) that
+* is long enough to be a blob, found by the skip-ahead run finder (char-runs.ts): on ordinary
+* code it touches a fraction of the characters; a regex cannot skip like this.
+*/
+function base64Runs(text) {
+	const out = [];
+	const n = text.length;
+	for (const [start, end] of charRuns(text, MIN_BLOB, BASE64_CHARS)) {
 		let padded = end;
 		while (padded < n && padded - end < 2 && text.charCodeAt(padded) === 61) padded++;
 		const len = padded - start;
 		const glued = padded < n && /[.~=]/.test(text.charAt(padded));
 		if (len >= MIN_BLOB && len <= MAX_BLOB && !glued) out.push([start, padded]);
-		i = end + 1;
 	}
 	return out;
 }
@@ -18799,13 +18824,13 @@ function decodeBase64Blobs(text, keywords, budget, nested) {
 	}
 	return out;
 }
-var MAX_DECODED_BYTES, MIN_BLOB, MAX_BLOB, BASE64_CHAR, NESTED_BLOB;
+var MAX_DECODED_BYTES, MIN_BLOB, MAX_BLOB, BASE64_CHARS, NESTED_BLOB;
 var init_base64_layers = __esmMin((() => {
+	init_char_runs();
 	MAX_DECODED_BYTES = 4194304;
 	MIN_BLOB = 32;
 	MAX_BLOB = 1048576;
-	BASE64_CHAR = /* @__PURE__ */ new Uint8Array(128);
-	for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-") BASE64_CHAR[c.charCodeAt(0)] = 1;
+	BASE64_CHARS = new AsciiSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-");
 	NESTED_BLOB = /[A-Za-z0-9+/_-]{32}/;
 }));
 // packages/core/dist/catalogue/benign-shapes.js
@@ -20069,10 +20094,6 @@ var init_names = __esmMin((() => {
 	NEVER$1 = new Set(NOT_CREDENTIAL_NAMES.map(normaliseName));
 }));
 // packages/core/dist/engine/binding.js
-function isTokenChar(text, i) {
-	const c = text.charCodeAt(i);
-	return c < 128 && TOKEN_CHAR_TABLE[c] === 1;
-}
 function isIdentChar(c) {
 	return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 45 || c === 46 || c === 36;
 }
@@ -20082,29 +20103,9 @@ function isSpace(c) {
 function isQuote(c) {
 	return c === 34 || c === 39 || c === 96;
 }
-/**
-* [start, end) of each maximal run of token characters at least `minLength` long (and at most
-* MAX_TOKEN_LENGTH). Skips ahead like Boyer–Moore: if the character minLength-1 ahead is not a
-* token character, no run can start before it.
-*/
+/** [start, end) of each maximal run of token characters at least `minLength` long (and at most MAX_TOKEN_LENGTH). */
 function tokenRuns(text, minLength) {
-	const out = [];
-	const n = text.length;
-	let i = 0;
-	while (i + minLength <= n) {
-		const probe = i + minLength - 1;
-		if (!isTokenChar(text, probe)) {
-			i = probe + 1;
-			continue;
-		}
-		let start = probe;
-		while (start > i && isTokenChar(text, start - 1)) start--;
-		let end = probe + 1;
-		while (end < n && isTokenChar(text, end)) end++;
-		if (end - start >= minLength && end - start <= 4096) out.push([start, end]);
-		i = end + 1;
-	}
-	return out;
+	return charRuns(text, minLength, TOKEN_CHARS).filter(([start, end]) => end - start >= minLength && end - start <= 4096);
 }
 /**
 * Splits `NAME=value` inside one run (`KERNEL_TOKEN=…`, `--token=…`, `--from-literal=token=…`,
@@ -20469,14 +20470,14 @@ function tableBinding(text, p, lo, judge, quoted) {
 		quoted
 	} : void 0;
 }
-var MAX_NEWLINES, TOKEN_CHAR_TABLE, OPERATORS, VALUE_FIELD_SET, NAMING_FIELD_SET, VALUE_FLAG_SET, HEADER_SET, SDK_SET, BEARER_CALL_SET, BEARER_SECOND_SET, SIBLING_NAME;
+var MAX_NEWLINES, TOKEN_CHARS, OPERATORS, VALUE_FIELD_SET, NAMING_FIELD_SET, VALUE_FLAG_SET, HEADER_SET, SDK_SET, BEARER_CALL_SET, BEARER_SECOND_SET, SIBLING_NAME;
 var init_binding = __esmMin((() => {
 	init_bindings();
 	init_detectors();
 	init_names();
+	init_char_runs();
 	MAX_NEWLINES = 3;
-	TOKEN_CHAR_TABLE = /* @__PURE__ */ new Uint8Array(128);
-	for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=") TOKEN_CHAR_TABLE[c.charCodeAt(0)] = 1;
+	TOKEN_CHARS = new AsciiSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=");
 	OPERATORS = [
 		"??=",
 		"||=",

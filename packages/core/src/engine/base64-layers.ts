@@ -4,6 +4,7 @@
  * again, to a bounded depth and a bounded number of decoded bytes per text, so memory and
  * time stay linear in the input.
  */
+import { AsciiSet, charRuns } from './char-runs.js';
 
 /** How many layers of base64 inside base64 are opened. */
 export const MAX_BASE64_DEPTH = 2;
@@ -16,42 +17,23 @@ const MIN_BLOB = 32;
 const MAX_BLOB = 1024 * 1024;
 
 /** Characters of standard and URL-safe base64 (padding handled separately). */
-const BASE64_CHAR = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') BASE64_CHAR[c.charCodeAt(0)] = 1;
-
-function isBase64Char(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c < 128 && BASE64_CHAR[c] === 1;
-}
+const BASE64_CHARS = new AsciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-');
 
 /**
  * [start, end) of each maximal run of base64 characters (plus up to two `=` of padding) that
- * is long enough to be a blob. Runs over every scanned byte, so it skips ahead like
- * Boyer–Moore: if the character MIN_BLOB-1 ahead is not base64, no blob can start before it.
- * On ordinary code this touches a fraction of the characters; a regex cannot skip like this.
+ * is long enough to be a blob, found by the skip-ahead run finder (char-runs.ts): on ordinary
+ * code it touches a fraction of the characters; a regex cannot skip like this.
  */
 export function base64Runs(text: string): [number, number][] {
   const out: [number, number][] = [];
   const n = text.length;
-  // Invariant: i is at the start of the text or right after a non-base64 character.
-  let i = 0;
-  while (i + MIN_BLOB <= n) {
-    const probe = i + MIN_BLOB - 1;
-    if (!isBase64Char(text, probe)) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && isBase64Char(text, start - 1)) start--;
-    let end = probe + 1;
-    while (end < n && isBase64Char(text, end)) end++;
+  for (const [start, end] of charRuns(text, MIN_BLOB, BASE64_CHARS)) {
     let padded = end;
     while (padded < n && padded - end < 2 && text.charCodeAt(padded) === 61) padded++; // '=' padding
     const len = padded - start;
     // A run glued to other token characters (the `.` of a JWT, more `=`) is not a standalone blob.
     const glued = padded < n && /[.~=]/.test(text.charAt(padded));
     if (len >= MIN_BLOB && len <= MAX_BLOB && !glued) out.push([start, padded]);
-    i = end + 1;
   }
   return out;
 }

@@ -26,6 +26,7 @@ import {
 } from '../catalogue/bindings.js';
 import { MAX_TOKEN_LENGTH } from '../catalogue/detectors.js';
 import { isGenericName, isKernelName } from './names.js';
+import { AsciiSet, charRuns } from './char-runs.js';
 
 /** How far back from a value its binding is read. */
 export const WINDOW = 256;
@@ -56,13 +57,7 @@ export interface Binding {
   quoted: boolean;
 }
 
-const TOKEN_CHAR_TABLE = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=') TOKEN_CHAR_TABLE[c.charCodeAt(0)] = 1;
-
-function isTokenChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c < 128 && TOKEN_CHAR_TABLE[c] === 1;
-}
+const TOKEN_CHARS = new AsciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=');
 
 function isIdentChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 36;
@@ -76,29 +71,9 @@ function isQuote(c: number): boolean {
   return c === 34 || c === 39 || c === 96;
 }
 
-/**
- * [start, end) of each maximal run of token characters at least `minLength` long (and at most
- * MAX_TOKEN_LENGTH). Skips ahead like Boyer–Moore: if the character minLength-1 ahead is not a
- * token character, no run can start before it.
- */
+/** [start, end) of each maximal run of token characters at least `minLength` long (and at most MAX_TOKEN_LENGTH). */
 export function tokenRuns(text: string, minLength: number): [number, number][] {
-  const out: [number, number][] = [];
-  const n = text.length;
-  let i = 0;
-  while (i + minLength <= n) {
-    const probe = i + minLength - 1;
-    if (!isTokenChar(text, probe)) {
-      i = probe + 1;
-      continue;
-    }
-    let start = probe;
-    while (start > i && isTokenChar(text, start - 1)) start--;
-    let end = probe + 1;
-    while (end < n && isTokenChar(text, end)) end++;
-    if (end - start >= minLength && end - start <= MAX_TOKEN_LENGTH) out.push([start, end]);
-    i = end + 1;
-  }
-  return out;
+  return charRuns(text, minLength, TOKEN_CHARS).filter(([start, end]) => end - start >= minLength && end - start <= MAX_TOKEN_LENGTH);
 }
 
 /**
