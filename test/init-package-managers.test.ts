@@ -133,7 +133,14 @@ describe.each(CASES)('init with $name', (c) => {
     const binDir = scratch.dir('ks-pm-bin-');
     writeFileSync(join(binDir, c.bin), `#!/bin/sh\nexec "${process.execPath}" "${join(tools, c.script)}" "$@"\n`);
     chmodSync(join(binDir, c.bin), 0o755);
-    env = testEnv({ HOME: home, PATH: `${binDir}:${process.env['PATH'] ?? ''}`, COREPACK_ENABLE_STRICT: '0', YARN_ENABLE_TELEMETRY: '0' });
+    env = testEnv({
+      HOME: home,
+      PATH: `${binDir}:${process.env['PATH'] ?? ''}`,
+      COREPACK_ENABLE_STRICT: '0',
+      YARN_ENABLE_TELEMETRY: '0',
+      // CI runners set CI=true, and Yarn 2+ then refuses any install that writes a lockfile.
+      YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+    });
     repo = scratch.dir('ks-pm-repo-');
     ok('git', ['init', '--quiet', '-b', 'main'], repo, env);
     for (const [f, text] of Object.entries(c.files(tarballs))) writeFileSync(join(repo, f), text);

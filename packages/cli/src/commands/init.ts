@@ -44,6 +44,9 @@ function runInstall(project: InitProject, packages: string[], io: CliIO): void {
     cwd: project.packageDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     shell: process.platform === 'win32',
+    // Adding dev dependencies changes the lockfile by design; Yarn 2+ refuses to when CI is set
+    // (enableImmutableInstalls defaults to true there), which would fail init in CI images.
+    env: { ...process.env, YARN_ENABLE_IMMUTABLE_INSTALLS: 'false' },
   });
   if (result.error || result.status !== 0) {
     throw new CliError(
