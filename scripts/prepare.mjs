@@ -11,5 +11,6 @@ if (!existsSync(tsc)) {
   console.log('kernel-secrets: installed as a package (no dev dependencies); bin/kernel-secrets.mjs needs no build');
 } else {
   execFileSync(process.execPath, [tsc, '-b'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/bundle-redact.mjs'], { stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/install-hooks.mjs'], { stdio: 'inherit' });
 }

@@ -8,6 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -69,6 +70,16 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('the packed @kernel-secrets/redact', () => {
+  it("has no dependencies: core's names are inlined in its one ES module, which imports nothing", () => {
+    const manifest = requireFromProject('@kernel-secrets/redact/package.json') as Record<string, unknown>;
+    expect(manifest['dependencies']).toBeUndefined();
+    expect(manifest['peerDependencies']).toBeUndefined();
+    const entry = readFileSync(requireFromProject.resolve('@kernel-secrets/redact').replace(/index\.cjs$/, 'index.js'), 'utf8');
+    expect(entry).not.toMatch(/\bfrom\s*['"]/);
+    expect(entry).not.toMatch(/\bimport\s*\(/);
+    expect(entry).toContain('KERNEL_TOKEN');
+  });
+
   it('has an ES module and a CommonJS entry that are one instance', () => {
     const cjs = requireFromProject('@kernel-secrets/redact') as Redact;
     expect(cjs.redact).toBe(esm.redact);

@@ -1,51 +1,24 @@
 /**
- * Which header and field names hold a credential. This package has no dependencies, so it keeps
- * its own copy of the lists the rest of kernel-secrets uses; `test/catalogue-drift.test.ts`
- * checks every list below against its origin (the ESLint rule's catalogue and
- * `@kernel-secrets/core`), and checks `isCredentialName` against core's matcher, so the linter
- * that asks for `redact()` and `redact()` itself can never disagree about a name.
+ * Which header and field names hold a credential. The credential names and the matcher are
+ * `@kernel-secrets/core`'s own (its dependency-free `names` entry), inlined into this package's
+ * build by `scripts/bundle-redact.mjs`, so the package still has no dependencies and cannot
+ * disagree with the scanner about a name. The auth header list is the ESLint rule's;
+ * `test/catalogue-drift.test.ts` checks it against the rule's catalogue.
  */
+import * as core from '@kernel-secrets/core/names';
 
 /** = eslint-plugin `catalogue/logging-flows.ts` `AUTH_HEADER_NAMES`: header names whose value is a credential. */
 export const AUTH_HEADER_NAMES: readonly string[] = ['authorization', 'proxy-authorization', 'x-api-key', 'x-auth-token', 'x-access-token'];
 
-/** = core `KERNEL_CREDENTIAL_NAMES`: Kernel's own names; they may end a longer name (`DEFAULT_KERNEL_TOKEN`). */
-export const KERNEL_CREDENTIAL_NAMES: readonly string[] = [
-  'KERNEL_TOKEN',
-  'KERNEL_API_TOKEN',
-  'KERNEL_API_KEY',
-  'KERNEL_ACCESS_TOKEN',
-  'KERNEL_SECRET',
-  'KERNEL_PAT',
-];
-
-/** = core `GENERIC_CREDENTIAL_NAMES`: credentials only as the whole name (`token`, not `userToken`). */
-export const GENERIC_CREDENTIAL_NAMES: readonly string[] = [
-  'token',
-  'access_token',
-  'api_token',
-  'auth_token',
-  'bearer',
-  'bearer_token',
-  'api_key',
-  'apikey',
-  'x_api_key',
-  'x_auth_token',
-  'authorization',
-];
-
-/** = core `NOT_CREDENTIAL_NAMES`: contain "token" but hold none (`max_tokens`, `token_type`). */
-export const NOT_CREDENTIAL_NAMES: readonly string[] = [
-  'tokenizer',
-  'max_tokens',
-  'total_tokens',
-  'token_type',
-  'token_count',
-  'csrf_token_header_name',
-  'token_url',
-  'token_endpoint',
-  'next_page_token',
-];
+// Re-declared with plain types so this package's .d.ts files never name @kernel-secrets/core.
+/** Kernel's own names; they may end a longer name (`DEFAULT_KERNEL_TOKEN`). */
+export const KERNEL_CREDENTIAL_NAMES: readonly string[] = core.KERNEL_CREDENTIAL_NAMES;
+/** Credentials only as the whole name (`token`, not `userToken`). */
+export const GENERIC_CREDENTIAL_NAMES: readonly string[] = core.GENERIC_CREDENTIAL_NAMES;
+/** Contain "token" but hold none (`max_tokens`, `token_type`). */
+export const NOT_CREDENTIAL_NAMES: readonly string[] = core.NOT_CREDENTIAL_NAMES;
+/** Lower case, `-`, `_`, `.` and white space removed: the form names are compared in. */
+export const normaliseName: (name: string) => string = core.normaliseName;
 
 /**
  * Credentials that are not Kernel tokens but that no log should hold either: basic-auth and
@@ -55,95 +28,6 @@ export const NOT_CREDENTIAL_NAMES: readonly string[] = [
 export const EXTRA_FIELD_NAMES: readonly string[] = ['password', 'client_secret', 'refresh_token'];
 export const EXTRA_HEADER_NAMES: readonly string[] = ['cookie'];
 
-/** Lower case, `-`, `_`, `.` and white space removed: core's `normaliseName`, the form names are compared in. */
-export function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/[-_.\s]/g, '');
-}
-
-function isSeparator(ch: string): boolean {
-  return normaliseName(ch) === '';
-}
-
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase();
-}
-
-/**
- * A name in its compared form, plus where its words start (indexed like `normalised`): at the
- * start, after a separator, at a camelCase hump (`myKernelToken`) and before the last capital
- * of an acronym that runs into a word (`APIKernelToken`).
- */
-interface NormalisedName {
-  readonly normalised: string;
-  readonly wordStarts: ReadonlySet<number>;
-}
-
-function normaliseWithWords(name: string): NormalisedName {
-  let normalised = '';
-  const wordStarts = new Set<number>();
-  for (let i = 0; i < name.length; i++) {
-    const ch = name[i]!;
-    if (isSeparator(ch)) continue;
-    const before = name[i - 1];
-    const after = name[i + 1];
-    const startsWord =
-      before === undefined || isSeparator(before) || (isUpper(ch) && (!isUpper(before) || (after !== undefined && !isUpper(after))));
-    if (startsWord) wordStarts.add(normalised.length);
-    normalised += ch.toLowerCase();
-  }
-  return { normalised, wordStarts };
-}
-
-/** Answers "is this key a credential?" for one set of names; decisions are cached per key. */
-export class NameMatcher {
-  private readonly exact: ReadonlySet<string>;
-  private readonly never: ReadonlySet<string>;
-  private readonly suffixes: readonly string[];
-  private readonly decided = new Map<string, boolean>();
-
-  /**
-   * `exact`: names that count only as the whole name; `suffixes`: names that may also end a
-   * longer name at a word start; `never`: names that are never credentials.
-   */
-  constructor(exact: Iterable<string>, suffixes: Iterable<string>, never: Iterable<string> = []) {
-    this.exact = new Set([...exact].map(normaliseName));
-    this.never = new Set([...never].map(normaliseName));
-    this.suffixes = [...new Set([...suffixes].map(normaliseName))].filter((s) => s !== '');
-  }
-
-  matches(name: string): boolean {
-    let answer = this.decided.get(name);
-    if (answer === undefined) {
-      answer = this.decide(name);
-      // Keys of a log record repeat; a hostile object with millions of distinct keys must not grow this forever.
-      if (this.decided.size > 10_000) this.decided.clear();
-      this.decided.set(name, answer);
-    }
-    return answer;
-  }
-
-  private decide(name: string): boolean {
-    const { normalised, wordStarts } = normaliseWithWords(name);
-    if (normalised === '' || this.never.has(normalised)) return false;
-    if (this.exact.has(normalised)) return true;
-    return this.suffixes.some((s) => normalised.endsWith(s) && wordStarts.has(normalised.length - s.length));
-  }
-}
-
-/** The names `redact()` masks by default; `extraNames`/`extraHeaders` add to them (matched like Kernel's names). */
-export function createMatchers(extraNames: Iterable<string> = [], extraHeaders: Iterable<string> = []): Matchers {
-  const headers = new NameMatcher([...AUTH_HEADER_NAMES, ...EXTRA_HEADER_NAMES, ...extraHeaders], []);
-  const fields = new NameMatcher(
-    [...GENERIC_CREDENTIAL_NAMES, ...EXTRA_FIELD_NAMES],
-    [...KERNEL_CREDENTIAL_NAMES, ...extraNames],
-    NOT_CREDENTIAL_NAMES,
-  );
-  return {
-    isHeader: (name) => headers.matches(name),
-    isCredential: (name) => headers.matches(name) || fields.matches(name),
-  };
-}
-
 export interface Matchers {
   /** An auth header name (`Authorization`, `x-api-key`, also `xApiKey`): compared normalised, like the rule. */
   isHeader(name: string): boolean;
@@ -151,17 +35,32 @@ export interface Matchers {
   isCredential(name: string): boolean;
 }
 
-/** Core's answer, on core's lists only (no extras): the function the drift test compares with core. */
-const coreNames = new NameMatcher(GENERIC_CREDENTIAL_NAMES, KERNEL_CREDENTIAL_NAMES, NOT_CREDENTIAL_NAMES);
-
-/** "Is this name a credential?" exactly as `@kernel-secrets/core`'s `createCredentialNameMatcher([])` answers it. */
-export function isCredentialName(name: string): boolean {
-  return coreNames.matches(name);
+function normalisedSet(names: Iterable<string>): ReadonlySet<string> {
+  return new Set([...names].map(normaliseName));
 }
 
-const authHeaders = new NameMatcher(AUTH_HEADER_NAMES, []);
+const AUTH_HEADERS = normalisedSet(AUTH_HEADER_NAMES);
+
+/** The names `redact()` masks by default; `extraNames` are matched like Kernel's names, `extraHeaders` as whole names. */
+export function createMatchers(extraNames: Iterable<string> = [], extraHeaders: Iterable<string> = []): Matchers {
+  const headers = normalisedSet([...AUTH_HEADER_NAMES, ...EXTRA_HEADER_NAMES, ...extraHeaders]);
+  const extraFields = normalisedSet(EXTRA_FIELD_NAMES);
+  const fields = core.createCredentialNameMatcher(extraNames);
+  const isHeader = (name: string) => headers.has(normaliseName(name));
+  return {
+    isHeader,
+    isCredential: (name) => isHeader(name) || extraFields.has(normaliseName(name)) || fields.isCredentialName(name),
+  };
+}
+
+const coreNames = core.createCredentialNameMatcher([]);
+
+/** "Is this name a credential?": `@kernel-secrets/core`'s `createCredentialNameMatcher([])`. */
+export function isCredentialName(name: string): boolean {
+  return coreNames.isCredentialName(name);
+}
 
 /** "Is this an auth header name?" exactly as the ESLint rule answers it (normalised, so `X-Api-Key` and `xApiKey` too). */
 export function isAuthHeaderName(name: string): boolean {
-  return authHeaders.matches(name);
+  return AUTH_HEADERS.has(normaliseName(name));
 }

@@ -64,6 +64,9 @@ export function createCredentialNameMatcher(suffixNames: Iterable<string>): Cred
       let answer = decided.get(name);
       if (answer === undefined) {
         answer = decide(name);
+        // Names repeat, but a hostile log record (redact runs this at run time) may hold millions
+        // of distinct keys: the cache must not grow with them.
+        if (decided.size >= 10_000) decided.clear();
         decided.set(name, answer);
       }
       return answer;
