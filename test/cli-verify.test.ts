@@ -202,6 +202,18 @@ describe('scan --verify', () => {
     expect((await api.log()).requests).toHaveLength(0);
   });
 
+  it('a token an allow directive lets through is not a finding, so it is not sent', async () => {
+    const repo = newRepo({ init: false });
+    const token = randomToken();
+    repo.write('fixture.env', `KERNEL_TOKEN=${token} # kernel-secrets-allow: generated test value\n`);
+    await api.plan(new Map([[token, { status: 200 }]]));
+    const r = repo.cli(['scan', '--verify', '.'], { env: viaApi() });
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stderr).toBe('');
+    expect((await api.log()).requests).toHaveLength(0);
+    expectNoSecret(r.output, token);
+  });
+
   it('the token itself is checked, not the encoding found: your KERNEL_TOKEN in base64, a token inside a base64 blob', async () => {
     const repo = newRepo({ init: false });
     const mine = randomToken();
