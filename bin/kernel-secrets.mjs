@@ -23207,6 +23207,12 @@ function isLoopback(hostname) {
 	if (host === "localhost" || host === "::1") return true;
 	return isIPv4(host) && host.startsWith("127.");
 }
+/** `/kernel//` → `/kernel`, by a scan from the end (a regex for trailing slashes backtracks quadratically on a long run of them). */
+function withoutTrailingSlashes(path) {
+	let end = path.length;
+	while (end > 0 && path[end - 1] === "/") end--;
+	return path.slice(0, end);
+}
 function refuse(problem) {
 	return new CliError(`${API_URL_ENV} ${problem}`, `set it to a base URL such as ${KERNEL_API_URL}, or unset it to use Kernel's API`);
 }
@@ -23224,7 +23230,7 @@ function resolveEndpoint(env) {
 	if (base.username || base.password) throw refuse("holds credentials; the token is the only credential sent");
 	if (base.search || base.hash) throw refuse("has a query or fragment; give the base URL only");
 	const url = new URL(base.href);
-	url.pathname = `${base.pathname.replace(/\/+$/, "")}${LIVENESS_PATH}`;
+	url.pathname = `${withoutTrailingSlashes(base.pathname)}${LIVENESS_PATH}`;
 	return {
 		url,
 		origin: base.origin

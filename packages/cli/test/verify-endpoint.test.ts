@@ -15,7 +15,7 @@ describe('resolveEndpoint', () => {
   });
 
   it('keeps a self-hosted base path', () => {
-    expect(at('https://kernel.example.com/kernel/').url.href).toBe('https://kernel.example.com/kernel/api/v1/constructs');
+    expect(at('https://kernel.example.com/kernel//').url.href).toBe('https://kernel.example.com/kernel/api/v1/constructs');
     expect(at('http://127.0.0.1:8080').url.href).toBe('http://127.0.0.1:8080/api/v1/constructs');
   });
 
