@@ -12,7 +12,15 @@ describe('kernel-secrets <command> --help', () => {
   it('prints that command’s own page, exit 0', () => {
     const repo = newRepo();
     const pages = new Map<string, string>();
-    for (const argv of [['--help'], ['scan', '--help'], ['init', '-h'], ['baseline', '--help'], ['known', '--help'], ['help', 'scan']]) {
+    for (const argv of [
+      ['--help'],
+      ['scan', '--help'],
+      ['init', '-h'],
+      ['baseline', '--help'],
+      ['known', '--help'],
+      ['verify', '--help'],
+      ['help', 'scan'],
+    ]) {
       const r = repo.cli(argv);
       expect(r.status, argv.join(' ')).toBe(0);
       pages.set(argv.join(' '), r.stdout);
@@ -20,7 +28,8 @@ describe('kernel-secrets <command> --help', () => {
     expect(pages.get('scan --help')).toMatch(/^kernel-secrets scan: /);
     expect(pages.get('help scan')).toBe(pages.get('scan --help'));
     expect(pages.get('init -h')).toMatch(/^kernel-secrets init: /);
-    expect(new Set(pages.values()).size).toBe(5);
+    expect(pages.get('verify --help')).toMatch(/^kernel-secrets verify: /);
+    expect(new Set(pages.values()).size).toBe(6);
   });
 
   it('an unknown option: exit 2, one line naming it and the nearest option', () => {

@@ -52,6 +52,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return await (await import('./commands/init.js')).runInit(cmd, io);
       case 'known':
         return await (await import('./commands/known.js')).runKnown(cmd, io);
+      case 'verify':
+        return await (await import('./commands/verify.js')).runVerify(cmd, io);
     }
   } catch (err) {
     const line =

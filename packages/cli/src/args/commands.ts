@@ -34,6 +34,8 @@ export interface ScanCommand {
   /** A file, false for --no-baseline, undefined for the default file when present. */
   baseline?: string | false;
   output: OutputOptions;
+  /** `--verify`: ask Kernel whether each found token is live (opt-in; sends the tokens). */
+  verify?: { timeoutMs: number };
 }
 
 export interface BaselineCommand {
@@ -57,4 +59,11 @@ export interface KnownCommand {
   configPath?: string;
 }
 
-export type Command = ScanCommand | BaselineCommand | InitCommand | KnownCommand | { name: 'help'; topic?: string } | { name: 'version' };
+/** `kernel-secrets verify`: one token on stdin, checked against Kernel's API. */
+export interface VerifyCommand {
+  name: 'verify';
+  timeoutMs: number;
+}
+
+export type Command =
+  ScanCommand | BaselineCommand | InitCommand | KnownCommand | VerifyCommand | { name: 'help'; topic?: string } | { name: 'version' };

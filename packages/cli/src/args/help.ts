@@ -13,7 +13,16 @@ const SCAN_OPTIONS = `  -f, --format pretty|json|sarif|github   output format (d
                                           kernel-secrets.baseline.json when it exists)
   --no-baseline                           do not use the default baseline
   --color, --no-color                     force colours on or off (NO_COLOR is honoured)
-  -q, --quiet                             print only what blocks, nothing when clean`;
+  -q, --quiet                             print only what blocks, nothing when clean
+  --verify                                ask Kernel's API whether each token found is live (sends
+                                          each token, once, to Kernel; never in the hooks init writes)
+  --verify-timeout <ms>                   give up on one check after this long (default 5000)`;
+
+/** Said on every page that offers the live check, in the same words. */
+const NETWORK_NOTE = `verify and scan --verify send the token to Kernel's API (https://kernel.asimov.com, or the
+base URL in KERNEL_SECRETS_API_URL: https:, or http: to a loopback address only). They connect
+directly (HTTP(S)_PROXY is not used) and follow no redirects. Nothing else in kernel-secrets
+sends anything anywhere.`;
 
 const HELP_OPTION = '  -h, --help                              this page';
 
@@ -35,9 +44,12 @@ Usage:
                                           record today's findings so only new tokens block
   kernel-secrets known add [--user]       add the fingerprint of a live token (read from stdin)
   kernel-secrets known list [--user]
+  kernel-secrets verify [--timeout <ms>]  ask Kernel whether a token (read from stdin) is live
 
 Scan options:
 ${SCAN_OPTIONS}
+
+${NETWORK_NOTE}
 
 Run \`kernel-secrets <command> --help\` for one command's page.
 Paths in reports are relative to the repository root.
@@ -64,7 +76,9 @@ ${SCAN_OPTIONS}
 ${HELP_OPTION}
 
 Paths in reports are relative to the repository root.
-${EXIT_CODES}`;
+${EXIT_CODES}
+With --verify a live token is an error whatever its rule, listed first under "Revoke now".
+${NETWORK_NOTE}`;
 
 const INIT_HELP = `kernel-secrets init: set up the hooks in this project.
 
@@ -103,7 +117,25 @@ Options:
   -c, --config <file>                     config file
 ${HELP_OPTION}`;
 
-const PAGES: Record<string, string> = { scan: SCAN_HELP, init: INIT_HELP, baseline: BASELINE_HELP, known: KNOWN_HELP };
+const VERIFY_HELP = `kernel-secrets verify: is a token live? Asks Kernel's API.
+
+Usage:
+  printenv KERNEL_TOKEN | kernel-secrets verify [--timeout <ms>]
+
+Reads one token from stdin (typed input is hidden; never give it as an argument: it would stay
+in your shell history) and sends it in one request, GET /api/v1/constructs with
+Authorization: Bearer <token>. 401 means wrong, expired or revoked; 403 (a valid token lacking
+a scope) and 200 mean live. Prints the verdict with the token's preview and fingerprint only.
+
+Options:
+  --timeout <ms>                          give up after this long (default 5000)
+${HELP_OPTION}
+
+Exit codes: 0 not live, 1 live (revoke it now), 2 could not tell (no answer, timeout, rate
+limited, a redirect or another status), with one line saying why.
+${NETWORK_NOTE}`;
+
+const PAGES: Record<string, string> = { scan: SCAN_HELP, init: INIT_HELP, baseline: BASELINE_HELP, known: KNOWN_HELP, verify: VERIFY_HELP };
 
 /** The page for `topic` (a command name), or the main page. */
 export function helpText(topic?: string): string {

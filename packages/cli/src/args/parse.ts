@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Severity } from '@kernel-secrets/core';
 import { CliError } from '../errors.js';
 import { describeParseError, nearest } from './suggest.js';
+import { DEFAULT_VERIFY_TIMEOUT_MS, MAX_VERIFY_TIMEOUT_MS } from '../verify/limits.js';
 import { OUTPUT_FORMATS, type Command, type OutputFormat, type ScanTarget } from './commands.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -30,6 +31,13 @@ const SCAN_OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  verify: { type: 'boolean' },
+  'verify-timeout': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+const VERIFY_OPTIONS = {
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -64,7 +72,7 @@ function usage(message: string, command?: string): CliError {
   return new CliError(message, `run \`kernel-secrets ${command ? `${command} ` : ''}--help\` for usage`);
 }
 
-const COMMANDS = ['scan', 'init', 'baseline', 'known', 'help', 'version'];
+const COMMANDS = ['scan', 'init', 'baseline', 'known', 'verify', 'help', 'version'];
 
 function unknownCommand(typed: string): string {
   if (typed.startsWith('-')) return `unknown option ${typed}; options come after a command, e.g. \`kernel-secrets scan ${typed}\``;
@@ -121,6 +129,15 @@ function scanTarget(v: ReturnType<typeof parse<typeof SCAN_OPTIONS>>['values'], 
   return { kind: 'paths', paths: positionals.length > 0 ? positionals : ['.'] };
 }
 
+/** A timeout in milliseconds; the value is not quoted back (it might be a token typed in the wrong place). */
+function milliseconds(value: string | undefined, option: string, command: string): number {
+  if (value === undefined) return DEFAULT_VERIFY_TIMEOUT_MS;
+  const ms = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+  if (!(ms >= 1 && ms <= MAX_VERIFY_TIMEOUT_MS))
+    throw usage(`${option} takes a whole number of milliseconds from 1 to ${MAX_VERIFY_TIMEOUT_MS}`, command);
+  return ms;
+}
+
 export function parseCommandLine(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help')
@@ -134,6 +151,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       if (v.baseline !== undefined && v['no-baseline']) throw usage('--baseline and --no-baseline cannot be combined', 'scan');
       const format: OutputFormat = oneOf(v.format, OUTPUT_FORMATS, '--format', 'pretty');
       const failOn: Severity = oneOf(v['fail-on'], ['error', 'warning'] as const, '--fail-on', 'error');
+      if (v['verify-timeout'] !== undefined && !v.verify) throw usage('--verify-timeout needs --verify', 'scan');
       return {
         name: 'scan',
         target: scanTarget(v, positionals),
@@ -147,7 +165,19 @@ export function parseCommandLine(argv: readonly string[]): Command {
           ...(v.output ? { outputFile: v.output } : {}),
           ...(v.color ? { color: true } : v['no-color'] ? { color: false } : {}),
         },
+        ...(v.verify ? { verify: { timeoutMs: milliseconds(v['verify-timeout'], '--verify-timeout', 'scan') } } : {}),
       };
+    }
+    case 'verify': {
+      const { values: v, positionals } = parse(rest, VERIFY_OPTIONS, 'verify');
+      if (v.help) return { name: 'help', topic: 'verify' };
+      // Not quoted back: whatever was typed there is likely the token itself.
+      if (positionals.length > 0)
+        throw usage(
+          'verify reads the token from stdin, never from the command line (it would stay in your shell history and be visible to other processes); pipe it: `printenv KERNEL_TOKEN | kernel-secrets verify`',
+          'verify',
+        );
+      return { name: 'verify', timeoutMs: milliseconds(v.timeout, '--timeout', 'verify') };
     }
     case 'baseline': {
       const { values: v, positionals } = parse(rest, BASELINE_OPTIONS, 'baseline');

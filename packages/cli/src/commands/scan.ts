@@ -13,6 +13,7 @@ import { blocks, type ScanReport } from '../scan/report.js';
 import { createScanSetup, toPosix, type ScanSetup } from '../scan/setup.js';
 import { scanPaths } from './scan-paths.js';
 import { scanStdin } from './scan-stdin.js';
+import type { VerifyRun } from '../verify/verify-findings.js';
 
 async function runTarget(cmd: ScanCommand, setup: ScanSetup, io: CliIO): Promise<ScanReport> {
   const t = cmd.target;
@@ -34,13 +35,22 @@ export function outputSummary(report: ScanReport, outputFile: string, format: st
   ].join(' · ');
 }
 
+/** `--verify`: the endpoint is checked before anything is scanned (exit 2 for an unsafe one). */
+async function prepareVerify(cmd: ScanCommand, io: CliIO): Promise<VerifyRun | undefined> {
+  if (!cmd.verify) return undefined;
+  const [{ resolveEndpoint }, { TokenVault }] = await Promise.all([import('../verify/endpoint.js'), import('../verify/token-vault.js')]);
+  return { endpoint: resolveEndpoint(io.env), timeoutMs: cmd.verify.timeoutMs, vault: new TokenVault() };
+}
+
 export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   const started = performance.now();
+  const verify = await prepareVerify(cmd, io);
+  const onValue = verify ? (fp: string, value: string) => verify.vault.record(fp, value) : undefined;
   let setup: ScanSetup;
   let report: ScanReport;
   if (isGate(cmd)) {
     // What is being committed or pushed is judged with the policy from a trusted commit.
-    ({ setup, report } = await (await import('../policy/gate.js')).runGateScan(cmd, io));
+    ({ setup, report } = await (await import('../policy/gate.js')).runGateScan(cmd, io, onValue));
   } else {
     if (cmd.policyFrom) throw new CliError('--policy-from applies to --staged, --commits, --all and --pre-push', 'drop it for file scans');
     // Plain files and stdin: nothing is being committed, so the working tree's config applies.
@@ -51,9 +61,11 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
       baseline: cmd.baseline,
       // A named stdin file is matched against the baseline like the same file on disk: repository-relative.
       findRepo: cmd.target.kind !== 'stdin' || cmd.target.filename !== undefined,
+      onValue,
     });
     report = await runTarget(cmd, setup, io);
   }
+  if (verify) await (await import('../verify/verify-findings.js')).verifyFindings(report, verify, io, cmd.output.quiet);
   report.summary.durationMs = Math.round(performance.now() - started);
   if (setup.baselineFile) report.summary.baseline = toPosix(setup.baselineFile);
 

@@ -8,6 +8,7 @@ import { blocks, ruleId, suppressionText, type ReportedFinding, type ScanReport,
 import { terminalSafe } from '../scan/terminal-safe.js';
 import { palette, type Palette } from './colour.js';
 import { findingCounts, plural, scannedCounts } from './counts.js';
+import { livenessLine, revokeNowSection } from './liveness.js';
 import type { FormatOptions } from './options.js';
 
 /** The engine's remediation is one paragraph; a list reads faster in a terminal. */
@@ -36,7 +37,7 @@ function findingBlock(f: ReportedFinding, c: Palette, o: FormatOptions, explaine
   const lines = [`${where}  ${sev}  ${terminalSafe(f.message)}  ${c.dim(ruleId(f))}`];
   if (f.commit) lines.push(`  ${c.dim(`introduced in commit ${f.commit}`)}`);
   lines.push(...frameLines(f, c));
-  lines.push(`  ${c.dim('fingerprint')} ${f.fingerprint}`);
+  lines.push(`  ${c.dim('fingerprint')} ${f.fingerprint}`, ...livenessLine(f, c));
   if (explained.has(f.detector)) {
     lines.push(`  ${c.dim('What to do now: as above.')}`);
   } else {
@@ -103,6 +104,7 @@ export function formatPretty(report: ScanReport, o: FormatOptions): string {
   if (o.quiet && !blocking) return '';
   const out: string[] = [];
   const explained = new Set<string>();
+  out.push(...revokeNowSection(shown, c, o));
   for (const f of shown) out.push(...findingBlock(f, c, o, explained), '');
   if (report.summary.largeFiles.length > 0 && !o.quiet) {
     out.push(

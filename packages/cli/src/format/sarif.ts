@@ -105,7 +105,12 @@ export function formatSarif(report: ScanReport, _o: FormatOptions): string {
               },
             ],
             partialFingerprints: { 'kernelSecrets/v1': partialFingerprint(f) },
-            properties: { fingerprint: f.fingerprint, preview: f.preview, ...(f.commit ? { commit: f.commit } : {}) },
+            properties: {
+              fingerprint: f.fingerprint,
+              preview: f.preview,
+              ...(f.commit ? { commit: f.commit } : {}),
+              ...(f.liveness ? { liveness: f.liveness } : {}),
+            },
           })),
           ...reviewNotes(report),
         ],

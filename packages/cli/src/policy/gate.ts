@@ -60,6 +60,8 @@ class Gate {
     readonly io: CliIO,
     readonly repo: GitRepo,
     readonly reader: BlobReader,
+    /** `scan --verify`: where the scanner hands each finding's value. */
+    readonly onValue?: (fingerprint: string, value: string) => void,
   ) {
     this.top = repo.topLevel ?? repo.cwd;
     const rel = repo.topLevel ? toPosix(relative(repo.topLevel, resolve(io.cwd))) : '';
@@ -83,14 +85,15 @@ class Gate {
 
   /** The trusted policy, the change's, and the setup that applies the first and reviews the second. */
   async setup(trees: Trees): Promise<ScanSetup> {
-    if (this.cmd.configPath) return setupWithPolicy(this.io, this.repo, worktreePolicy(this.options()));
+    const base = { cwd: this.io.cwd, env: this.io.env, onValue: this.onValue };
+    if (this.cmd.configPath) return setupWithPolicy(base, this.repo, worktreePolicy(this.options()));
     const trusted = await this.read(trees.trusted, trees.trustedAt);
     const changed = trees.changed
       ? await this.read(trees.changed, this.cmd.target.kind === 'staged' ? '(staged)' : 'in the change')
       : trusted;
-    if (changed.identity === trusted.identity) return setupWithPolicy(this.io, this.repo, trusted);
+    if (changed.identity === trusted.identity) return setupWithPolicy(base, this.repo, trusted);
     const review = new PolicyReview(trusted, changed, this.top);
-    return setupWithPolicy(this.io, this.repo, { ...trusted, config: strictest(trusted.config, changed.config) }, review);
+    return setupWithPolicy(base, this.repo, { ...trusted, config: strictest(trusted.config, changed.config) }, review);
   }
 
   options() {
@@ -162,7 +165,11 @@ async function rewriteScan(gate: Gate) {
   return { setup, report };
 }
 
-export async function runGateScan(cmd: ScanCommand & { target: GateTarget }, io: CliIO): Promise<{ setup: ScanSetup; report: ScanReport }> {
+export async function runGateScan(
+  cmd: ScanCommand & { target: GateTarget },
+  io: CliIO,
+  onValue?: (fingerprint: string, value: string) => void,
+): Promise<{ setup: ScanSetup; report: ScanReport }> {
   if (cmd.policyFrom) checkRevision(cmd.policyFrom, '--policy-from');
   const repo = await GitRepo.find(resolve(io.cwd), io.env);
   if ((cmd.target.kind === 'staged' || cmd.target.kind === 'commit-msg') && !repo?.topLevel) throw noWorkTree(resolve(io.cwd));
@@ -170,7 +177,7 @@ export async function runGateScan(cmd: ScanCommand & { target: GateTarget }, io:
   // Started first: git cat-file starts up while the other git commands run.
   const reader = new BlobReader(repo.cwd, MAX_SCANNABLE_BYTES);
   try {
-    const gate = new Gate(cmd, io, repo, reader);
+    const gate = new Gate(cmd, io, repo, reader, onValue);
     const t = cmd.target;
     if (t.kind === 'staged') return await stagedScan(gate);
     if (t.kind === 'commit-msg') return await messageScan(gate, t.file);

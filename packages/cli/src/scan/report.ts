@@ -4,6 +4,7 @@
  * has only its preview and fingerprint, and code frames are masked before they get here).
  */
 import type { Finding, Severity } from '@kernel-secrets/core';
+import type { Liveness } from '../verify/liveness.js';
 
 export type ScanMode = 'staged' | 'paths' | 'commits' | 'stdin' | 'message';
 
@@ -21,6 +22,8 @@ export interface ReportedFinding extends Finding {
   /** The commit that introduced it (history scans). */
   commit?: string;
   frame: FrameLine[];
+  /** `scan --verify`: whether Kernel says the token is live. */
+  liveness?: Liveness;
 }
 
 export interface ScanSummary {

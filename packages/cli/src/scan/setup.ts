@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, createPathFilter, Scanner, type PathFilter, type ResolvedConfig } from '@kernel-secrets/core';
+import { ConfigError, createPathFilter, fingerprint, Scanner, type PathFilter, type ResolvedConfig } from '@kernel-secrets/core';
 import { createProjectScanner, loadProjectConfig, readKnownTokens } from '@kernel-secrets/core/node';
 import type { Policy } from '../policy/policy.js';
 import type { PolicyReview } from '../policy/review.js';
@@ -41,6 +41,8 @@ export interface SetupOptions {
   baseline?: string | false | undefined;
   /** Whether to look for the repository (stdin scans do not need it). */
   findRepo?: boolean;
+  /** Receives each finding's fingerprint and value (`scan --verify` only; see the engine's `onValue`). */
+  onValue?: ((fingerprint: string, value: string) => void) | undefined;
 }
 
 export function toPosix(path: string): string {
@@ -91,14 +93,18 @@ export async function createScanSetup(options: SetupOptions): Promise<ScanSetup>
 
 /** A setup that applies `policy` (read from the working tree, or from a trusted commit). */
 export function setupWithPolicy(
-  options: Pick<SetupOptions, 'cwd' | 'env'>,
+  options: Pick<SetupOptions, 'cwd' | 'env' | 'onValue'>,
   repo: GitRepo | undefined,
   policy: Policy,
   review?: PolicyReview,
 ): ScanSetup {
   const cwd = resolve(options.cwd);
   const { config, root } = policy;
-  const scanner = new Scanner({ config, known: readKnownTokens({ config, root }, options.env) });
+  const known = readKnownTokens({ config, root }, options.env);
+  const onValue = options.onValue;
+  // A known token's encoded forms carry its fingerprint, not its value: the value is this one.
+  if (onValue) for (const value of known.values) onValue(fingerprint(value), value);
+  const scanner = new Scanner({ config, known, ...(onValue ? { onValue } : {}) });
   const pathRoot = repo?.topLevel ?? root;
   const filter: PathFilter = createPathFilter(config.ignorePaths);
   return {

@@ -40,6 +40,13 @@ const PRIORITY: Record<DetectorId, number> = { known: 0, format: 1, 'authorizati
 export interface ScannerOptions {
   config?: ResolvedConfig;
   known?: KnownTokens;
+  /**
+   * Called with each hit's fingerprint and matched value, for a caller that must act on the
+   * value itself (the CLI's opt-in live check, `scan --verify`). The engine keeps no value; for
+   * an encoded form of a known token the value is that encoding, so its SHA-256 differs from
+   * the fingerprint.
+   */
+  onValue?: (fingerprint: string, value: string) => void;
 }
 
 /** Verdict on one value whose context the caller already knows (used by the ESLint rules). */
@@ -90,8 +97,10 @@ export class Scanner {
   private readonly knownFingerprints: ReadonlySet<string>;
   private readonly blobKeywords: readonly string[];
   private readonly keywords: KeywordSet;
+  private readonly onValue: ScannerOptions['onValue'];
 
   constructor(options: ScannerOptions = {}) {
+    this.onValue = options.onValue;
     this.config = options.config ?? DEFAULT_CONFIG;
     this.detectors = TEXT_DETECTORS;
     this.names = { isConfiguredName: createConfiguredNames(this.config.credentialNames) };
@@ -361,6 +370,7 @@ export class Scanner {
       if (options.onlyLines && !options.onlyLines.has(from.line)) continue;
       const to = lines.position(hit.end);
       const fp = hit.fingerprint ?? fingerprint(hit.value);
+      this.onValue?.(fp, hit.value);
       const pv = preview(hit.value);
       const where = options.path ? ` in ${options.path}` : '';
       const finding: Finding = {
