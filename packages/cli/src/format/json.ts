@@ -26,6 +26,7 @@ export function formatJson(report: ScanReport, o: FormatOptions): string {
       remediation: f.remediation,
       fingerprint: f.fingerprint,
       preview: f.preview,
+      ...(f.exposure ? { exposure: f.exposure } : {}),
     })),
     // What the change asked to let through (accepted: it gave a reason), and how it weakens the policy.
     suppressions: report.suppressions,

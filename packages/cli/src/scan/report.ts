@@ -4,6 +4,7 @@
  * has only its preview and fingerprint, and code frames are masked before they get here).
  */
 import type { Finding, Severity } from '@kernel-secrets/core';
+import type { Exposure } from './exposure.js';
 
 export type ScanMode = 'staged' | 'paths' | 'commits' | 'stdin' | 'message';
 
@@ -20,6 +21,8 @@ export interface ReportedFinding extends Finding {
   path: string;
   /** The commit that introduced it (history scans). */
   commit?: string;
+  /** History scans: how far the token has travelled (pushed or local, still at HEAD) and what to do first. */
+  exposure?: Exposure;
   frame: FrameLine[];
 }
 
