@@ -158,6 +158,20 @@ describe('scan --all: where each token has been', () => {
   });
 });
 
+describe('a token in a commit message', () => {
+  it('has no file to check at HEAD: the verdict says it is in a message', () => {
+    const repo = newRepo();
+    const token = randomToken();
+    const c = commit(repo, {}, `deploy with KERNEL_TOKEN=${token}`);
+    const e = exposureOf(scan(repo, ['--all', '--format', 'json'], [token]));
+    expect(e).toMatchObject({ introducedIn: c, reach: 'local', branches: ['main'], atHead: 'message' });
+    const pretty = scan(repo, ['--all'], [token]);
+    expect(pretty.stdout).toContain(
+      'exposure: not pushed (only on main), in a commit or tag message: amend or rebase it away, then rotate',
+    );
+  });
+});
+
 describe('grouping the sightings of one token', () => {
   it('a token first committed locally and later pushed on another branch is reported as pushed', () => {
     const repo = newRepo();
@@ -198,9 +212,9 @@ describe('grouping the sightings of one token', () => {
 
 describe('cost: git calls per distinct commit, none when clean', () => {
   const TRACE = { KERNEL_SECRETS_DEBUG: '1' };
-  const calls = (r: Run, pattern: RegExp) => r.stderr.split('\n').filter((l) => / \$ git /.test(l) && pattern.test(l)).length;
+  const calls = (r: Run, pattern: RegExp) => r.stderr.split('\n').filter((l) => l.includes(' $ git ') && pattern.test(l)).length;
 
-  it('asks for the refs of each distinct commit once, however many findings it holds', () => {
+  it('asks for the refs of each distinct commit once, however many findings it holds, and for all dates at once', () => {
     const repo = newRepo();
     addRemote(repo);
     const tokens = Array.from({ length: 5 }, () => randomToken());
@@ -213,8 +227,10 @@ describe('cost: git calls per distinct commit, none when clean', () => {
     commit(repo, { 'd.env': `KERNEL_TOKEN=${tokens[3]}\n`, 'e.env': `KERNEL_TOKEN=${tokens[4]}\n` }, 'two');
     const r = scan(repo, ['--all', '--format', 'json'], tokens, TRACE);
     expect(findings(r).map((f) => f.exposure?.reach)).toEqual(['pushed', 'pushed', 'pushed', 'local', 'local']);
+    // Branches and remote-tracking refs: one question per distinct commit; tags: one for all (no tag holds any).
     expect(calls(r, /for-each-ref .*--contains/)).toBe(2);
-    expect(calls(r, /git log --no-walk/)).toBe(1); // the dates, only for the pushed commit
+    expect(calls(r, /git tag .*--contains/)).toBe(1);
+    expect(calls(r, /git log --no-walk/)).toBe(1); // every date at once
   });
 
   it('runs no exposure query when nothing is found', () => {
@@ -222,7 +238,7 @@ describe('cost: git calls per distinct commit, none when clean', () => {
     commit(repo, { 'readme.md': 'no secrets here\n' }, 'docs');
     const r = repo.cli(['scan', '--all', '--format', 'json'], { env: TRACE });
     expect(r.status, r.output).toBe(0);
-    expect(calls(r, /for-each-ref .*--contains/)).toBe(0);
+    expect(calls(r, /--contains/)).toBe(0);
     expect(calls(r, /git log --no-walk/)).toBe(0);
   });
 });

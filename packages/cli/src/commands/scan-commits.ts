@@ -93,7 +93,11 @@ export async function scanCommits(setup: ScanSetup, plan: HistoryPlan, io: CliIO
   // Blobs of the next commits are requested while this one is scanned, so git log, git
   // cat-file and the engine work at the same time instead of waiting on each other.
   const inFlight: RequestedScan[] = [];
-  /** Each commit's place in history order (parents first), for exposure's "introduced in". */
+  /**
+   * The place in history order (parents first) of each commit whose files are read, for
+   * exposure's "introduced in". Only those: the others cannot hold a file finding, and a map of
+   * every commit would grow with the history.
+   */
   const order = new Map<string, number>();
   const scanOldest = async (): Promise<void> => {
     await scanRequested(setup, inFlight.shift()!, collector);
@@ -102,8 +106,9 @@ export async function scanCommits(setup: ScanSetup, plan: HistoryPlan, io: CliIO
   try {
     for await (const commit of streamHistory(repo, revisions)) {
       collector.summary.commits++;
-      if (commit.commit) order.set(commit.commit, order.size);
-      inFlight.push(requestChangedFiles(setup, reader, commit.files, collector, commit.commit));
+      const requested = requestChangedFiles(setup, reader, commit.files, collector, commit.commit);
+      if (commit.commit && requested.files.length > 0) order.set(commit.commit, order.size);
+      inFlight.push(requested);
       if (inFlight.length >= COMMITS_IN_FLIGHT) await scanOldest();
     }
     while (inFlight.length > 0) await scanOldest();

@@ -11,12 +11,12 @@
  * whole tree.
  *
  * Cost: computed only when there are findings; one `git for-each-ref --contains` per distinct
- * commit, one `git log` for the dates, one `git ls-tree` for HEAD's files, whose blobs come
- * through the scan's own `git cat-file --batch`.
+ * commit and one for the tags, one `git log` for the dates, one `git ls-tree` for HEAD's files,
+ * whose blobs come through the scan's own `git cat-file --batch`.
  */
 import { decodeBytes, maskSpan, type Scanner } from '@kernel-secrets/core';
 import type { BlobReader } from '../git/blob-reader.js';
-import { committerDates, refsContainingEach, type RefKind, type RefName } from '../git/containing-refs.js';
+import { committerDates, refsContainingEach, type CommitDate, type RefKind, type RefName } from '../git/containing-refs.js';
 import type { GitRepo } from '../git/repo.js';
 import { treeFiles } from '../policy/tree-files.js';
 import { exposureAdvice } from './exposure-advice.js';
@@ -80,30 +80,36 @@ export async function withExposure(findings: readonly ReportedFinding[], ctx: Ex
   for (const f of findings) if (f.commit) groups.set(f.fingerprint, [...(groups.get(f.fingerprint) ?? []), f]);
   if (groups.size === 0) return [...findings];
 
-  // Every commit that adds each fingerprint, parents first (a tag object, not in the walk, last).
-  const rank = (c: string): number => ctx.order.get(c) ?? Number.MAX_SAFE_INTEGER;
-  const commitsOf = new Map<string, string[]>();
-  for (const [fp, fs] of groups) {
-    const all = new Set([...fs.map((f) => f.commit!), ...(ctx.sightings.get(fp) ?? [])]);
-    commitsOf.set(
-      fp,
-      [...all].sort((a, b) => rank(a) - rank(b)),
-    );
-  }
-  const distinct = [...new Set([...commitsOf.values()].flat())];
-  const refs = await refsContainingEach(ctx.repo, distinct);
-  const shared = distinct.filter((c) => refs.get(c)!.some(isShared));
-  const [dates, atHead] = await Promise.all([committerDates(ctx.repo, shared), headState(groups, ctx)]);
+  const sighted = new Map<string, Set<string>>();
+  for (const [fp, fs] of groups) sighted.set(fp, new Set([...fs.map((f) => f.commit!), ...(ctx.sightings.get(fp) ?? [])]));
+  const distinct = [...new Set([...sighted.values()].flatMap((s) => [...s]))];
+  const [refs, dates, atHead] = await Promise.all([
+    refsContainingEach(ctx.repo, distinct),
+    committerDates(ctx.repo, distinct),
+    headState(groups, ctx),
+  ]);
 
   const exposures = new Map<string, Exposure>();
-  for (const [fp, commits] of commitsOf) {
-    const facts = verdict(commits, refs, dates, atHead.get(fp) ?? 'unknown', ctx.scanner);
+  for (const [fp, commits] of sighted) {
+    const facts = verdict(historyOrder([...commits], ctx.order, dates), refs, dates, atHead.get(fp) ?? 'unknown', ctx.scanner);
     exposures.set(fp, { ...facts, nextStep: exposureAdvice(facts) });
   }
   return findings.map((f) => {
     const exposure = f.commit ? exposures.get(f.fingerprint) : undefined;
     return exposure ? { ...f, exposure } : f;
   });
+}
+
+/**
+ * Parents first: the walk's order when every commit has a place in it; a commit seen only in
+ * a message has none (its files were not read), so then commit dates decide, the walk's order
+ * breaking ties. A tag object (a tag's message) has neither and comes last.
+ */
+function historyOrder(commits: string[], order: ReadonlyMap<string, number>, dates: ReadonlyMap<string, CommitDate>): string[] {
+  const rank = (c: string): number => order.get(c) ?? Number.MAX_SAFE_INTEGER;
+  const date = (c: string): number => dates.get(c)?.epoch ?? Number.MAX_SAFE_INTEGER;
+  if (commits.every((c) => order.has(c))) return commits.sort((a, b) => rank(a) - rank(b));
+  return commits.sort((a, b) => date(a) - date(b) || rank(a) - rank(b));
 }
 
 /** A remote-tracking ref or a tag: what others can have fetched. */
@@ -113,7 +119,7 @@ const isShared = (r: RefName): boolean => r.kind !== 'branch';
 function verdict(
   commits: string[],
   refs: ReadonlyMap<string, RefName[]>,
-  dates: ReadonlyMap<string, string>,
+  dates: ReadonlyMap<string, CommitDate>,
   inTree: AtHead,
   scanner: Scanner,
 ): Omit<Exposure, 'nextStep'> {
@@ -122,7 +128,7 @@ function verdict(
   const [remotes, tags, branches] = [names('remote'), names('tag'), names('branch')];
   const reach: Reach = remotes.length > 0 ? 'pushed' : tags.length > 0 ? 'tagged' : 'local';
   const firstShared = commits.find((c) => refs.get(c)!.some(isShared));
-  const since = firstShared ? dates.get(firstShared) : undefined;
+  const since = firstShared ? dates.get(firstShared)?.iso : undefined;
   const omitted = [remotes, tags, branches].reduce((n, l) => n + Math.max(0, l.length - MAX_REF_NAMES), 0);
   // Not in HEAD's files: removed, if HEAD's branch ever had it; otherwise it lives elsewhere.
   const atHead = inTree === 'removed' && !held.some((r) => r.head) ? 'absent' : inTree;
