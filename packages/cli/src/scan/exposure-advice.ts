@@ -38,8 +38,9 @@ const AT_HEAD: Record<Exposure['atHead'], string> = {
 };
 
 function steps(e: Facts): string {
-  const remove = e.atHead === 'present' ? 'remove it, ' : '';
-  return e.pushed ? `rotate now, then ${remove}clean history` : `${remove}amend or rebase it away, then rotate`;
+  const present = e.atHead === 'present';
+  if (e.pushed) return present ? 'rotate now, then remove it and clean history' : 'rotate now, then clean history';
+  return present ? 'remove it, amend or rebase it away, then rotate' : 'amend or rebase it away, then rotate';
 }
 
 /** `pushed to origin/main (committed 2026-11-30), removed at HEAD but still in history: rotate now, then clean history` */
