@@ -404,7 +404,10 @@ Options:
 ${SCAN_OPTIONS}
 ${HELP_OPTION}
 
-Paths in reports are relative to the repository root.
+Paths in reports are relative to the repository root. History findings (--commits, --all,
+--pre-push) also give their exposure: the commit that introduced the token, whether a
+remote-tracking ref or tag holds it or only local branches, whether HEAD still has it, and the
+next step (JSON and SARIF: "exposure" on each finding).
 ${EXIT_CODES}`,
 	init: `kernel-secrets init: set up the hooks in this project.
 
@@ -717,7 +720,8 @@ function formatGithub(report, o) {
 			`title=${escapeProperty(`kernel-secrets ${ruleId(f)}`)}`
 		].join(",");
 		const where = f.commit ? ` (introduced in commit ${f.commit})` : "";
-		const text = `${f.message}${where}. Fingerprint ${f.fingerprint}.\n${f.remediation}`;
+		const exposure = f.exposure ? `\nExposure: ${f.exposure.nextStep}.` : "";
+		const text = `${f.message}${where}. Fingerprint ${f.fingerprint}.${exposure}\n${f.remediation}`;
 		out.push(`::${f.severity === "error" ? "error" : "warning"} ${props}::${escapeData(text)}`);
 	}
 	const s = report.summary;
@@ -765,7 +769,8 @@ function formatJson(report, o) {
 			message: f.message,
 			remediation: f.remediation,
 			fingerprint: f.fingerprint,
-			preview: f.preview
+			preview: f.preview,
+			...f.exposure ? { exposure: f.exposure } : {}
 		})),
 		suppressions: report.suppressions,
 		policyChanges: report.policyChanges
@@ -21634,7 +21639,9 @@ function frameLines(f, c) {
 function findingBlock(f, c, o, explained) {
 	const sev = f.severity === "error" ? c.red("error") : c.yellow("warning");
 	const lines = [`${c.bold(`${terminalSafe(o.showPath(f.path))}:${f.line}:${f.column}`)}  ${sev}  ${terminalSafe(f.message)}  ${c.dim(ruleId(f))}`];
-	if (f.commit) lines.push(`  ${c.dim(`introduced in commit ${f.commit}`)}`);
+	const first = f.exposure && f.exposure.introducedIn !== f.commit ? ` (the token first appears in commit ${f.exposure.introducedIn})` : "";
+	if (f.commit) lines.push(`  ${c.dim(`introduced in commit ${f.commit}${first}`)}`);
+	if (f.exposure) lines.push(`  ${c.bold("exposure:")} ${terminalSafe(f.exposure.nextStep)}`);
 	lines.push(...frameLines(f, c));
 	lines.push(`  ${c.dim("fingerprint")} ${f.fingerprint}`);
 	if (explained.has(f.detector)) lines.push(`  ${c.dim("What to do now: as above.")}`);
@@ -21825,7 +21832,7 @@ function formatSarif(report, _o) {
 				ruleId: ruleId(f),
 				ruleIndex: ids.indexOf(ruleId(f)),
 				level: f.severity,
-				message: { text: `${f.message}. Fingerprint ${f.fingerprint}.${f.commit ? ` Introduced in commit ${f.commit}.` : ""}` },
+				message: { text: `${f.message}. Fingerprint ${f.fingerprint}.${f.commit ? ` Introduced in commit ${f.commit}.` : ""}${f.exposure ? ` Exposure: ${f.exposure.nextStep}.` : ""}` },
 				locations: [{ physicalLocation: {
 					artifactLocation: {
 						uri: pathToUri(f.path),
@@ -21842,7 +21849,8 @@ function formatSarif(report, _o) {
 				properties: {
 					fingerprint: f.fingerprint,
 					preview: f.preview,
-					...f.commit ? { commit: f.commit } : {}
+					...f.commit ? { commit: f.commit } : {},
+					...f.exposure ? { exposure: f.exposure } : {}
 				}
 			})), ...reviewNotes(report)],
 			invocations: [{
@@ -22687,6 +22695,8 @@ var init_collector = __esmMin((() => {
 		suppressions = [];
 		/** History scans see the same token in many commits; it is reported where it first appears. */
 		seen = /* @__PURE__ */ new Set();
+		/** History scans: every commit that adds each fingerprint, reported or folded into an earlier finding (for exposure.ts). */
+		sightings = /* @__PURE__ */ new Map();
 		started = performance.now();
 		constructor(mode, options) {
 			this.options = options;
@@ -22728,6 +22738,10 @@ var init_collector = __esmMin((() => {
 		/** History scans see the same token in many commits; it is reported where it first appears. */
 		firstTime(f) {
 			const key = `${f.fingerprint}\0${ruleId(f)}\0${f.path}`;
+			if (this.summary.mode === "commits" && f.commit) {
+				const commits = this.sightings.get(f.fingerprint) ?? /* @__PURE__ */ new Set();
+				this.sightings.set(f.fingerprint, commits.add(f.commit));
+			}
 			if (this.summary.mode === "commits" && this.seen.has(key)) return false;
 			this.seen.add(key);
 			return true;
@@ -23754,6 +23768,7 @@ var init_history = __esmMin((() => {
 		"log",
 		"--format=%x01%H %P",
 		"--reverse",
+		"--date-order",
 		"--root",
 		"--cc",
 		"--no-show-signature",
@@ -23944,6 +23959,296 @@ var init_scan_changes = __esmMin((() => {
 	SUBMODULE_MODE = "160000";
 	DELETED$1 = /^0+$/;
 }));
+// packages/cli/dist/git/containing-refs.js
+/** Runs a ref listing in FORMAT: full ref names, and whether HEAD is on each. */
+async function listRefs(repo, args) {
+	const out = await repo.raw([
+		args[0],
+		FORMAT,
+		...args.slice(1)
+	], `git ${args[0]} --contains`);
+	const refs = [];
+	for (const line of out.split("\n")) {
+		const [ref = "", symref, head] = line.split("\0");
+		const ns = symref ? void 0 : NAMESPACES.find((n) => ref.startsWith(n.prefix));
+		if (ns) refs.push({
+			kind: ns.kind,
+			name: ref.slice(ns.prefix.length),
+			head: head === "*"
+		});
+	}
+	return refs;
+}
+/**
+* The local branches, remote-tracking refs and tags containing each of `commits` (commit or
+* tag object ids). Tags are many and old in a released project, and walking from each is what
+* costs: `git tag --contains` remembers what it walked (for-each-ref does not: 20 times slower
+* on expressjs/express's 300 tags), and one question for all commits usually finds that no tag
+* holds any of them, so the per-commit tag questions are skipped.
+*/
+async function refsContainingEach(repo, commits) {
+	const result = /* @__PURE__ */ new Map();
+	if (commits.length === 0) return result;
+	const anyTagged = (await listRefs(repo, [
+		"tag",
+		"--list",
+		...contains(commits)
+	])).length > 0;
+	const refsOf = async (c) => {
+		const [own, tags] = await Promise.all([listRefs(repo, [
+			"for-each-ref",
+			...contains([c]),
+			"--end-of-options",
+			"refs/heads",
+			"refs/remotes"
+		]), anyTagged ? listRefs(repo, [
+			"tag",
+			"--list",
+			...contains([c])
+		]) : []]);
+		return [...own, ...tags];
+	};
+	for (let i = 0; i < commits.length; i += CONCURRENCY) {
+		const batch = commits.slice(i, i + CONCURRENCY);
+		const answers = await Promise.all(batch.map(refsOf));
+		batch.forEach((c, j) => result.set(c, answers[j]));
+	}
+	return result;
+}
+/**
+* Committer dates of `commits`, in one `git log`. git records no push time; a commit cannot
+* have been pushed before it was committed, so this is the earliest its token can have reached
+* a remote. A tag object's id is answered under its commit's id, so it gets no date.
+*/
+async function committerDates(repo, commits) {
+	const dates = /* @__PURE__ */ new Map();
+	if (commits.length === 0) return dates;
+	const out = await repo.raw([
+		"log",
+		"--no-walk=unsorted",
+		"--no-show-signature",
+		"--format=%H %ct %cI",
+		"--end-of-options",
+		...commits,
+		"--"
+	], "git log --no-walk");
+	for (const line of out.split("\n")) {
+		const [oid, epoch, iso] = line.trim().split(" ");
+		if (oid && epoch && iso) dates.set(oid, {
+			epoch: Number(epoch),
+			iso
+		});
+	}
+	return dates;
+}
+var NAMESPACES, CONCURRENCY, FORMAT, contains;
+var init_containing_refs = __esmMin((() => {
+	NAMESPACES = [
+		{
+			prefix: "refs/heads/",
+			kind: "branch"
+		},
+		{
+			prefix: "refs/remotes/",
+			kind: "remote"
+		},
+		{
+			prefix: "refs/tags/",
+			kind: "tag"
+		}
+	];
+	CONCURRENCY = 4;
+	FORMAT = "--format=%(refname)%00%(symref)%00%(HEAD)";
+	contains = (commits) => commits.flatMap((c) => ["--contains", c]);
+}));
+// packages/cli/dist/policy/tree-files.js
+/** Revisions we pass to git: never an option, never empty. */
+function checkRevision(rev, option) {
+	if (!rev || rev.startsWith("-") || /[\0\n]/.test(rev)) throw new CliError(`${option} needs a commit such as origin/main (got an invalid revision)`, "name a branch, tag or commit id");
+	return rev;
+}
+/** Blob ids of those of `paths` (repository-relative, `/`-separated) that exist in `rev`. */
+/** `what` names `rev` in a failure (`HEAD~1, the base of HEAD~1..HEAD`). */
+async function treeFiles(cwd, rev, paths, what = rev) {
+	const { stdout, stderr, code } = await runGit(cwd, [
+		"ls-tree",
+		"-r",
+		"-z",
+		"--full-tree",
+		"--end-of-options",
+		`${rev}^{tree}`,
+		"--",
+		...paths
+	]);
+	if (code !== 0) throw new CliError(`cannot read the policy committed at ${what} (${gitComplaint(stderr) ?? `exit code ${String(code)}`})`, "name an existing commit (in CI fetch the full history: actions/checkout with `fetch-depth: 0`)");
+	const out = /* @__PURE__ */ new Map();
+	for (const entry of stdout.split("\0")) {
+		const tab = entry.indexOf("	");
+		if (tab === -1) continue;
+		const [, type, oid] = entry.slice(0, tab).split(" ");
+		if (type === "blob" && oid) out.set(entry.slice(tab + 1), oid);
+	}
+	return out;
+}
+var init_tree_files = __esmMin((() => {
+	init_errors();
+	init_process();
+}));
+// packages/cli/dist/scan/exposure-advice.js
+function names(list, extra = 0) {
+	const more = list.length - SHOWN + extra;
+	return list.slice(0, SHOWN).join(", ") + (more > 0 ? ` and ${more} more` : "");
+}
+function where(e) {
+	const day = e.pushedSince ? ` (committed ${e.pushedSince.slice(0, 10)})` : "";
+	switch (e.reach) {
+		case "pushed": return `pushed to ${names(e.remotes)}${day}`;
+		case "tagged": return `in tag ${names(e.tags)}${day}, which may have been pushed`;
+		case "local": return `not pushed (${e.branches.length > 0 ? `only on ${names(e.branches, e.omitted)}` : "on no branch"})`;
+	}
+}
+function steps(e) {
+	const present = e.atHead === "present";
+	if (e.pushed) return present ? "rotate now, then remove it and clean history" : "rotate now, then clean history";
+	return present ? "remove it, amend or rebase it away, then rotate" : "amend or rebase it away, then rotate";
+}
+/** `pushed to origin/main (committed 2026-11-30), removed at HEAD but still in history: rotate now, then clean history` */
+function exposureAdvice(e) {
+	return `${where(e)}${AT_HEAD[e.atHead]}: ${steps(e)}`;
+}
+var SHOWN, AT_HEAD;
+var init_exposure_advice = __esmMin((() => {
+	SHOWN = 2;
+	AT_HEAD = {
+		present: ", still at HEAD",
+		removed: ", removed at HEAD but still in history",
+		absent: ", not at HEAD",
+		message: ", in a commit or tag message",
+		unknown: ""
+	};
+}));
+// packages/cli/dist/scan/exposure.js
+/** The findings with their `exposure`; findings without a commit are returned as they are. */
+async function withExposure(findings, ctx) {
+	const groups = /* @__PURE__ */ new Map();
+	for (const f of findings) if (f.commit) groups.set(f.fingerprint, [...groups.get(f.fingerprint) ?? [], f]);
+	if (groups.size === 0) return [...findings];
+	const sighted = /* @__PURE__ */ new Map();
+	for (const [fp, fs] of groups) sighted.set(fp, /* @__PURE__ */ new Set([...fs.map((f) => f.commit), ...ctx.sightings.get(fp) ?? []]));
+	const distinct = [...new Set([...sighted.values()].flatMap((s) => [...s]))];
+	const [refs, dates, atHead] = await Promise.all([
+		refsContainingEach(ctx.repo, distinct),
+		committerDates(ctx.repo, distinct),
+		headState(groups, ctx)
+	]);
+	const exposures = /* @__PURE__ */ new Map();
+	for (const [fp, commits] of sighted) {
+		const facts = verdict(historyOrder([...commits], ctx.order, dates), refs, dates, atHead.get(fp) ?? "unknown", ctx.scanner);
+		exposures.set(fp, {
+			...facts,
+			nextStep: exposureAdvice(facts)
+		});
+	}
+	return findings.map((f) => {
+		const exposure = f.commit ? exposures.get(f.fingerprint) : void 0;
+		return exposure ? {
+			...f,
+			exposure
+		} : f;
+	});
+}
+/**
+* Parents first: the walk's order when every commit has a place in it; a commit seen only in
+* a message has none (its files were not read), so then commit dates decide, the walk's order
+* breaking ties. A tag object (a tag's message) has neither and comes last.
+*/
+function historyOrder(commits, order, dates) {
+	const rank = (c) => order.get(c) ?? Number.MAX_SAFE_INTEGER;
+	const date = (c) => dates.get(c)?.epoch ?? Number.MAX_SAFE_INTEGER;
+	if (commits.every((c) => order.has(c))) return commits.sort((a, b) => rank(a) - rank(b));
+	return commits.sort((a, b) => date(a) - date(b) || rank(a) - rank(b));
+}
+/** One fingerprint's facts, from the refs holding each of its commits. */
+function verdict(commits, refs, dates, inTree, scanner) {
+	const held = commits.flatMap((c) => refs.get(c));
+	const names = (kind) => [...new Set(held.filter((r) => r.kind === kind).map((r) => r.name))].sort();
+	const [remotes, tags, branches] = [
+		names("remote"),
+		names("tag"),
+		names("branch")
+	];
+	const reach = remotes.length > 0 ? "pushed" : tags.length > 0 ? "tagged" : "local";
+	const firstShared = commits.find((c) => refs.get(c).some(isShared));
+	const since = firstShared ? dates.get(firstShared)?.iso : void 0;
+	const omitted = [
+		remotes,
+		tags,
+		branches
+	].reduce((n, l) => n + Math.max(0, l.length - 20), 0);
+	const atHead = inTree === "removed" && !held.some((r) => r.head) ? "absent" : inTree;
+	return {
+		introducedIn: commits[0],
+		commits,
+		reach,
+		pushed: reach !== "local",
+		remotes: shown(scanner, remotes),
+		tags: shown(scanner, tags),
+		branches: shown(scanner, branches),
+		...omitted > 0 ? { omitted } : {},
+		...since ? { pushedSince: since } : {},
+		atHead
+	};
+}
+/** Whether HEAD's version of each fingerprint's files still holds it (see the module comment). */
+async function headState(groups, ctx) {
+	const state = /* @__PURE__ */ new Map();
+	const paths = [...new Set([...groups.values()].flat().map((f) => f.path))].filter((p) => !isMessage(p));
+	const head = paths.length > 0 ? await ctx.repo.head() : void 0;
+	const tree = head ? await treeFiles(ctx.repo.cwd, head, paths).catch(() => void 0) : void 0;
+	const atHead = /* @__PURE__ */ new Map();
+	if (tree) {
+		const present = [...tree];
+		let i = 0;
+		for await (const blob of ctx.reader.request(present.map(([, oid]) => oid))) {
+			const path = present[i++][0];
+			atHead.set(path, blob.bytes ? fingerprintsIn(ctx.scanner, blob.bytes, path) : void 0);
+		}
+	}
+	for (const [fp, fs] of groups) {
+		const files = fs.map((f) => f.path).filter((p) => !isMessage(p));
+		if (files.length === 0) state.set(fp, "message");
+		else if (!tree) state.set(fp, "unknown");
+		else if (files.some((p) => atHead.get(p)?.has(fp))) state.set(fp, "present");
+		else if (files.every((p) => !tree.has(p) || atHead.get(p))) state.set(fp, "removed");
+		else state.set(fp, "unknown");
+	}
+	return state;
+}
+/**
+* The first MAX_REF_NAMES names. A ref name is text someone typed: one that holds a token (a
+* branch named after it) is shown masked, as paths are.
+*/
+function shown(scanner, names) {
+	return names.slice(0, 20).map((name) => {
+		let out = name;
+		for (const h of scanner.scan(name).findings) out = maskSpan(out, h.offset, h.endOffset);
+		return out;
+	});
+}
+/** Every fingerprint the scanner sees in a file, allowed ones included: present is present. */
+function fingerprintsIn(scanner, bytes, path) {
+	const result = scanner.scan(decodeBytes(bytes).text, { path });
+	return new Set([...result.findings, ...result.suppressed].map((f) => f.fingerprint));
+}
+var isMessage, isShared;
+var init_exposure = __esmMin((() => {
+	init_dist();
+	init_containing_refs();
+	init_tree_files();
+	init_exposure_advice();
+	isMessage = (path) => path.startsWith("<");
+	isShared = (r) => r.kind !== "branch";
+}));
 // packages/cli/dist/commands/scan-commits.js
 /** `A..B` / `A...B` → base A, tip B (an empty side is HEAD). */
 function rangeEnds(range) {
@@ -23965,6 +24270,7 @@ async function historyPlan(target, repo, io) {
 			base: ends?.base,
 			tip: ends?.tip,
 			range,
+			exposure: true,
 			...target.all ? { tags: "all" } : {}
 		};
 	}
@@ -23978,7 +24284,10 @@ async function historyPlan(target, repo, io) {
 		if (io.stdin.isTTY) throw new CliError("--pre-push reads the refs being pushed from stdin, as git gives them to a pre-push hook", "run it from the pre-push hook, or scan a range with `--commits <range>`");
 		updates = parsePrePushInput((await readAll(io.stdin)).toString("utf8"));
 	}
-	return pushPlan(repo, updates, remote);
+	return {
+		...await pushPlan(repo, updates, remote),
+		exposure: true
+	};
 }
 /** Scans every commit `revisions` select, through `reader`. */
 async function scanCommits(setup, plan, io, quiet, reader) {
@@ -23994,6 +24303,12 @@ async function scanCommits(setup, plan, io, quiet, reader) {
 	const showProgress = !quiet && io.stderr.isTTY === true;
 	const progress = new Progress(io.stderr, showProgress ? await countCommits(repo, revisions) : 0, "kernel-secrets: scanning commits", showProgress);
 	const inFlight = [];
+	/**
+	* The place in history order (parents first) of each commit whose files are read, for
+	* exposure's "introduced in". Only those: the others cannot hold a file finding, and a map of
+	* every commit would grow with the history.
+	*/
+	const order = /* @__PURE__ */ new Map();
 	const scanOldest = async () => {
 		await scanRequested(setup, inFlight.shift(), collector);
 		progress.tick();
@@ -24001,7 +24316,9 @@ async function scanCommits(setup, plan, io, quiet, reader) {
 	try {
 		for await (const commit of streamHistory(repo, revisions)) {
 			collector.summary.commits++;
-			inFlight.push(requestChangedFiles(setup, reader, commit.files, collector, commit.commit));
+			const requested = requestChangedFiles(setup, reader, commit.files, collector, commit.commit);
+			if (commit.commit && requested.files.length > 0) order.set(commit.commit, order.size);
+			inFlight.push(requested);
 			if (inFlight.length >= COMMITS_IN_FLIGHT) await scanOldest();
 		}
 		while (inFlight.length > 0) await scanOldest();
@@ -24010,7 +24327,18 @@ async function scanCommits(setup, plan, io, quiet, reader) {
 	}
 	await scanCommitMessages(setup, repo, revisions, collector);
 	if (plan.tags) await scanTagMessages(setup, repo, collector, plan.tags === "all" ? void 0 : new Set(plan.tags));
-	return collector.finish();
+	const report = collector.finish();
+	if (plan.exposure && report.findings.length > 0) {
+		const { sightings } = collector;
+		report.findings = await withExposure(report.findings, {
+			repo,
+			reader,
+			scanner: setup.scanner,
+			order,
+			sightings
+		});
+	}
+	return report;
 }
 var COMMITS_IN_FLIGHT;
 var init_scan_commits = __esmMin((() => {
@@ -24023,6 +24351,7 @@ var init_scan_commits = __esmMin((() => {
 	init_progress();
 	init_scan_changes();
 	init_messages();
+	init_exposure();
 	COMMITS_IN_FLIGHT = 32;
 }));
 // packages/cli/dist/commands/scan-staged.js
@@ -24245,39 +24574,6 @@ var init_review = __esmMin((() => {
 			if (RANK[c.severity[f.detector]] < RANK[f.severity]) return { kind: "severity" };
 		}
 	};
-}));
-// packages/cli/dist/policy/tree-files.js
-/** Revisions we pass to git: never an option, never empty. */
-function checkRevision(rev, option) {
-	if (!rev || rev.startsWith("-") || /[\0\n]/.test(rev)) throw new CliError(`${option} needs a commit such as origin/main (got an invalid revision)`, "name a branch, tag or commit id");
-	return rev;
-}
-/** Blob ids of those of `paths` (repository-relative, `/`-separated) that exist in `rev`. */
-/** `what` names `rev` in a failure (`HEAD~1, the base of HEAD~1..HEAD`). */
-async function treeFiles(cwd, rev, paths, what = rev) {
-	const { stdout, stderr, code } = await runGit(cwd, [
-		"ls-tree",
-		"-r",
-		"-z",
-		"--full-tree",
-		"--end-of-options",
-		`${rev}^{tree}`,
-		"--",
-		...paths
-	]);
-	if (code !== 0) throw new CliError(`cannot read the policy committed at ${what} (${gitComplaint(stderr) ?? `exit code ${String(code)}`})`, "name an existing commit (in CI fetch the full history: actions/checkout with `fetch-depth: 0`)");
-	const out = /* @__PURE__ */ new Map();
-	for (const entry of stdout.split("\0")) {
-		const tab = entry.indexOf("	");
-		if (tab === -1) continue;
-		const [, type, oid] = entry.slice(0, tab).split(" ");
-		if (type === "blob" && oid) out.set(entry.slice(tab + 1), oid);
-	}
-	return out;
-}
-var init_tree_files = __esmMin((() => {
-	init_errors();
-	init_process();
 }));
 // packages/cli/dist/policy/gate.js
 /**
@@ -25184,7 +25480,11 @@ function runInstall(project, packages, io) {
 			"inherit",
 			"inherit"
 		],
-		shell: process.platform === "win32"
+		shell: process.platform === "win32",
+		env: {
+			...process.env,
+			YARN_ENABLE_IMMUTABLE_INSTALLS: "false"
+		}
 	});
 	if (result.error || result.status !== 0) throw new CliError(`\`${[bin, ...args].join(" ")}\` failed (${result.error?.message ?? `exit code ${result.status}`})`, "run it yourself, then `kernel-secrets init --no-install`");
 }
