@@ -8,9 +8,6 @@ import { createHash } from "node:crypto";
 import { homedir } from "node:os";
 import { spawn, spawnSync } from "node:child_process";
 import { realpath, stat } from "node:fs/promises";
-import { isIPv4 } from "node:net";
-import http from "node:http";
-import https from "node:https";
 // \0rolldown/runtime.js
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -118,14 +115,7 @@ function describeParseError(err, command, options) {
 		default: return err.message.split("\n")[0];
 	}
 }
-// packages/cli/dist/verify/limits.js
-var DEFAULT_VERIFY_TIMEOUT_MS, MAX_VERIFY_TIMEOUT_MS;
-var init_limits = __esmMin((() => {
-	DEFAULT_VERIFY_TIMEOUT_MS = 5e3;
-	MAX_VERIFY_TIMEOUT_MS = 12e4;
-}));
 // packages/cli/dist/args/commands.js
-init_limits();
 const OUTPUT_FORMATS = [
 	"pretty",
 	"json",
@@ -172,15 +162,6 @@ const SCAN_OPTIONS$1 = {
 		type: "boolean",
 		short: "q"
 	},
-	verify: { type: "boolean" },
-	"verify-timeout": { type: "string" },
-	help: {
-		type: "boolean",
-		short: "h"
-	}
-};
-const VERIFY_OPTIONS = {
-	timeout: { type: "string" },
 	help: {
 		type: "boolean",
 		short: "h"
@@ -240,7 +221,6 @@ const COMMANDS = [
 	"init",
 	"baseline",
 	"known",
-	"verify",
 	"help",
 	"version"
 ];
@@ -306,13 +286,6 @@ function scanTarget(v, positionals) {
 		paths: positionals.length > 0 ? positionals : ["."]
 	};
 }
-/** A timeout in milliseconds; the value is not quoted back (it might be a token typed in the wrong place). */
-function milliseconds(value, option, command) {
-	if (value === void 0) return DEFAULT_VERIFY_TIMEOUT_MS;
-	const ms = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-	if (!(ms >= 1 && ms <= 12e4)) throw usage(`${option} takes a whole number of milliseconds from 1 to ${MAX_VERIFY_TIMEOUT_MS}`, command);
-	return ms;
-}
 function parseCommandLine(argv) {
 	const [first, ...rest] = argv;
 	if (first === void 0 || first === "--help" || first === "-h" || first === "help") return {
@@ -331,7 +304,6 @@ function parseCommandLine(argv) {
 			if (v.baseline !== void 0 && v["no-baseline"]) throw usage("--baseline and --no-baseline cannot be combined", "scan");
 			const format = oneOf(v.format, OUTPUT_FORMATS, "--format", "pretty");
 			const failOn = oneOf(v["fail-on"], ["error", "warning"], "--fail-on", "error");
-			if (v["verify-timeout"] !== void 0 && !v.verify) throw usage("--verify-timeout needs --verify", "scan");
 			return {
 				name: "scan",
 				target: scanTarget(v, positionals),
@@ -344,20 +316,7 @@ function parseCommandLine(argv) {
 					quiet: !!v.quiet,
 					...v.output ? { outputFile: v.output } : {},
 					...v.color ? { color: true } : v["no-color"] ? { color: false } : {}
-				},
-				...v.verify ? { verify: { timeoutMs: milliseconds(v["verify-timeout"], "--verify-timeout", "scan") } } : {}
-			};
-		}
-		case "verify": {
-			const { values: v, positionals } = parse(rest, VERIFY_OPTIONS, "verify");
-			if (v.help) return {
-				name: "help",
-				topic: "verify"
-			};
-			if (positionals.length > 0) throw usage("verify reads the token from stdin, never from the command line (it would stay in your shell history and be visible to other processes); pipe it: `printenv KERNEL_TOKEN | kernel-secrets verify`", "verify");
-			return {
-				name: "verify",
-				timeoutMs: milliseconds(v.timeout, "--timeout", "verify")
+				}
 			};
 		}
 		case "baseline": {
@@ -421,18 +380,10 @@ const SCAN_OPTIONS = `  -f, --format pretty|json|sarif|github   output format (d
                                           kernel-secrets.baseline.json when it exists)
   --no-baseline                           do not use the default baseline
   --color, --no-color                     force colours on or off (NO_COLOR is honoured)
-  -q, --quiet                             print only what blocks, nothing when clean
-  --verify                                ask Kernel's API whether each token found is live (sends
-                                          each token, once, to Kernel; never in the hooks init writes)
-  --verify-timeout <ms>                   give up on one check after this long (default 5000)`;
-/** Said on every page that offers the live check, in the same words. */
-const NETWORK_NOTE = `verify and scan --verify send the token to Kernel's API (https://kernel.asimov.com, or the
-base URL in KERNEL_SECRETS_API_URL: https:, or http: to a loopback address only). They connect
-directly (HTTP(S)_PROXY is not used) and follow no redirects. Nothing else in kernel-secrets
-sends anything anywhere.`;
+  -q, --quiet                             print only what blocks, nothing when clean`;
 const HELP_OPTION = "  -h, --help                              this page";
 const EXIT_CODES = "Exit codes: 0 nothing blocking, 1 findings at or above --fail-on, 2 could not scan.";
-`${SCAN_OPTIONS}${NETWORK_NOTE}`;
+`${SCAN_OPTIONS}`;
 const PAGES = {
 	scan: `kernel-secrets scan: find Kernel tokens.
 
@@ -453,10 +404,11 @@ Options:
 ${SCAN_OPTIONS}
 ${HELP_OPTION}
 
-Paths in reports are relative to the repository root.
-${EXIT_CODES}
-With --verify a live token is an error whatever its rule, listed first under "Revoke now".
-${NETWORK_NOTE}`,
+Paths in reports are relative to the repository root. History findings (--commits, --all,
+--pre-push) also give their exposure: the commit that introduced the token, whether a
+remote-tracking ref or tag holds it or only local branches, whether HEAD still has it, and the
+next step (JSON and SARIF: "exposure" on each finding).
+${EXIT_CODES}`,
 	init: `kernel-secrets init: set up the hooks in this project.
 
 Usage:
@@ -490,28 +442,11 @@ Options:
   --user                                  use ~/.config/kernel-secrets/known-fingerprints instead
                                           of the project's .kernel-secrets/known-fingerprints
   -c, --config <file>                     config file
-${HELP_OPTION}`,
-	verify: `kernel-secrets verify: is a token live? Asks Kernel's API.
-
-Usage:
-  printenv KERNEL_TOKEN | kernel-secrets verify [--timeout <ms>]
-
-Reads one token from stdin (typed input is hidden; never give it as an argument: it would stay
-in your shell history) and sends it in one request, GET /api/v1/constructs with
-Authorization: Bearer <token>. 401 means wrong, expired or revoked; 403 (a valid token lacking
-a scope) and 200 mean live. Prints the verdict with the token's preview and fingerprint only.
-
-Options:
-  --timeout <ms>                          give up after this long (default 5000)
-${HELP_OPTION}
-
-Exit codes: 0 not live, 1 live (revoke it now), 2 could not tell (no answer, timeout, rate
-limited, a redirect or another status), with one line saying why.
-${NETWORK_NOTE}`
+${HELP_OPTION}`
 };
 /** The page for `topic` (a command name), or the main page. */
 function helpText(topic) {
-	return topic !== void 0 && PAGES[topic] || "kernel-secrets: keeps Kernel API tokens out of your code, commits and logs.\n\nUsage:\n  kernel-secrets scan --staged            scan what the next commit will contain (pre-commit hook)\n  kernel-secrets scan [paths...]          scan files and directories (default: .), honouring .gitignore\n  kernel-secrets scan --commits <range>   scan every commit in a range, e.g. origin/main..HEAD (or --all)\n  kernel-secrets scan --pre-push <remote> scan the commits a push sends (pre-push hook; refs on stdin)\n  kernel-secrets scan --commit-msg <file>  scan a commit message (commit-msg, applypatch-msg hooks)\n  kernel-secrets scan --post-rewrite      warn about commits an amend or rebase wrote (post-rewrite hook)\n  kernel-secrets scan --stdin [--stdin-filename <name>]\n  kernel-secrets init [--dry-run] [--no-install]\n                                          set up husky + lint-staged hooks in this project\n  kernel-secrets baseline [paths...] [--file <file>]\n                                          record today's findings so only new tokens block\n  kernel-secrets known add [--user]       add the fingerprint of a live token (read from stdin)\n  kernel-secrets known list [--user]\n  kernel-secrets verify [--timeout <ms>]  ask Kernel whether a token (read from stdin) is live\n\nScan options:\n  -f, --format pretty|json|sarif|github   output format (default pretty)\n  -o, --output <file>                     write the report to a file (one summary line still\n                                          goes to stderr)\n  -c, --config <file>                     config file (default: kernel-secrets.config.json or\n                                          \"kernelSecrets\" in package.json, found upwards)\n  --policy-from <ref>                     commit whose committed config and baseline the gate applies\n                                          (default: HEAD for --staged, the range's base for --commits,\n                                          what the remote has for --pre-push)\n  --fail-on error|warning                 lowest severity that fails the scan (default error)\n  --baseline <file>                       ignore findings recorded in this baseline (default:\n                                          kernel-secrets.baseline.json when it exists)\n  --no-baseline                           do not use the default baseline\n  --color, --no-color                     force colours on or off (NO_COLOR is honoured)\n  -q, --quiet                             print only what blocks, nothing when clean\n  --verify                                ask Kernel's API whether each token found is live (sends\n                                          each token, once, to Kernel; never in the hooks init writes)\n  --verify-timeout <ms>                   give up on one check after this long (default 5000)\n\nverify and scan --verify send the token to Kernel's API (https://kernel.asimov.com, or the\nbase URL in KERNEL_SECRETS_API_URL: https:, or http: to a loopback address only). They connect\ndirectly (HTTP(S)_PROXY is not used) and follow no redirects. Nothing else in kernel-secrets\nsends anything anywhere.\n\nRun `kernel-secrets <command> --help` for one command's page.\nPaths in reports are relative to the repository root.\nExit codes: 0 nothing blocking, 1 findings at or above --fail-on, 2 could not scan.\nDocs: https://www.npmjs.com/package/kernel-secrets";
+	return topic !== void 0 && PAGES[topic] || "kernel-secrets: keeps Kernel API tokens out of your code, commits and logs.\n\nUsage:\n  kernel-secrets scan --staged            scan what the next commit will contain (pre-commit hook)\n  kernel-secrets scan [paths...]          scan files and directories (default: .), honouring .gitignore\n  kernel-secrets scan --commits <range>   scan every commit in a range, e.g. origin/main..HEAD (or --all)\n  kernel-secrets scan --pre-push <remote> scan the commits a push sends (pre-push hook; refs on stdin)\n  kernel-secrets scan --commit-msg <file>  scan a commit message (commit-msg, applypatch-msg hooks)\n  kernel-secrets scan --post-rewrite      warn about commits an amend or rebase wrote (post-rewrite hook)\n  kernel-secrets scan --stdin [--stdin-filename <name>]\n  kernel-secrets init [--dry-run] [--no-install]\n                                          set up husky + lint-staged hooks in this project\n  kernel-secrets baseline [paths...] [--file <file>]\n                                          record today's findings so only new tokens block\n  kernel-secrets known add [--user]       add the fingerprint of a live token (read from stdin)\n  kernel-secrets known list [--user]\n\nScan options:\n  -f, --format pretty|json|sarif|github   output format (default pretty)\n  -o, --output <file>                     write the report to a file (one summary line still\n                                          goes to stderr)\n  -c, --config <file>                     config file (default: kernel-secrets.config.json or\n                                          \"kernelSecrets\" in package.json, found upwards)\n  --policy-from <ref>                     commit whose committed config and baseline the gate applies\n                                          (default: HEAD for --staged, the range's base for --commits,\n                                          what the remote has for --pre-push)\n  --fail-on error|warning                 lowest severity that fails the scan (default error)\n  --baseline <file>                       ignore findings recorded in this baseline (default:\n                                          kernel-secrets.baseline.json when it exists)\n  --no-baseline                           do not use the default baseline\n  --color, --no-color                     force colours on or off (NO_COLOR is honoured)\n  -q, --quiet                             print only what blocks, nothing when clean\n\nRun `kernel-secrets <command> --help` for one command's page.\nPaths in reports are relative to the repository root.\nExit codes: 0 nothing blocking, 1 findings at or above --fail-on, 2 could not scan.\nDocs: https://www.npmjs.com/package/kernel-secrets";
 }
 // packages/cli/dist/git/env.js
 /**
@@ -785,7 +720,8 @@ function formatGithub(report, o) {
 			`title=${escapeProperty(`kernel-secrets ${ruleId(f)}`)}`
 		].join(",");
 		const where = f.commit ? ` (introduced in commit ${f.commit})` : "";
-		const text = `${f.message}${where}. Fingerprint ${f.fingerprint}.\n${f.remediation}`;
+		const exposure = f.exposure ? `\nExposure: ${f.exposure.nextStep}.` : "";
+		const text = `${f.message}${where}. Fingerprint ${f.fingerprint}.${exposure}\n${f.remediation}`;
 		out.push(`::${f.severity === "error" ? "error" : "warning"} ${props}::${escapeData(text)}`);
 	}
 	const s = report.summary;
@@ -834,7 +770,7 @@ function formatJson(report, o) {
 			remediation: f.remediation,
 			fingerprint: f.fingerprint,
 			preview: f.preview,
-			...f.liveness ? { liveness: f.liveness } : {}
+			...f.exposure ? { exposure: f.exposure } : {}
 		})),
 		suppressions: report.suppressions,
 		policyChanges: report.policyChanges
@@ -20694,9 +20630,7 @@ var init_scanner = __esmMin((() => {
 		knownFingerprints;
 		blobKeywords;
 		keywords;
-		onValue;
 		constructor(options = {}) {
-			this.onValue = options.onValue;
 			this.config = options.config ?? DEFAULT_CONFIG;
 			this.detectors = TEXT_DETECTORS;
 			this.names = { isConfiguredName: createConfiguredNames(this.config.credentialNames) };
@@ -20960,7 +20894,6 @@ var init_scanner = __esmMin((() => {
 				if (options.onlyLines && !options.onlyLines.has(from.line)) continue;
 				const to = lines.position(hit.end);
 				const fp = hit.fingerprint ?? fingerprint(hit.value);
-				this.onValue?.(fp, hit.value);
 				const pv = preview(hit.value);
 				const where = options.path ? ` in ${options.path}` : "";
 				const finding = {
@@ -21684,34 +21617,6 @@ var init_dist = __esmMin((() => {
 	init_names();
 	init_word_share();
 }));
-// packages/cli/dist/format/liveness.js
-/** The section that opens the report when a live token was found; empty otherwise. */
-function revokeNowSection(findings, c, o) {
-	const live = findings.filter((f) => f.liveness?.verdict === "live");
-	if (live.length === 0) return [];
-	const tokens = new Set(live.map((f) => f.fingerprint)).size;
-	const out = [`${c.red(c.bold("Revoke now:"))} ${plural(tokens, "live Kernel token")} (Kernel accepted ${tokens === 1 ? "it" : "them"}). ${ROTATE_STEPS}`];
-	for (const f of live) out.push(`  ${terminalSafe(o.showPath(f.path))}:${f.line}:${f.column}  ${f.preview}  fingerprint ${f.fingerprint}`);
-	return [...out, ""];
-}
-/** `  liveness LIVE (HTTP 200: Kernel accepted it, asked https://kernel.asimov.com)` under a finding. */
-function livenessLine(f, c) {
-	const l = f.liveness;
-	if (!l) return [];
-	const word = l.verdict === "live" ? c.red(c.bold(VERDICT_WORDS.live)) : VERDICT_WORDS[l.verdict];
-	return [`  ${c.dim("liveness")} ${word} (${terminalSafe(l.reason)}, asked ${terminalSafe(l.endpoint)})`];
-}
-var VERDICT_WORDS;
-var init_liveness = __esmMin((() => {
-	init_dist();
-	init_terminal_safe();
-	init_counts();
-	VERDICT_WORDS = {
-		live: "LIVE",
-		"not-live": "not live",
-		unknown: "unknown"
-	};
-}));
 // packages/cli/dist/format/pretty.js
 /** The engine's remediation is one paragraph; a list reads faster in a terminal. */
 function sentences(text) {
@@ -21734,9 +21639,11 @@ function frameLines(f, c) {
 function findingBlock(f, c, o, explained) {
 	const sev = f.severity === "error" ? c.red("error") : c.yellow("warning");
 	const lines = [`${c.bold(`${terminalSafe(o.showPath(f.path))}:${f.line}:${f.column}`)}  ${sev}  ${terminalSafe(f.message)}  ${c.dim(ruleId(f))}`];
-	if (f.commit) lines.push(`  ${c.dim(`introduced in commit ${f.commit}`)}`);
+	const first = f.exposure && f.exposure.introducedIn !== f.commit ? ` (the token first appears in commit ${f.exposure.introducedIn})` : "";
+	if (f.commit) lines.push(`  ${c.dim(`introduced in commit ${f.commit}${first}`)}`);
+	if (f.exposure) lines.push(`  ${c.bold("exposure:")} ${terminalSafe(f.exposure.nextStep)}`);
 	lines.push(...frameLines(f, c));
-	lines.push(`  ${c.dim("fingerprint")} ${f.fingerprint}`, ...livenessLine(f, c));
+	lines.push(`  ${c.dim("fingerprint")} ${f.fingerprint}`);
 	if (explained.has(f.detector)) lines.push(`  ${c.dim("What to do now: as above.")}`);
 	else {
 		explained.add(f.detector);
@@ -21782,7 +21689,6 @@ function formatPretty(report, o) {
 	if (o.quiet && !blocking) return "";
 	const out = [];
 	const explained = /* @__PURE__ */ new Set();
-	out.push(...revokeNowSection(shown, c, o));
 	for (const f of shown) out.push(...findingBlock(f, c, o, explained), "");
 	if (report.summary.largeFiles.length > 0 && !o.quiet) out.push(c.dim(`note: scanned ${plural(report.summary.largeFiles.length, "file")} above thresholds.maxFileSize in full: ${report.summary.largeFiles.map((p) => terminalSafe(o.showPath(p))).join(", ")}`));
 	if (!o.quiet) out.push(...reviewSection(report, c, o));
@@ -21797,7 +21703,6 @@ var init_pretty = __esmMin((() => {
 	init_terminal_safe();
 	init_colour();
 	init_counts();
-	init_liveness();
 }));
 // packages/cli/dist/format/rule-catalogue.js
 function describe(detector, rule) {
@@ -21927,7 +21832,7 @@ function formatSarif(report, _o) {
 				ruleId: ruleId(f),
 				ruleIndex: ids.indexOf(ruleId(f)),
 				level: f.severity,
-				message: { text: `${f.message}. Fingerprint ${f.fingerprint}.${f.commit ? ` Introduced in commit ${f.commit}.` : ""}` },
+				message: { text: `${f.message}. Fingerprint ${f.fingerprint}.${f.commit ? ` Introduced in commit ${f.commit}.` : ""}${f.exposure ? ` Exposure: ${f.exposure.nextStep}.` : ""}` },
 				locations: [{ physicalLocation: {
 					artifactLocation: {
 						uri: pathToUri(f.path),
@@ -21945,7 +21850,7 @@ function formatSarif(report, _o) {
 					fingerprint: f.fingerprint,
 					preview: f.preview,
 					...f.commit ? { commit: f.commit } : {},
-					...f.liveness ? { liveness: f.liveness } : {}
+					...f.exposure ? { exposure: f.exposure } : {}
 				}
 			})), ...reviewNotes(report)],
 			invocations: [{
@@ -22527,16 +22432,12 @@ async function createScanSetup(options) {
 function setupWithPolicy(options, repo, policy, review) {
 	const cwd = resolve(options.cwd);
 	const { config, root } = policy;
-	const known = readKnownTokens({
-		config,
-		root
-	}, options.env);
-	const onValue = options.onValue;
-	if (onValue) for (const value of known.values) onValue(fingerprint(value), value);
 	const scanner = new Scanner({
 		config,
-		known,
-		...onValue ? { onValue } : {}
+		known: readKnownTokens({
+			config,
+			root
+		}, options.env)
 	});
 	const pathRoot = repo?.topLevel ?? root;
 	const filter = createPathFilter(config.ignorePaths);
@@ -22794,6 +22695,8 @@ var init_collector = __esmMin((() => {
 		suppressions = [];
 		/** History scans see the same token in many commits; it is reported where it first appears. */
 		seen = /* @__PURE__ */ new Set();
+		/** History scans: every commit that adds each fingerprint, reported or folded into an earlier finding (for exposure.ts). */
+		sightings = /* @__PURE__ */ new Map();
 		started = performance.now();
 		constructor(mode, options) {
 			this.options = options;
@@ -22835,6 +22738,10 @@ var init_collector = __esmMin((() => {
 		/** History scans see the same token in many commits; it is reported where it first appears. */
 		firstTime(f) {
 			const key = `${f.fingerprint}\0${ruleId(f)}\0${f.path}`;
+			if (this.summary.mode === "commits" && f.commit) {
+				const commits = this.sightings.get(f.fingerprint) ?? /* @__PURE__ */ new Set();
+				this.sightings.set(f.fingerprint, commits.add(f.commit));
+			}
 			if (this.summary.mode === "commits" && this.seen.has(key)) return false;
 			this.seen.add(key);
 			return true;
@@ -23185,80 +23092,6 @@ var init_scan_stdin = __esmMin((() => {
 	init_collector();
 	init_scan_content();
 	STDIN_NAME = "<stdin>";
-}));
-// packages/cli/dist/verify/endpoint.js
-/**
-* Where the live check sends a token: Kernel's API, or the base URL in KERNEL_SECRETS_API_URL
-* (tests, self-hosted Kernel). Only `https:` may leave the machine; plain `http:` is allowed to
-* a loopback address alone, where nothing crosses a network. A URL with credentials, a query or
-* a fragment is refused rather than guessed at. Errors never quote the URL (it is config, and a
-* pasted URL may hold a secret of its own).
-*/
-var endpoint_exports = /* @__PURE__ */ __exportAll({
-	API_URL_ENV: () => API_URL_ENV,
-	KERNEL_API_URL: () => KERNEL_API_URL,
-	LIVENESS_PATH: () => LIVENESS_PATH,
-	isLoopback: () => isLoopback,
-	resolveEndpoint: () => resolveEndpoint
-});
-/** 127.0.0.0/8, ::1 and localhost: a request that never leaves this machine. */
-function isLoopback(hostname) {
-	const host = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-	if (host === "localhost" || host === "::1") return true;
-	return isIPv4(host) && host.startsWith("127.");
-}
-/** `/kernel//` → `/kernel`, by a scan from the end (a regex for trailing slashes backtracks quadratically on a long run of them). */
-function withoutTrailingSlashes(path) {
-	let end = path.length;
-	while (end > 0 && path[end - 1] === "/") end--;
-	return path.slice(0, end);
-}
-function refuse(problem) {
-	return new CliError(`${API_URL_ENV} ${problem}`, `set it to a base URL such as ${KERNEL_API_URL}, or unset it to use Kernel's API`);
-}
-/** The endpoint from the environment; a CliError (exit 2) when the configured URL is not safe to send a token to. */
-function resolveEndpoint(env) {
-	const configured = env["KERNEL_SECRETS_API_URL"]?.trim() ?? "";
-	let base;
-	try {
-		base = new URL(configured === "" ? KERNEL_API_URL : configured);
-	} catch {
-		throw refuse("is not an absolute URL");
-	}
-	if (base.protocol !== "https:" && base.protocol !== "http:") throw refuse("must be an https: URL");
-	if (base.protocol === "http:" && !isLoopback(base.hostname)) throw refuse("uses http: to a host that is not a loopback address; a token must not cross a network unencrypted: use https:");
-	if (base.username || base.password) throw refuse("holds credentials; the token is the only credential sent");
-	if (base.search || base.hash) throw refuse("has a query or fragment; give the base URL only");
-	const url = new URL(base.href);
-	url.pathname = `${withoutTrailingSlashes(base.pathname)}${LIVENESS_PATH}`;
-	return {
-		url,
-		origin: base.origin
-	};
-}
-var KERNEL_API_URL, API_URL_ENV, LIVENESS_PATH;
-var init_endpoint = __esmMin((() => {
-	init_errors();
-	KERNEL_API_URL = "https://kernel.asimov.com";
-	API_URL_ENV = "KERNEL_SECRETS_API_URL";
-	LIVENESS_PATH = "/api/v1/constructs";
-}));
-// packages/cli/dist/verify/token-vault.js
-var token_vault_exports = /* @__PURE__ */ __exportAll({ TokenVault: () => TokenVault });
-var TokenVault;
-var init_token_vault = __esmMin((() => {
-	init_dist();
-	TokenVault = class {
-		values = /* @__PURE__ */ new Map();
-		/** For the engine's `onValue`: `(fingerprint, value) => vault.record(fingerprint, value)`. */
-		record(fp, value) {
-			if (this.values.has(fp) || fingerprint(value) !== fp) return;
-			this.values.set(fp, value);
-		}
-		get(fp) {
-			return this.values.get(fp);
-		}
-	};
 }));
 // packages/cli/dist/git/blob-reader.js
 var BlobReader;
@@ -23935,6 +23768,7 @@ var init_history = __esmMin((() => {
 		"log",
 		"--format=%x01%H %P",
 		"--reverse",
+		"--date-order",
 		"--root",
 		"--cc",
 		"--no-show-signature",
@@ -24125,6 +23959,296 @@ var init_scan_changes = __esmMin((() => {
 	SUBMODULE_MODE = "160000";
 	DELETED$1 = /^0+$/;
 }));
+// packages/cli/dist/git/containing-refs.js
+/** Runs a ref listing in FORMAT: full ref names, and whether HEAD is on each. */
+async function listRefs(repo, args) {
+	const out = await repo.raw([
+		args[0],
+		FORMAT,
+		...args.slice(1)
+	], `git ${args[0]} --contains`);
+	const refs = [];
+	for (const line of out.split("\n")) {
+		const [ref = "", symref, head] = line.split("\0");
+		const ns = symref ? void 0 : NAMESPACES.find((n) => ref.startsWith(n.prefix));
+		if (ns) refs.push({
+			kind: ns.kind,
+			name: ref.slice(ns.prefix.length),
+			head: head === "*"
+		});
+	}
+	return refs;
+}
+/**
+* The local branches, remote-tracking refs and tags containing each of `commits` (commit or
+* tag object ids). Tags are many and old in a released project, and walking from each is what
+* costs: `git tag --contains` remembers what it walked (for-each-ref does not: 20 times slower
+* on expressjs/express's 300 tags), and one question for all commits usually finds that no tag
+* holds any of them, so the per-commit tag questions are skipped.
+*/
+async function refsContainingEach(repo, commits) {
+	const result = /* @__PURE__ */ new Map();
+	if (commits.length === 0) return result;
+	const anyTagged = (await listRefs(repo, [
+		"tag",
+		"--list",
+		...contains(commits)
+	])).length > 0;
+	const refsOf = async (c) => {
+		const [own, tags] = await Promise.all([listRefs(repo, [
+			"for-each-ref",
+			...contains([c]),
+			"--end-of-options",
+			"refs/heads",
+			"refs/remotes"
+		]), anyTagged ? listRefs(repo, [
+			"tag",
+			"--list",
+			...contains([c])
+		]) : []]);
+		return [...own, ...tags];
+	};
+	for (let i = 0; i < commits.length; i += CONCURRENCY) {
+		const batch = commits.slice(i, i + CONCURRENCY);
+		const answers = await Promise.all(batch.map(refsOf));
+		batch.forEach((c, j) => result.set(c, answers[j]));
+	}
+	return result;
+}
+/**
+* Committer dates of `commits`, in one `git log`. git records no push time; a commit cannot
+* have been pushed before it was committed, so this is the earliest its token can have reached
+* a remote. A tag object's id is answered under its commit's id, so it gets no date.
+*/
+async function committerDates(repo, commits) {
+	const dates = /* @__PURE__ */ new Map();
+	if (commits.length === 0) return dates;
+	const out = await repo.raw([
+		"log",
+		"--no-walk=unsorted",
+		"--no-show-signature",
+		"--format=%H %ct %cI",
+		"--end-of-options",
+		...commits,
+		"--"
+	], "git log --no-walk");
+	for (const line of out.split("\n")) {
+		const [oid, epoch, iso] = line.trim().split(" ");
+		if (oid && epoch && iso) dates.set(oid, {
+			epoch: Number(epoch),
+			iso
+		});
+	}
+	return dates;
+}
+var NAMESPACES, CONCURRENCY, FORMAT, contains;
+var init_containing_refs = __esmMin((() => {
+	NAMESPACES = [
+		{
+			prefix: "refs/heads/",
+			kind: "branch"
+		},
+		{
+			prefix: "refs/remotes/",
+			kind: "remote"
+		},
+		{
+			prefix: "refs/tags/",
+			kind: "tag"
+		}
+	];
+	CONCURRENCY = 4;
+	FORMAT = "--format=%(refname)%00%(symref)%00%(HEAD)";
+	contains = (commits) => commits.flatMap((c) => ["--contains", c]);
+}));
+// packages/cli/dist/policy/tree-files.js
+/** Revisions we pass to git: never an option, never empty. */
+function checkRevision(rev, option) {
+	if (!rev || rev.startsWith("-") || /[\0\n]/.test(rev)) throw new CliError(`${option} needs a commit such as origin/main (got an invalid revision)`, "name a branch, tag or commit id");
+	return rev;
+}
+/** Blob ids of those of `paths` (repository-relative, `/`-separated) that exist in `rev`. */
+/** `what` names `rev` in a failure (`HEAD~1, the base of HEAD~1..HEAD`). */
+async function treeFiles(cwd, rev, paths, what = rev) {
+	const { stdout, stderr, code } = await runGit(cwd, [
+		"ls-tree",
+		"-r",
+		"-z",
+		"--full-tree",
+		"--end-of-options",
+		`${rev}^{tree}`,
+		"--",
+		...paths
+	]);
+	if (code !== 0) throw new CliError(`cannot read the policy committed at ${what} (${gitComplaint(stderr) ?? `exit code ${String(code)}`})`, "name an existing commit (in CI fetch the full history: actions/checkout with `fetch-depth: 0`)");
+	const out = /* @__PURE__ */ new Map();
+	for (const entry of stdout.split("\0")) {
+		const tab = entry.indexOf("	");
+		if (tab === -1) continue;
+		const [, type, oid] = entry.slice(0, tab).split(" ");
+		if (type === "blob" && oid) out.set(entry.slice(tab + 1), oid);
+	}
+	return out;
+}
+var init_tree_files = __esmMin((() => {
+	init_errors();
+	init_process();
+}));
+// packages/cli/dist/scan/exposure-advice.js
+function names(list, extra = 0) {
+	const more = list.length - SHOWN + extra;
+	return list.slice(0, SHOWN).join(", ") + (more > 0 ? ` and ${more} more` : "");
+}
+function where(e) {
+	const day = e.pushedSince ? ` (committed ${e.pushedSince.slice(0, 10)})` : "";
+	switch (e.reach) {
+		case "pushed": return `pushed to ${names(e.remotes)}${day}`;
+		case "tagged": return `in tag ${names(e.tags)}${day}, which may have been pushed`;
+		case "local": return `not pushed (${e.branches.length > 0 ? `only on ${names(e.branches, e.omitted)}` : "on no branch"})`;
+	}
+}
+function steps(e) {
+	const present = e.atHead === "present";
+	if (e.pushed) return present ? "rotate now, then remove it and clean history" : "rotate now, then clean history";
+	return present ? "remove it, amend or rebase it away, then rotate" : "amend or rebase it away, then rotate";
+}
+/** `pushed to origin/main (committed 2026-11-30), removed at HEAD but still in history: rotate now, then clean history` */
+function exposureAdvice(e) {
+	return `${where(e)}${AT_HEAD[e.atHead]}: ${steps(e)}`;
+}
+var SHOWN, AT_HEAD;
+var init_exposure_advice = __esmMin((() => {
+	SHOWN = 2;
+	AT_HEAD = {
+		present: ", still at HEAD",
+		removed: ", removed at HEAD but still in history",
+		absent: ", not at HEAD",
+		message: ", in a commit or tag message",
+		unknown: ""
+	};
+}));
+// packages/cli/dist/scan/exposure.js
+/** The findings with their `exposure`; findings without a commit are returned as they are. */
+async function withExposure(findings, ctx) {
+	const groups = /* @__PURE__ */ new Map();
+	for (const f of findings) if (f.commit) groups.set(f.fingerprint, [...groups.get(f.fingerprint) ?? [], f]);
+	if (groups.size === 0) return [...findings];
+	const sighted = /* @__PURE__ */ new Map();
+	for (const [fp, fs] of groups) sighted.set(fp, /* @__PURE__ */ new Set([...fs.map((f) => f.commit), ...ctx.sightings.get(fp) ?? []]));
+	const distinct = [...new Set([...sighted.values()].flatMap((s) => [...s]))];
+	const [refs, dates, atHead] = await Promise.all([
+		refsContainingEach(ctx.repo, distinct),
+		committerDates(ctx.repo, distinct),
+		headState(groups, ctx)
+	]);
+	const exposures = /* @__PURE__ */ new Map();
+	for (const [fp, commits] of sighted) {
+		const facts = verdict(historyOrder([...commits], ctx.order, dates), refs, dates, atHead.get(fp) ?? "unknown", ctx.scanner);
+		exposures.set(fp, {
+			...facts,
+			nextStep: exposureAdvice(facts)
+		});
+	}
+	return findings.map((f) => {
+		const exposure = f.commit ? exposures.get(f.fingerprint) : void 0;
+		return exposure ? {
+			...f,
+			exposure
+		} : f;
+	});
+}
+/**
+* Parents first: the walk's order when every commit has a place in it; a commit seen only in
+* a message has none (its files were not read), so then commit dates decide, the walk's order
+* breaking ties. A tag object (a tag's message) has neither and comes last.
+*/
+function historyOrder(commits, order, dates) {
+	const rank = (c) => order.get(c) ?? Number.MAX_SAFE_INTEGER;
+	const date = (c) => dates.get(c)?.epoch ?? Number.MAX_SAFE_INTEGER;
+	if (commits.every((c) => order.has(c))) return commits.sort((a, b) => rank(a) - rank(b));
+	return commits.sort((a, b) => date(a) - date(b) || rank(a) - rank(b));
+}
+/** One fingerprint's facts, from the refs holding each of its commits. */
+function verdict(commits, refs, dates, inTree, scanner) {
+	const held = commits.flatMap((c) => refs.get(c));
+	const names = (kind) => [...new Set(held.filter((r) => r.kind === kind).map((r) => r.name))].sort();
+	const [remotes, tags, branches] = [
+		names("remote"),
+		names("tag"),
+		names("branch")
+	];
+	const reach = remotes.length > 0 ? "pushed" : tags.length > 0 ? "tagged" : "local";
+	const firstShared = commits.find((c) => refs.get(c).some(isShared));
+	const since = firstShared ? dates.get(firstShared)?.iso : void 0;
+	const omitted = [
+		remotes,
+		tags,
+		branches
+	].reduce((n, l) => n + Math.max(0, l.length - 20), 0);
+	const atHead = inTree === "removed" && !held.some((r) => r.head) ? "absent" : inTree;
+	return {
+		introducedIn: commits[0],
+		commits,
+		reach,
+		pushed: reach !== "local",
+		remotes: shown(scanner, remotes),
+		tags: shown(scanner, tags),
+		branches: shown(scanner, branches),
+		...omitted > 0 ? { omitted } : {},
+		...since ? { pushedSince: since } : {},
+		atHead
+	};
+}
+/** Whether HEAD's version of each fingerprint's files still holds it (see the module comment). */
+async function headState(groups, ctx) {
+	const state = /* @__PURE__ */ new Map();
+	const paths = [...new Set([...groups.values()].flat().map((f) => f.path))].filter((p) => !isMessage(p));
+	const head = paths.length > 0 ? await ctx.repo.head() : void 0;
+	const tree = head ? await treeFiles(ctx.repo.cwd, head, paths).catch(() => void 0) : void 0;
+	const atHead = /* @__PURE__ */ new Map();
+	if (tree) {
+		const present = [...tree];
+		let i = 0;
+		for await (const blob of ctx.reader.request(present.map(([, oid]) => oid))) {
+			const path = present[i++][0];
+			atHead.set(path, blob.bytes ? fingerprintsIn(ctx.scanner, blob.bytes, path) : void 0);
+		}
+	}
+	for (const [fp, fs] of groups) {
+		const files = fs.map((f) => f.path).filter((p) => !isMessage(p));
+		if (files.length === 0) state.set(fp, "message");
+		else if (!tree) state.set(fp, "unknown");
+		else if (files.some((p) => atHead.get(p)?.has(fp))) state.set(fp, "present");
+		else if (files.every((p) => !tree.has(p) || atHead.get(p))) state.set(fp, "removed");
+		else state.set(fp, "unknown");
+	}
+	return state;
+}
+/**
+* The first MAX_REF_NAMES names. A ref name is text someone typed: one that holds a token (a
+* branch named after it) is shown masked, as paths are.
+*/
+function shown(scanner, names) {
+	return names.slice(0, 20).map((name) => {
+		let out = name;
+		for (const h of scanner.scan(name).findings) out = maskSpan(out, h.offset, h.endOffset);
+		return out;
+	});
+}
+/** Every fingerprint the scanner sees in a file, allowed ones included: present is present. */
+function fingerprintsIn(scanner, bytes, path) {
+	const result = scanner.scan(decodeBytes(bytes).text, { path });
+	return new Set([...result.findings, ...result.suppressed].map((f) => f.fingerprint));
+}
+var isMessage, isShared;
+var init_exposure = __esmMin((() => {
+	init_dist();
+	init_containing_refs();
+	init_tree_files();
+	init_exposure_advice();
+	isMessage = (path) => path.startsWith("<");
+	isShared = (r) => r.kind !== "branch";
+}));
 // packages/cli/dist/commands/scan-commits.js
 /** `A..B` / `A...B` → base A, tip B (an empty side is HEAD). */
 function rangeEnds(range) {
@@ -24146,6 +24270,7 @@ async function historyPlan(target, repo, io) {
 			base: ends?.base,
 			tip: ends?.tip,
 			range,
+			exposure: true,
 			...target.all ? { tags: "all" } : {}
 		};
 	}
@@ -24159,7 +24284,10 @@ async function historyPlan(target, repo, io) {
 		if (io.stdin.isTTY) throw new CliError("--pre-push reads the refs being pushed from stdin, as git gives them to a pre-push hook", "run it from the pre-push hook, or scan a range with `--commits <range>`");
 		updates = parsePrePushInput((await readAll(io.stdin)).toString("utf8"));
 	}
-	return pushPlan(repo, updates, remote);
+	return {
+		...await pushPlan(repo, updates, remote),
+		exposure: true
+	};
 }
 /** Scans every commit `revisions` select, through `reader`. */
 async function scanCommits(setup, plan, io, quiet, reader) {
@@ -24175,6 +24303,12 @@ async function scanCommits(setup, plan, io, quiet, reader) {
 	const showProgress = !quiet && io.stderr.isTTY === true;
 	const progress = new Progress(io.stderr, showProgress ? await countCommits(repo, revisions) : 0, "kernel-secrets: scanning commits", showProgress);
 	const inFlight = [];
+	/**
+	* The place in history order (parents first) of each commit whose files are read, for
+	* exposure's "introduced in". Only those: the others cannot hold a file finding, and a map of
+	* every commit would grow with the history.
+	*/
+	const order = /* @__PURE__ */ new Map();
 	const scanOldest = async () => {
 		await scanRequested(setup, inFlight.shift(), collector);
 		progress.tick();
@@ -24182,7 +24316,9 @@ async function scanCommits(setup, plan, io, quiet, reader) {
 	try {
 		for await (const commit of streamHistory(repo, revisions)) {
 			collector.summary.commits++;
-			inFlight.push(requestChangedFiles(setup, reader, commit.files, collector, commit.commit));
+			const requested = requestChangedFiles(setup, reader, commit.files, collector, commit.commit);
+			if (commit.commit && requested.files.length > 0) order.set(commit.commit, order.size);
+			inFlight.push(requested);
 			if (inFlight.length >= COMMITS_IN_FLIGHT) await scanOldest();
 		}
 		while (inFlight.length > 0) await scanOldest();
@@ -24191,7 +24327,18 @@ async function scanCommits(setup, plan, io, quiet, reader) {
 	}
 	await scanCommitMessages(setup, repo, revisions, collector);
 	if (plan.tags) await scanTagMessages(setup, repo, collector, plan.tags === "all" ? void 0 : new Set(plan.tags));
-	return collector.finish();
+	const report = collector.finish();
+	if (plan.exposure && report.findings.length > 0) {
+		const { sightings } = collector;
+		report.findings = await withExposure(report.findings, {
+			repo,
+			reader,
+			scanner: setup.scanner,
+			order,
+			sightings
+		});
+	}
+	return report;
 }
 var COMMITS_IN_FLIGHT;
 var init_scan_commits = __esmMin((() => {
@@ -24204,6 +24351,7 @@ var init_scan_commits = __esmMin((() => {
 	init_progress();
 	init_scan_changes();
 	init_messages();
+	init_exposure();
 	COMMITS_IN_FLIGHT = 32;
 }));
 // packages/cli/dist/commands/scan-staged.js
@@ -24427,39 +24575,6 @@ var init_review = __esmMin((() => {
 		}
 	};
 }));
-// packages/cli/dist/policy/tree-files.js
-/** Revisions we pass to git: never an option, never empty. */
-function checkRevision(rev, option) {
-	if (!rev || rev.startsWith("-") || /[\0\n]/.test(rev)) throw new CliError(`${option} needs a commit such as origin/main (got an invalid revision)`, "name a branch, tag or commit id");
-	return rev;
-}
-/** Blob ids of those of `paths` (repository-relative, `/`-separated) that exist in `rev`. */
-/** `what` names `rev` in a failure (`HEAD~1, the base of HEAD~1..HEAD`). */
-async function treeFiles(cwd, rev, paths, what = rev) {
-	const { stdout, stderr, code } = await runGit(cwd, [
-		"ls-tree",
-		"-r",
-		"-z",
-		"--full-tree",
-		"--end-of-options",
-		`${rev}^{tree}`,
-		"--",
-		...paths
-	]);
-	if (code !== 0) throw new CliError(`cannot read the policy committed at ${what} (${gitComplaint(stderr) ?? `exit code ${String(code)}`})`, "name an existing commit (in CI fetch the full history: actions/checkout with `fetch-depth: 0`)");
-	const out = /* @__PURE__ */ new Map();
-	for (const entry of stdout.split("\0")) {
-		const tab = entry.indexOf("	");
-		if (tab === -1) continue;
-		const [, type, oid] = entry.slice(0, tab).split(" ");
-		if (type === "blob" && oid) out.set(entry.slice(tab + 1), oid);
-	}
-	return out;
-}
-var init_tree_files = __esmMin((() => {
-	init_errors();
-	init_process();
-}));
 // packages/cli/dist/policy/gate.js
 /**
 * The gate's scans (staged, history, pre-push) with the policy from trusted ground:
@@ -24553,14 +24668,14 @@ async function rewriteScan(gate) {
 		report
 	};
 }
-async function runGateScan(cmd, io, onValue) {
+async function runGateScan(cmd, io) {
 	if (cmd.policyFrom) checkRevision(cmd.policyFrom, "--policy-from");
 	const repo = await GitRepo.find(resolve(io.cwd), io.env);
 	if ((cmd.target.kind === "staged" || cmd.target.kind === "commit-msg") && !repo?.topLevel) throw noWorkTree(resolve(io.cwd));
 	if (!repo) throw new CliError(`${resolve(io.cwd)} is not inside a git repository`, "run the history scan inside the repository");
 	const reader = new BlobReader(repo.cwd, MAX_SCANNABLE_BYTES);
 	try {
-		const gate = new Gate(cmd, io, repo, reader, onValue);
+		const gate = new Gate(cmd, io, repo, reader);
 		const t = cmd.target;
 		if (t.kind === "staged") return await stagedScan(gate);
 		if (t.kind === "commit-msg") return await messageScan(gate, t.file);
@@ -24592,16 +24707,14 @@ var init_gate = __esmMin((() => {
 		io;
 		repo;
 		reader;
-		onValue;
 		top;
 		relDir;
 		paths;
-		constructor(cmd, io, repo, reader, onValue) {
+		constructor(cmd, io, repo, reader) {
 			this.cmd = cmd;
 			this.io = io;
 			this.repo = repo;
 			this.reader = reader;
-			this.onValue = onValue;
 			this.top = repo.topLevel ?? repo.cwd;
 			const rel = repo.topLevel ? toPosix(relative(repo.topLevel, resolve(io.cwd))) : "";
 			this.relDir = rel.startsWith("..") ? "" : rel;
@@ -24621,17 +24734,12 @@ var init_gate = __esmMin((() => {
 		}
 		/** The trusted policy, the change's, and the setup that applies the first and reviews the second. */
 		async setup(trees) {
-			const base = {
-				cwd: this.io.cwd,
-				env: this.io.env,
-				onValue: this.onValue
-			};
-			if (this.cmd.configPath) return setupWithPolicy(base, this.repo, worktreePolicy(this.options()));
+			if (this.cmd.configPath) return setupWithPolicy(this.io, this.repo, worktreePolicy(this.options()));
 			const trusted = await this.read(trees.trusted, trees.trustedAt);
 			const changed = trees.changed ? await this.read(trees.changed, this.cmd.target.kind === "staged" ? "(staged)" : "in the change") : trusted;
-			if (changed.identity === trusted.identity) return setupWithPolicy(base, this.repo, trusted);
+			if (changed.identity === trusted.identity) return setupWithPolicy(this.io, this.repo, trusted);
 			const review = new PolicyReview(trusted, changed, this.top);
-			return setupWithPolicy(base, this.repo, {
+			return setupWithPolicy(this.io, this.repo, {
 				...trusted,
 				config: strictest(trusted.config, changed.config)
 			}, review);
@@ -24645,193 +24753,6 @@ var init_gate = __esmMin((() => {
 			};
 		}
 	};
-}));
-// packages/cli/dist/verify/classify.js
-function classifyStatus(status, endpoint) {
-	const rule = STATUS_RULES.find((r) => r.matches(status));
-	return rule ? {
-		verdict: rule.verdict,
-		reason: rule.reason(status),
-		status,
-		endpoint
-	} : {
-		verdict: "unknown",
-		reason: `HTTP ${status}: not an answer Kernel documents`,
-		status,
-		endpoint
-	};
-}
-/** A request that got no status: only node's error code is kept (a message could quote the request). */
-function classifyFailure(failure, endpoint) {
-	if ("timeoutMs" in failure) return {
-		verdict: "unknown",
-		reason: `no answer within ${failure.timeoutMs} ms`,
-		endpoint
-	};
-	return {
-		verdict: "unknown",
-		reason: `network error${typeof failure.code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(failure.code) ? ` (${failure.code})` : ""}`,
-		endpoint
-	};
-}
-/** What a header can carry: visible ASCII. Anything else is not sent (node would throw, quoting nothing useful). */
-function sendableToken(token) {
-	return /^[\x21-\x7e]{1,4096}$/.test(token);
-}
-var STATUS_RULES;
-var init_classify = __esmMin((() => {
-	STATUS_RULES = [
-		{
-			matches: (s) => s >= 200 && s < 300,
-			verdict: "live",
-			reason: (s) => `HTTP ${s}: Kernel accepted it`
-		},
-		{
-			matches: (s) => s === 401,
-			verdict: "not-live",
-			reason: () => "HTTP 401: wrong, expired or revoked"
-		},
-		{
-			matches: (s) => s === 403,
-			verdict: "live",
-			reason: () => "HTTP 403: a valid token that lacks a scope"
-		},
-		{
-			matches: (s) => s === 429,
-			verdict: "unknown",
-			reason: () => "HTTP 429: rate limited, try again later"
-		},
-		{
-			matches: (s) => s >= 300 && s < 400,
-			verdict: "unknown",
-			reason: (s) => `HTTP ${s}: a redirect, not followed (it would carry the token elsewhere)`
-		}
-	];
-}));
-// packages/cli/dist/verify/client.js
-/**
-* The one request of the live check: `GET <endpoint>/api/v1/constructs` with
-* `Authorization: Bearer <token>`, straight through node:http(s) with an agent of our own.
-* Nothing else sees the token: HTTP(S)_PROXY is not read (a proxy would see the header),
-* redirects are not followed (they could carry it to another host), the body is not read, and
-* a failure is reported by node's error code alone.
-*/
-/**
-* Checks each token once (keyed by fingerprint), at most `VERIFY_CONCURRENCY` at a time.
-* `tokens` maps fingerprint → value; the result maps fingerprint → verdict.
-*/
-async function checkAll(client, tokens) {
-	const queue = [...tokens];
-	const out = /* @__PURE__ */ new Map();
-	const worker = async () => {
-		for (let next = queue.shift(); next; next = queue.shift()) out.set(next[0], await client.check(next[1]));
-	};
-	await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
-	return out;
-}
-var LivenessClient;
-var init_client = __esmMin((() => {
-	init_version();
-	init_classify();
-	init_limits();
-	LivenessClient = class {
-		options;
-		agent;
-		constructor(options) {
-			this.options = options;
-			const secure = options.endpoint.url.protocol === "https:";
-			this.agent = secure ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
-		}
-		/** Asks the endpoint about one token. Never throws: every failure is an `unknown` verdict. */
-		check(token) {
-			const { endpoint, timeoutMs } = this.options;
-			const { url } = endpoint;
-			const request = url.protocol === "https:" ? https.request : http.request;
-			if (!sendableToken(token)) return Promise.resolve({
-				verdict: "unknown",
-				reason: "not sent: it has characters a header cannot carry",
-				endpoint: endpoint.origin
-			});
-			return new Promise((resolve) => {
-				let settled = false;
-				const settle = (verdict) => {
-					if (settled) return;
-					settled = true;
-					clearTimeout(timer);
-					req.destroy();
-					resolve(verdict);
-				};
-				const req = request(url, {
-					method: "GET",
-					agent: this.agent,
-					headers: {
-						Authorization: `Bearer ${token}`,
-						Accept: "application/json",
-						"User-Agent": `${TOOL_NAME}/${TOOL_VERSION} (verify)`
-					}
-				});
-				const timer = setTimeout(() => settle(classifyFailure({ timeoutMs }, endpoint.origin)), timeoutMs);
-				req.on("response", (res) => {
-					res.resume();
-					settle(classifyStatus(res.statusCode ?? 0, endpoint.origin));
-				});
-				req.on("error", (err) => settle(classifyFailure({ code: err.code }, endpoint.origin)));
-				req.end();
-			});
-		}
-		close() {
-			this.agent.destroy();
-		}
-	};
-}));
-// packages/cli/dist/verify/verify-findings.js
-var verify_findings_exports = /* @__PURE__ */ __exportAll({
-	LIVE_NOTE: () => LIVE_NOTE,
-	verifyFindings: () => verifyFindings
-});
-async function verifyFindings(report, run, io, quiet) {
-	const tokens = /* @__PURE__ */ new Map();
-	for (const f of report.findings) {
-		const value = run.vault.get(f.fingerprint);
-		if (value !== void 0) tokens.set(f.fingerprint, value);
-	}
-	const verdicts = tokens.size > 0 ? await check(tokens, run, io, quiet) : /* @__PURE__ */ new Map();
-	const notChecked = {
-		verdict: "unknown",
-		reason: "not checked: only an encoded form of it was found",
-		endpoint: run.endpoint.origin
-	};
-	report.findings = report.findings.map((f) => {
-		const liveness = verdicts.get(f.fingerprint) ?? notChecked;
-		if (liveness.verdict !== "live") return {
-			...f,
-			liveness
-		};
-		return {
-			...f,
-			liveness,
-			severity: "error",
-			message: `${f.message} (${LIVE_NOTE})`
-		};
-	});
-}
-async function check(tokens, run, io, quiet) {
-	if (!quiet) io.stderr.write(`kernel-secrets: asking ${run.endpoint.origin} whether ${plural(tokens.size, "token")} ${tokens.size === 1 ? "is" : "are"} live (--verify)\n`);
-	const client = new LivenessClient({
-		endpoint: run.endpoint,
-		timeoutMs: run.timeoutMs
-	});
-	try {
-		return await checkAll(client, tokens);
-	} finally {
-		client.close();
-	}
-}
-var LIVE_NOTE;
-var init_verify_findings = __esmMin((() => {
-	init_counts();
-	init_client();
-	LIVE_NOTE = "live: revoke it now";
 }));
 // packages/cli/dist/commands/scan.js
 /** `kernel-secrets scan`: picks the target, runs it, prints the report, returns the exit code. */
@@ -24854,23 +24775,11 @@ function outputSummary(report, outputFile, format) {
 		`${format} report in ${terminalSafe(outputFile)}`
 	].join(" · ");
 }
-/** `--verify`: the endpoint is checked before anything is scanned (exit 2 for an unsafe one). */
-async function prepareVerify(cmd, io) {
-	if (!cmd.verify) return void 0;
-	const [{ resolveEndpoint }, { TokenVault }] = await Promise.all([Promise.resolve().then(() => (init_endpoint(), endpoint_exports)), Promise.resolve().then(() => (init_token_vault(), token_vault_exports))]);
-	return {
-		endpoint: resolveEndpoint(io.env),
-		timeoutMs: cmd.verify.timeoutMs,
-		vault: new TokenVault()
-	};
-}
 async function runScan(cmd, io) {
 	const started = performance.now();
-	const verify = await prepareVerify(cmd, io);
-	const onValue = verify ? (fp, value) => verify.vault.record(fp, value) : void 0;
 	let setup;
 	let report;
-	if (isGate(cmd)) ({setup, report} = await (await Promise.resolve().then(() => (init_gate(), gate_exports))).runGateScan(cmd, io, onValue));
+	if (isGate(cmd)) ({setup, report} = await (await Promise.resolve().then(() => (init_gate(), gate_exports))).runGateScan(cmd, io));
 	else {
 		if (cmd.policyFrom) throw new CliError("--policy-from applies to --staged, --commits, --all and --pre-push", "drop it for file scans");
 		setup = await createScanSetup({
@@ -24878,12 +24787,10 @@ async function runScan(cmd, io) {
 			env: io.env,
 			configPath: cmd.configPath,
 			baseline: cmd.baseline,
-			findRepo: cmd.target.kind !== "stdin" || cmd.target.filename !== void 0,
-			onValue
+			findRepo: cmd.target.kind !== "stdin" || cmd.target.filename !== void 0
 		});
 		report = await runTarget(cmd, setup, io);
 	}
-	if (verify) await (await Promise.resolve().then(() => (init_verify_findings(), verify_findings_exports))).verifyFindings(report, verify, io, cmd.output.quiet);
 	report.summary.durationMs = Math.round(performance.now() - started);
 	if (setup.baselineFile) report.summary.baseline = toPosix(setup.baselineFile);
 	const o = cmd.output;
@@ -25750,52 +25657,6 @@ var init_known = __esmMin((() => {
 	init_read_input();
 	init_setup();
 }));
-// packages/cli/dist/commands/verify.js
-var verify_exports = /* @__PURE__ */ __exportAll({ runVerify: () => runVerify });
-/** What to do when there was no answer to go by. */
-function unknownFix(result) {
-	const s = result.status;
-	if (s === void 0) return `check the connection to ${result.endpoint} (verify connects directly, without HTTP(S)_PROXY) or raise --timeout`;
-	if (s >= 300 && s < 400) return `point ${API_URL_ENV} at the API itself`;
-	return "try again later";
-}
-async function runVerify(cmd, io) {
-	const endpoint = resolveEndpoint(io.env);
-	const token = (await readSecret(io, "Paste the Kernel token (input hidden), then press Enter: ")).trim();
-	if (!token || /\s/.test(token)) throw new CliError("expected one token on stdin", PIPE_IT);
-	const who = `${preview(token)} (fingerprint ${fingerprint(token)})`;
-	if (!sendableToken(token)) throw new CliError(`${who} has characters an HTTP header cannot carry, so it was not sent`, PIPE_IT);
-	const client = new LivenessClient({
-		endpoint,
-		timeoutMs: cmd.timeoutMs
-	});
-	let result;
-	try {
-		result = await client.check(token);
-	} finally {
-		client.close();
-	}
-	const why = `${result.reason}, asked ${result.endpoint}`;
-	switch (result.verdict) {
-		case "live":
-			io.stdout.write(`kernel-secrets: ${who} is live (${why}). Revoke it now. ${ROTATE_STEPS}\n`);
-			return 1;
-		case "not-live":
-			io.stdout.write(`kernel-secrets: ${who} is not live (${why}).\n`);
-			return 0;
-		case "unknown": throw new CliError(`could not tell whether ${who} is live (${why})`, unknownFix(result));
-	}
-}
-var PIPE_IT;
-var init_verify = __esmMin((() => {
-	init_dist();
-	init_errors();
-	init_read_input();
-	init_classify();
-	init_client();
-	init_endpoint();
-	PIPE_IT = "pipe just the token, e.g. `printenv KERNEL_TOKEN | kernel-secrets verify`";
-}));
 // packages/cli/dist/main.js
 /**
 * Entry point shared by the bin and tests: parse, run, map every outcome to an exit code.
@@ -25838,7 +25699,6 @@ async function main(argv, io = processIO()) {
 			case "baseline": return await (await Promise.resolve().then(() => (init_baseline(), baseline_exports))).runBaseline(cmd, io);
 			case "init": return await (await Promise.resolve().then(() => (init_init(), init_exports))).runInit(cmd, io);
 			case "known": return await (await Promise.resolve().then(() => (init_known(), known_exports))).runKnown(cmd, io);
-			case "verify": return await (await Promise.resolve().then(() => (init_verify(), verify_exports))).runVerify(cmd, io);
 		}
 	} catch (err) {
 		const line = err instanceof CliError ? err.oneLine() : toOneLine(`internal error (${describeInternalError(err)}); nothing was let through. Please report it with the command you ran`);

@@ -75,7 +75,10 @@ Options:
 ${SCAN_OPTIONS}
 ${HELP_OPTION}
 
-Paths in reports are relative to the repository root.
+Paths in reports are relative to the repository root. History findings (--commits, --all,
+--pre-push) also give their exposure: the commit that introduced the token, whether a
+remote-tracking ref or tag holds it or only local branches, whether HEAD still has it, and the
+next step (JSON and SARIF: "exposure" on each finding).
 ${EXIT_CODES}
 With --verify a live token is an error whatever its rule, listed first under "Revoke now".
 ${NETWORK_NOTE}`;

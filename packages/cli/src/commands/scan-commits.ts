@@ -13,6 +13,7 @@ import { Progress } from '../scan/progress.js';
 import type { ScanReport } from '../scan/report.js';
 import { requestChangedFiles, scanRequested, type RequestedScan } from '../scan/scan-changes.js';
 import { scanCommitMessages, scanTagMessages } from '../scan/messages.js';
+import { withExposure } from '../scan/exposure.js';
 import type { ScanSetup } from '../scan/setup.js';
 
 /** Commits whose blobs are requested ahead of the one being scanned (bounds memory). */
@@ -29,6 +30,8 @@ export interface HistoryPlan {
   range?: string | undefined;
   /** Annotated tags whose messages are scanned too: every tag (`--all`), or these tag objects (a push). */
   tags?: 'all' | string[] | undefined;
+  /** Give each finding its exposure verdict (scan/exposure.ts): history and push scans, not the post-rewrite warning. */
+  exposure?: boolean;
 }
 
 /** `A..B` / `A...B` → base A, tip B (an empty side is HEAD). */
@@ -49,7 +52,7 @@ export async function historyPlan(
     const revisions = [...(target.all ? ['--all'] : []), ...(target.ranges.length > 0 ? ['--end-of-options', ...target.ranges] : [])];
     const range = target.all ? undefined : target.ranges.find((r) => rangeEnds(r));
     const ends = range ? rangeEnds(range) : undefined;
-    return { revisions, base: ends?.base, tip: ends?.tip, range, ...(target.all ? { tags: 'all' as const } : {}) };
+    return { revisions, base: ends?.base, tip: ends?.tip, range, exposure: true, ...(target.all ? { tags: 'all' as const } : {}) };
   }
   const framework = preCommitFrameworkUpdate(io.env);
   let updates: PushUpdate[];
@@ -66,7 +69,7 @@ export async function historyPlan(
     }
     updates = parsePrePushInput((await readAll(io.stdin)).toString('utf8'));
   }
-  return pushPlan(repo, updates, remote);
+  return { ...(await pushPlan(repo, updates, remote)), exposure: true };
 }
 
 /** Scans every commit `revisions` select, through `reader`. */
@@ -90,6 +93,12 @@ export async function scanCommits(setup: ScanSetup, plan: HistoryPlan, io: CliIO
   // Blobs of the next commits are requested while this one is scanned, so git log, git
   // cat-file and the engine work at the same time instead of waiting on each other.
   const inFlight: RequestedScan[] = [];
+  /**
+   * The place in history order (parents first) of each commit whose files are read, for
+   * exposure's "introduced in". Only those: the others cannot hold a file finding, and a map of
+   * every commit would grow with the history.
+   */
+  const order = new Map<string, number>();
   const scanOldest = async (): Promise<void> => {
     await scanRequested(setup, inFlight.shift()!, collector);
     progress.tick();
@@ -97,7 +106,9 @@ export async function scanCommits(setup: ScanSetup, plan: HistoryPlan, io: CliIO
   try {
     for await (const commit of streamHistory(repo, revisions)) {
       collector.summary.commits++;
-      inFlight.push(requestChangedFiles(setup, reader, commit.files, collector, commit.commit));
+      const requested = requestChangedFiles(setup, reader, commit.files, collector, commit.commit);
+      if (commit.commit && requested.files.length > 0) order.set(commit.commit, order.size);
+      inFlight.push(requested);
       if (inFlight.length >= COMMITS_IN_FLIGHT) await scanOldest();
     }
     while (inFlight.length > 0) await scanOldest();
@@ -107,5 +118,11 @@ export async function scanCommits(setup: ScanSetup, plan: HistoryPlan, io: CliIO
   // Messages are committed and pushed too.
   await scanCommitMessages(setup, repo, revisions, collector);
   if (plan.tags) await scanTagMessages(setup, repo, collector, plan.tags === 'all' ? undefined : new Set(plan.tags));
-  return collector.finish();
+  const report = collector.finish();
+  // Only when there is something to report: a clean scan runs no extra git command.
+  if (plan.exposure && report.findings.length > 0) {
+    const { sightings } = collector;
+    report.findings = await withExposure(report.findings, { repo, reader, scanner: setup.scanner, order, sightings });
+  }
+  return report;
 }

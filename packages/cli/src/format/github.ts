@@ -33,7 +33,8 @@ export function formatGithub(report: ScanReport, o: FormatOptions): string {
       `title=${escapeProperty(`kernel-secrets ${ruleId(f)}`)}`,
     ].join(',');
     const where = f.commit ? ` (introduced in commit ${f.commit})` : '';
-    const text = `${f.message}${where}. Fingerprint ${f.fingerprint}.\n${f.remediation}`;
+    const exposure = f.exposure ? `\nExposure: ${f.exposure.nextStep}.` : '';
+    const text = `${f.message}${where}. Fingerprint ${f.fingerprint}.${exposure}\n${f.remediation}`;
     out.push(`::${f.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(text)}`);
   }
   const s = report.summary;

@@ -27,6 +27,7 @@ export function formatJson(report: ScanReport, o: FormatOptions): string {
       fingerprint: f.fingerprint,
       preview: f.preview,
       ...(f.liveness ? { liveness: f.liveness } : {}),
+      ...(f.exposure ? { exposure: f.exposure } : {}),
     })),
     // What the change asked to let through (accepted: it gave a reason), and how it weakens the policy.
     suppressions: report.suppressions,

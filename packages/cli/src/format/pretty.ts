@@ -35,7 +35,10 @@ function findingBlock(f: ReportedFinding, c: Palette, o: FormatOptions, explaine
   const sev = f.severity === 'error' ? c.red('error') : c.yellow('warning');
   const where = c.bold(`${terminalSafe(o.showPath(f.path))}:${f.line}:${f.column}`);
   const lines = [`${where}  ${sev}  ${terminalSafe(f.message)}  ${c.dim(ruleId(f))}`];
-  if (f.commit) lines.push(`  ${c.dim(`introduced in commit ${f.commit}`)}`);
+  const first = f.exposure && f.exposure.introducedIn !== f.commit ? ` (the token first appears in commit ${f.exposure.introducedIn})` : '';
+  if (f.commit) lines.push(`  ${c.dim(`introduced in commit ${f.commit}${first}`)}`);
+  // One line, even in the pre-push hook: where the token has been, and what to do first.
+  if (f.exposure) lines.push(`  ${c.bold('exposure:')} ${terminalSafe(f.exposure.nextStep)}`);
   lines.push(...frameLines(f, c));
   lines.push(`  ${c.dim('fingerprint')} ${f.fingerprint}`, ...livenessLine(f, c));
   if (explained.has(f.detector)) {

@@ -95,7 +95,9 @@ export function formatSarif(report: ScanReport, _o: FormatOptions): string {
             ruleId: ruleId(f),
             ruleIndex: ids.indexOf(ruleId(f)),
             level: f.severity,
-            message: { text: `${f.message}. Fingerprint ${f.fingerprint}.${f.commit ? ` Introduced in commit ${f.commit}.` : ''}` },
+            message: {
+              text: `${f.message}. Fingerprint ${f.fingerprint}.${f.commit ? ` Introduced in commit ${f.commit}.` : ''}${f.exposure ? ` Exposure: ${f.exposure.nextStep}.` : ''}`,
+            },
             locations: [
               {
                 physicalLocation: {
@@ -110,6 +112,7 @@ export function formatSarif(report: ScanReport, _o: FormatOptions): string {
               preview: f.preview,
               ...(f.commit ? { commit: f.commit } : {}),
               ...(f.liveness ? { liveness: f.liveness } : {}),
+              ...(f.exposure ? { exposure: f.exposure } : {}),
             },
           })),
           ...reviewNotes(report),

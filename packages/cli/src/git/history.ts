@@ -11,8 +11,13 @@ import { streamDiff } from './diff-stream.js';
 import { repositoryHint } from './process.js';
 import type { GitRepo } from './repo.js';
 
-/** Options that make `git log` print what DiffParser reads, independent of user config. */
-const LOG_SHAPE = ['log', '--format=%x01%H %P', '--reverse', '--root', '--cc', '--no-show-signature', ...DIFF_SHAPE];
+/**
+ * Options that make `git log` print what DiffParser reads, independent of user config.
+ * `--date-order` with `--reverse`: parents always before children, so the first commit that
+ * shows a token is the one that introduced it (plain `--reverse` follows commit dates, and a
+ * skewed clock puts a child first: 9 commits of expressjs/express come before a parent).
+ */
+const LOG_SHAPE = ['log', '--format=%x01%H %P', '--reverse', '--date-order', '--root', '--cc', '--no-show-signature', ...DIFF_SHAPE];
 
 /** Explains the usual CI cause of an unknown revision: a shallow clone. */
 function revisionHint(stderr: string): string {

@@ -27,6 +27,8 @@ export class ReportCollector {
   private readonly suppressions: Suppression[] = [];
   /** History scans see the same token in many commits; it is reported where it first appears. */
   private readonly seen = new Set<string>();
+  /** History scans: every commit that adds each fingerprint, reported or folded into an earlier finding (for exposure.ts). */
+  readonly sightings = new Map<string, Set<string>>();
   private readonly started = performance.now();
 
   constructor(
@@ -68,6 +70,10 @@ export class ReportCollector {
   /** History scans see the same token in many commits; it is reported where it first appears. */
   private firstTime(f: ReportedFinding): boolean {
     const key = `${f.fingerprint}\0${ruleId(f)}\0${f.path}`;
+    if (this.summary.mode === 'commits' && f.commit) {
+      const commits = this.sightings.get(f.fingerprint) ?? new Set<string>();
+      this.sightings.set(f.fingerprint, commits.add(f.commit));
+    }
     if (this.summary.mode === 'commits' && this.seen.has(key)) return false;
     this.seen.add(key);
     return true;

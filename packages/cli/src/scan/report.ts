@@ -5,6 +5,7 @@
  */
 import type { Finding, Severity } from '@kernel-secrets/core';
 import type { Liveness } from '../verify/liveness.js';
+import type { Exposure } from './exposure.js';
 
 export type ScanMode = 'staged' | 'paths' | 'commits' | 'stdin' | 'message';
 
@@ -21,6 +22,8 @@ export interface ReportedFinding extends Finding {
   path: string;
   /** The commit that introduced it (history scans). */
   commit?: string;
+  /** History scans: how far the token has travelled (pushed or local, still at HEAD) and what to do first. */
+  exposure?: Exposure;
   frame: FrameLine[];
   /** `scan --verify`: whether Kernel says the token is live. */
   liveness?: Liveness;
