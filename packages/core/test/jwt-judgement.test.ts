@@ -3,20 +3,13 @@
  * reported): a test suite signs its vectors with a key that sits in the same file; a leaked
  * token's key is not there. In a file that mentions Kernel every JWT is still reported.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { judgeJwt, Scanner, signingContext } from '../src/index.js';
-import { randomJwt, randomToken } from '../../../test/support/tokens.js';
+import { randomJwt, randomToken, signedJwt } from '../../../test/support/tokens.js';
 
 const scanner = new Scanner();
 const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-
-/** A JWT signed with HMAC under `key`, as a test suite writes its vectors. */
-function signedJwt(key: string | Buffer, alg: 'HS256' | 'HS384' | 'HS512' = 'HS256', payload: object = { sub: randomToken(12) }): string {
-  const input = `${enc({ alg, typ: 'JWT' })}.${enc(payload)}`;
-  const hash = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[alg];
-  return `${input}.${createHmac(hash, key).update(input).digest('base64url')}`;
-}
 
 /** A test file: the key passed to the verifier, the vector further down. */
 const testFile = (key: string, jwt: string) => `app.use(jwt({ secret: '${key}', alg: 'HS256' }))\n\nconst token = '${jwt}'\n`;
@@ -62,6 +55,13 @@ describe('JWT test vectors', () => {
     expect(judgeJwt(`${body}.${randomToken(43)}`)).toEqual({ kind: 'token' });
   });
 
+  it('a signature shorter than its alg produces is a hand-made fixture; a full-length one is a token', () => {
+    const input = `${enc({ alg: 'RS256', typ: 'JWT', kid: 'test-key-id' })}.${enc({ iss: 'svc@example.iam', iat: 1616161616 })}`;
+    expect(judgeJwt(`${input}.signature`)).toEqual({ kind: 'fixture', reason: 'JWT with a truncated signature' });
+    expect(scanner.scan(`access_token: '${input}.signature'`).findings).toEqual([]);
+    expect(judgeJwt(`${input}.${randomBytes(256).toString('base64url')}`)).toEqual({ kind: 'token' });
+  });
+
   it('a random-key JWT (as an issuer mints it) is a token, with its exp', () => {
     const exp = Math.floor(Date.now() / 1000) + 3600;
     const jwt = randomJwt({ sub: randomToken(8), exp });
@@ -88,8 +88,8 @@ describe('broken JWTs', () => {
 
   it('a broken JWT under a Kernel name is still reported', () => {
     const corrupted = `ss${valid().slice(2)}`;
-    const findings = scanner.scan(`KERNEL_TOKEN=${corrupted}\n`).findings;
-    expect(findings.map((f) => [f.detector, f.line, f.column])).toEqual([['context', 1, 14]]);
+    const findings = scanner.scan(`const KERNEL_TOKEN = '${corrupted}'\n`).findings;
+    expect(findings.map((f) => [f.detector, f.line, f.column])).toEqual([['context', 1, 23]]);
   });
 
   it('a random dotted token with no JSON segment is judged as any other value', () => {

@@ -25,6 +25,8 @@ const FAKES = [
   // openai-node's tests (issue 12 measurement): words with a short disambiguating suffix.
   'sk-test-azure-imds-secret-7f3e',
   'private-azure-customer-record-9a41',
+  // vercel/ai's gateway tests: a slug of a product name, words and an acronym.
+  'vercel-deployment-oidc-token',
 ];
 
 /** Paths and URLs under credential-looking keys. */

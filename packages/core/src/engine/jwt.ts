@@ -8,6 +8,7 @@
  * never writes `"nbf": "tomorrow"`). It is a test vector, not a credential, when:
  * - it is jwt.io's documentation sample (sub 1234567890, John Doe);
  * - it is unsecured (`alg: none`, empty signature): anyone can mint it;
+ * - its signature is shorter than its `alg` ever produces (a hand-made `.signature` suffix);
  * - its HMAC signature verifies with a quoted string of the same file: a test suite signs
  *   its vectors with `secret: 'a-secret'` next to them; a leaked token's key is not in the file.
  * A JWT-shaped value with a JSON segment that fails those checks is a deliberately broken
@@ -47,6 +48,25 @@ export interface SigningContext {
 
 /** HMAC algorithms whose signature can be checked against a key found in the file. */
 const HMAC_HASH: Readonly<Record<string, string>> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
+/**
+ * Fewest signature bytes each algorithm produces (RSA: a 1024-bit key, the smallest in use).
+ * A shorter signature was cut by hand (`…iat":1616161616}.signature`): no issuer sends one.
+ */
+const MIN_SIGNATURE_BYTES: Readonly<Record<string, number>> = {
+  HS256: 32,
+  HS384: 48,
+  HS512: 64,
+  RS256: 128,
+  RS384: 128,
+  RS512: 128,
+  PS256: 128,
+  PS384: 128,
+  PS512: 128,
+  ES256: 64,
+  ES384: 96,
+  ES512: 132,
+  EdDSA: 64,
+};
 /** Registered claims that must be NumericDate when present. */
 const TIME_CLAIMS = ['exp', 'nbf', 'iat'] as const;
 /** Longest quoted string tried as a signing key, and how many distinct ones per file. */
@@ -115,6 +135,8 @@ export function judgeJwt(value: string, context?: SigningContext): JwtJudgement 
   if (jwt.isExample) return { kind: 'fixture', reason: 'documentation sample JWT' };
   if (context?.kernel()) return token;
   if (jwt.alg.toLowerCase() === 'none' && value.endsWith('.')) return { kind: 'fixture', reason: 'unsecured JWT' };
+  const signatureBytes = Math.floor(((value.length - value.lastIndexOf('.') - 1) * 3) / 4);
+  if (signatureBytes < (MIN_SIGNATURE_BYTES[jwt.alg] ?? 0)) return { kind: 'fixture', reason: 'JWT with a truncated signature' };
   if (context && signedWithKey(value, jwt.alg, context.keys()))
     return { kind: 'fixture', reason: 'JWT signed with a key in the same file' };
   return token;

@@ -178,7 +178,16 @@ export function isPathShaped(value: string): boolean {
   return /^(?:\.{0,2}\/|~\/)[^/]{1,200}\/|^[a-z][a-z0-9+.-]{0,15}:\/\//.test(value);
 }
 
+/**
+ * Three or more lower-case letter runs joined by `-` or `_` (`vercel-deployment-oidc-token`): a
+ * slug. Issuers' tokens mix cases or digits; a slug needs only half its letters in words
+ * (product names and acronyms such as `vercel` and `oidc` are not in the list).
+ */
+const SLUG = /^[a-z]{2,14}(?:[-_][a-z]{2,14}){2,9}$/;
+const SLUG_WORDS_SHARE = 0.5;
+
 /** True when `value` is made of words and identifier pieces rather than random characters. */
 export function looksLikeWords(value: string): boolean {
-  return wordShare(value) >= (isPathShaped(value) ? PATH_WORDS_SHARE : WORDS_SHARE);
+  const bar = isPathShaped(value) ? PATH_WORDS_SHARE : SLUG.test(value) ? SLUG_WORDS_SHARE : WORDS_SHARE;
+  return wordShare(value) >= bar;
 }
