@@ -340,6 +340,8 @@ const INVALID: Bad[] = [
   { what: 'tokenProvider arrow', lang: 'js', code: `const c = connect({ tokenProvider: () => «"${T}"» });`, suggest: ENV },
   { what: 'getToken async arrow', lang: 'js', code: `const c = connect({ getToken: async () => «"${T}"» });`, suggest: ENV },
   { what: 'createKernelClient positional', lang: 'js', code: `const c = createKernelClient(«"${T}"»);`, suggest: ENV },
+  // Client names come from core's KERNEL_SDK_NAMES, the list the hook reads.
+  { what: 'AsyncKernelClient positional (core SDK names)', lang: 'ts', code: `const c = new AsyncKernelClient(«'${T}'»);`, suggest: ENV },
   {
     what: 'any factory imported from a Kernel module',
     lang: 'ts',
