@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { judgeJwt, Scanner, signingContext } from '../src/index.js';
+import { MAX_VERIFICATIONS } from '../src/engine/jwt.js';
 import { randomJwt, randomToken, signedJwt } from '../../../test/support/tokens.js';
 
 const scanner = new Scanner();
@@ -66,6 +67,19 @@ describe('JWT test vectors', () => {
     const exp = Math.floor(Date.now() / 1000) + 3600;
     const jwt = randomJwt({ sub: randomToken(8), exp });
     expect(judgeJwt(jwt, signingContext(`const a = 'x'\nconst t = '${jwt}'`))).toEqual({ kind: 'token', exp });
+  });
+});
+
+describe('the verification budget keeps a file of many JWTs linear', () => {
+  it('past MAX_VERIFICATIONS HMACs per file, further vectors are reported (fail closed)', () => {
+    // 499 decoy strings before the key: each vector costs 500 verifications.
+    const decoys = Array.from({ length: 499 }, (_, i) => `'decoy-${i}'`).join(', ');
+    const key = `k-${randomToken(10)}`;
+    const jwt = signedJwt(key);
+    const exempt = Math.floor(MAX_VERIFICATIONS / 500);
+    const lines = Array.from({ length: exempt + 5 }, () => `t('${jwt}')`).join('\n');
+    const findings = scanner.scan(`const keys = [${decoys}, '${key}']\n${lines}\n`).findings;
+    expect(findings.map((f) => f.line)).toEqual([1, 2, 3, 4, 5].map((n) => 1 + exempt + n));
   });
 });
 
