@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { appendFileSync, chmodSync, closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { createHash } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { homedir } from "node:os";
 import { spawn, spawnSync } from "node:child_process";
 import { realpath, stat } from "node:fs/promises";
@@ -19072,6 +19072,220 @@ var init_entropy = __esmMin((() => {
 	expected = /* @__PURE__ */ new Map();
 	ENTROPY_MARGIN = 1.25;
 }));
+// packages/core/dist/engine/base64-text.js
+function isPrintable(s) {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 32 || c > 126) return false;
+	}
+	return true;
+}
+/**
+* The readable text `value` encodes, or undefined. `shift` leading `A`s (six zero bits each)
+* realign a value that lost characters at its start; the first `shift` decoded bytes then
+* mix padding bits with real ones and are dropped.
+*/
+function base64Text(value) {
+	if (!BASE64_VALUE.test(value)) return void 0;
+	let end = value.length;
+	while (value.charCodeAt(end - 1) === 61) end--;
+	const body = value.slice(0, end);
+	const encoding = /[-_]/.test(body) ? "base64url" : "base64";
+	for (let shift = 0; shift < 4; shift++) {
+		const text = Buffer.from("A".repeat(shift) + body, encoding).toString("latin1").slice(shift);
+		if (text.length >= MIN_TEXT && isPrintable(text)) return text;
+	}
+}
+/** The pieces of decoded text that could each be a credential. */
+function textPieces(text) {
+	return text.split(PIECE_SEPARATOR).filter(Boolean);
+}
+var BASE64_VALUE, MIN_TEXT, PIECE_SEPARATOR;
+var init_base64_text = __esmMin((() => {
+	BASE64_VALUE = /^[A-Za-z0-9+/_-]{12,4096}={0,2}$/;
+	MIN_TEXT = 8;
+	PIECE_SEPARATOR = /[^A-Za-z0-9_\-.~+/=]+/;
+}));
+// packages/core/dist/engine/jwt.js
+/**
+* JWT judgement: is a JWT-shaped string a bearer credential, or a test vector? Shared by the
+* text scanner (whole files) and `Scanner.checkValue` (the ESLint rule, which passes the file
+* as `surroundings`), so the hook and the linter give the same answer for the same value.
+*
+* A JWT counts when its header decodes to JSON with `alg`, its payload to a JSON object, and
+* its registered time claims (`exp`, `nbf`, `iat`) are numbers (RFC 7519 NumericDate; an issuer
+* never writes `"nbf": "tomorrow"`). It is a test vector, not a credential, when:
+* - it is jwt.io's documentation sample (sub 1234567890, John Doe);
+* - it is unsecured (`alg: none`, empty signature): anyone can mint it;
+* - its signature is shorter than its `alg` ever produces (a hand-made `.signature` suffix);
+* - its HMAC signature verifies with a quoted string of the same file: a test suite signs
+*   its vectors with `secret: 'a-secret'` next to them; a leaked token's key is not in the file.
+* A JWT-shaped value with a JSON segment that fails those checks is a deliberately broken
+* fixture (`invalidToken = 'ssyJhbGci…'`). None of these exemptions applies in a file that
+* mentions Kernel (a Kernel name, `KernelClient`, kernel.asimov.com): a Kernel token may be a
+* JWT, and there a missed token costs more than a test vector reported.
+*/
+function decodeSegment(segment) {
+	const json = Buffer.from(segment, "base64url").toString("utf8").trim();
+	if (!json.startsWith("{") || !json.endsWith("}")) return void 0;
+	try {
+		return JSON.parse(json);
+	} catch {
+		return;
+	}
+}
+function isObject(v) {
+	return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+/** Returns undefined when `value` is not a well-formed JWT. */
+function inspectJwt(value) {
+	const parts = value.split(".");
+	if (parts.length !== 3) return void 0;
+	const header = decodeSegment(parts[0]);
+	if (!isObject(header) || typeof header["alg"] !== "string") return void 0;
+	const payload = decodeSegment(parts[1]);
+	if (!isObject(payload)) return void 0;
+	if (TIME_CLAIMS.some((c) => c in payload && typeof payload[c] !== "number")) return void 0;
+	const exp = payload["exp"];
+	const isExample = payload["sub"] === "1234567890" || payload["name"] === "John Doe";
+	return exp === void 0 ? {
+		isExample,
+		alg: header["alg"]
+	} : {
+		exp,
+		isExample,
+		alg: header["alg"]
+	};
+}
+/** Two to four dot-separated segments, one of which decodes to a JSON object: a JWT someone broke. */
+function isBrokenJwt(value) {
+	const parts = value.split(".");
+	if (parts.length < 2 || parts.length > 4) return false;
+	return parts.some((p) => p.length >= 8 && /^e[wy]/.test(p) && isObject(decodeSegment(p)));
+}
+function signedWithKey(value, alg, context) {
+	const hash = HMAC_HASH[alg];
+	if (!hash) return false;
+	const keys = context.keys();
+	const dot = value.lastIndexOf(".");
+	const signature = Buffer.from(value.slice(dot + 1), "base64url");
+	const input = value.slice(0, dot);
+	for (const key of keys) {
+		if (!context.spend()) return false;
+		const mac = createHmac(hash, key).update(input).digest();
+		if (mac.length === signature.length && timingSafeEqual(mac, signature)) return true;
+	}
+	return false;
+}
+/**
+* Judges a JWT-shaped value. Undefined: not a JWT at all (neither well-formed nor broken), so
+* the caller's other checks decide. Without `context` (a value alone) no key can be found.
+*/
+function judgeJwt(value, context) {
+	const jwt = inspectJwt(value);
+	if (!jwt) return !context?.kernel() && isBrokenJwt(value) ? {
+		kind: "fixture",
+		reason: "broken JWT"
+	} : void 0;
+	const token = jwt.exp === void 0 ? { kind: "token" } : {
+		kind: "token",
+		exp: jwt.exp
+	};
+	if (jwt.isExample) return {
+		kind: "fixture",
+		reason: "documentation sample JWT"
+	};
+	if (context?.kernel()) return token;
+	if (jwt.alg.toLowerCase() === "none" && value.endsWith(".")) return {
+		kind: "fixture",
+		reason: "unsecured JWT"
+	};
+	if (Math.floor((value.length - value.lastIndexOf(".") - 1) * 3 / 4) < (MIN_SIGNATURE_BYTES[jwt.alg] ?? 0)) return {
+		kind: "fixture",
+		reason: "JWT with a truncated signature"
+	};
+	if (context && signedWithKey(value, jwt.alg, context)) return {
+		kind: "fixture",
+		reason: "JWT signed with a key in the same file"
+	};
+	return token;
+}
+/** Distinct quoted strings (1–256 characters, one line, no escapes) of `text`, at most MAX_KEYS, then their hex bytes. */
+function signingKeys(text) {
+	const strings = quotedStrings(text);
+	return [...strings, ...strings.filter((k) => HEX_KEY.test(k)).map((k) => Buffer.from(k, "hex"))];
+}
+function quotedStrings(text) {
+	const keys = /* @__PURE__ */ new Set();
+	const n = text.length;
+	for (let i = 0; i < n && keys.size < MAX_KEYS; i++) {
+		const q = text.charCodeAt(i);
+		if (!QUOTES.has(q)) continue;
+		let j = i + 1;
+		while (j < n && j - i <= 257) {
+			const c = text.charCodeAt(j);
+			if (c === q || c === 10 || c === 92) break;
+			j++;
+		}
+		if (j < n && text.charCodeAt(j) === q && j > i + 1) {
+			keys.add(text.slice(i + 1, j));
+			i = j;
+		} else i = j - 1;
+	}
+	return [...keys];
+}
+/** The signing context of one file: whether it mentions Kernel, and its quoted strings (lazily). */
+function signingContext(text) {
+	let kernel;
+	let keys;
+	let budget = MAX_VERIFICATIONS;
+	return {
+		kernel: () => kernel ??= mentionsKernel(text),
+		keys: () => keys ??= signingKeys(text),
+		spend: () => budget-- > 0
+	};
+}
+function mentionsKernel(text) {
+	const lower = text.toLowerCase();
+	return KERNEL_WORDS.some((w) => lower.includes(w));
+}
+var HMAC_HASH, MIN_SIGNATURE_BYTES, TIME_CLAIMS, MAX_KEYS, MAX_VERIFICATIONS, QUOTES, HEX_KEY;
+var init_jwt = __esmMin((() => {
+	init_bindings();
+	HMAC_HASH = {
+		HS256: "sha256",
+		HS384: "sha384",
+		HS512: "sha512"
+	};
+	MIN_SIGNATURE_BYTES = {
+		HS256: 32,
+		HS384: 48,
+		HS512: 64,
+		RS256: 128,
+		RS384: 128,
+		RS512: 128,
+		PS256: 128,
+		PS384: 128,
+		PS512: 128,
+		ES256: 64,
+		ES384: 96,
+		ES512: 132,
+		EdDSA: 64
+	};
+	TIME_CLAIMS = [
+		"exp",
+		"nbf",
+		"iat"
+	];
+	MAX_KEYS = 512;
+	MAX_VERIFICATIONS = 16384;
+	QUOTES = /* @__PURE__ */ new Set([
+		34,
+		39,
+		96
+	]);
+	HEX_KEY = /^(?:[0-9a-fA-F]{2}){8,128}$/;
+}));
 // packages/core/dist/catalogue/word-list.js
 var WORD_LIST;
 var init_word_list = __esmMin((() => {
@@ -19815,7 +20029,8 @@ function wordShare(value) {
 		const start = i;
 		while (i < value.length && isAlnum(value.charCodeAt(i))) i++;
 		total += i - start;
-		explained += explainSegment(value.slice(start, i));
+		const suffix = start > 0 && i === value.length && i - start <= SUFFIX_SEGMENT;
+		explained += suffix ? i - start : explainSegment(value.slice(start, i));
 	}
 	return total === 0 ? 1 : explained / total;
 }
@@ -19828,19 +20043,23 @@ function isPathShaped(value) {
 }
 /** True when `value` is made of words and identifier pieces rather than random characters. */
 function looksLikeWords(value) {
-	return wordShare(value) >= (isPathShaped(value) ? PATH_WORDS_SHARE : WORDS_SHARE);
+	const bar = isPathShaped(value) ? PATH_WORDS_SHARE : SLUG.test(value) ? SLUG_WORDS_SHARE : WORDS_SHARE;
+	return wordShare(value) >= bar;
 }
-var MIN_WORD, MAX_WORD, SHORT_SEGMENT, SHORT_PIECE, COUNTER_DIGITS, MIN_PIECE_COVER, WORDS_SHARE, PATH_WORDS_SHARE, words;
+var MIN_WORD, MAX_WORD, SHORT_SEGMENT, SHORT_PIECE, SUFFIX_SEGMENT, COUNTER_DIGITS, MIN_PIECE_COVER, WORDS_SHARE, PATH_WORDS_SHARE, words, SLUG, SLUG_WORDS_SHARE;
 var init_word_share = __esmMin((() => {
 	init_word_list();
 	MIN_WORD = 3;
 	MAX_WORD = 14;
 	SHORT_SEGMENT = 3;
 	SHORT_PIECE = /^(?:[a-z]{1,3}|[A-Z]{1,3}|[0-9]{1,3}|[A-Za-z][0-9]{1,2})$/;
+	SUFFIX_SEGMENT = 4;
 	COUNTER_DIGITS = 4;
 	MIN_PIECE_COVER = .6;
 	WORDS_SHARE = .75;
 	PATH_WORDS_SHARE = .6;
+	SLUG = /^[a-z]{2,14}(?:[-_][a-z]{2,14}){2,9}$/;
+	SLUG_WORDS_SHARE = .5;
 }));
 // packages/core/dist/engine/candidate-filter.js
 /**
@@ -19896,6 +20115,10 @@ function rejectCandidate(value, thresholds, ctx = {}) {
 	if (ctx.after === "(" || ctx.after === "[") return "code (call or index)";
 	if (isReference(value, ctx.quoted ?? false)) return "reference";
 	if (isPlaceholder(value)) return "placeholder";
+	if (value.includes(".")) {
+		const jwt = judgeJwt(value, ctx.signing);
+		if (jwt?.kind === "fixture") return jwt.reason;
+	}
 	const before = ctx.before?.toLowerCase() ?? "";
 	if (BENIGN_PREFIX_MARKERS.some((m) => before.endsWith(m))) return "data URI or integrity hash";
 	const bound = ctx.bound ?? false;
@@ -19905,47 +20128,31 @@ function rejectCandidate(value, thresholds, ctx = {}) {
 	if (classCount(value) < 2) return "one character class";
 	if (isMostlySequential(value)) return "sequential or repeated characters";
 	if (looksLikeWords(value)) return isPathShaped(value) ? "path" : "words";
+	if (!ctx.decoded && isEncodedText(value, thresholds, ctx)) return "base64 of text";
 	const threshold = charClass(value) === "hex" ? thresholds.entropyHex : thresholds.entropyBase64;
 	if (shannonEntropy(value) < minRandomEntropy(value, threshold)) return "low entropy";
+}
+/** Base64 of readable text none of whose pieces is a credential (engine/base64-text.ts). */
+function isEncodedText(value, thresholds, ctx) {
+	const text = base64Text(value);
+	if (text === void 0) return false;
+	const inner = {
+		quoted: true,
+		bound: ctx.bound ?? false,
+		decoded: true
+	};
+	return textPieces(text).every((piece) => rejectCandidate(piece, thresholds, inner) !== void 0);
 }
 var PLACEHOLDER_SET, sampleDigests;
 var init_candidate_filter = __esmMin((() => {
 	init_benign_shapes();
 	init_placeholders();
 	init_entropy();
+	init_base64_text();
+	init_jwt();
 	init_word_share();
 	PLACEHOLDER_SET = new Set(PLACEHOLDER_VALUES.map(squash));
 }));
-// packages/core/dist/engine/jwt.js
-/** JWT validation: a JWT-shaped string counts only if its header decodes to JSON with `alg`. */
-function decodeSegment(segment) {
-	const json = Buffer.from(segment, "base64url").toString("utf8").trim();
-	if (!json.startsWith("{") || !json.endsWith("}")) return void 0;
-	try {
-		return JSON.parse(json);
-	} catch {
-		return;
-	}
-}
-function isObject(v) {
-	return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-/** Returns undefined when `value` is not a JWT. */
-function inspectJwt(value) {
-	const parts = value.split(".");
-	if (parts.length !== 3) return void 0;
-	const header = decodeSegment(parts[0]);
-	if (!isObject(header) || typeof header["alg"] !== "string") return void 0;
-	const payload = decodeSegment(parts[1]);
-	if (!isObject(payload)) return void 0;
-	const exp = typeof payload["exp"] === "number" ? payload["exp"] : void 0;
-	const isExample = payload["sub"] === "1234567890" || payload["name"] === "John Doe";
-	return exp === void 0 ? { isExample } : {
-		exp,
-		isExample
-	};
-}
-var init_jwt = __esmMin((() => {}));
 // packages/core/dist/engine/redact.js
 /** The only forms in which a secret leaves the engine: a SHA-256 fingerprint and a short preview. */
 /** SHA-256 hex of the value (UTF-8). Stable across files and moves; safe to store and print. */
@@ -20630,6 +20837,7 @@ var init_scanner = __esmMin((() => {
 		knownFingerprints;
 		blobKeywords;
 		keywords;
+		lastSigning;
 		constructor(options = {}) {
 			this.config = options.config ?? DEFAULT_CONFIG;
 			this.detectors = TEXT_DETECTORS;
@@ -20643,24 +20851,35 @@ var init_scanner = __esmMin((() => {
 		}
 		/** Scans one text. Throws only on a bug; callers treat a throw as "could not scan". */
 		scan(text, options = {}) {
-			const hits = this.collect(text, 0, { bytes: MAX_DECODED_BYTES });
+			const hits = this.collect(text, 0, { bytes: MAX_DECODED_BYTES }, this.signingOf(options.surroundings ?? text));
 			return this.toResult(text, dedupe(hits), options);
 		}
+		/**
+		* The signing context of a file, kept for the last file asked about: the ESLint rule asks
+		* about each string of one file in turn, and the file is read for keys once.
+		*/
+		signingOf(file) {
+			if (this.lastSigning?.file !== file) this.lastSigning = {
+				file,
+				context: signingContext(file)
+			};
+			return this.lastSigning.context;
+		}
 		/** All raw hits in `text`, including those inside base64 blobs (reported at the blob's span). */
-		collect(text, depth, budget) {
+		collect(text, depth, budget, signing) {
 			const hits = [];
 			const present = this.keywords.present(text);
 			const has = (k) => present.has(k);
 			if (this.config.severity.known !== "off") this.findKnown(text, hits);
-			if (this.config.severity.format !== "off") this.findFormats(text, has, hits);
+			if (this.config.severity.format !== "off") this.findFormats(text, has, hits, signing);
 			for (const d of this.detectors) {
 				if (d.detector === "format") continue;
 				if (this.config.severity[d.detector] === "off") continue;
 				if (!d.keywords.some(has)) continue;
-				this.runDetector(d, text, hits);
+				this.runDetector(d, text, hits, signing);
 			}
-			if (this.bindingKeywords.some(has)) this.findBound(text, hits);
-			if (depth < 2) for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < 2)) for (const inner of this.collect(blob.text, depth + 1, budget)) hits.push({
+			if (this.bindingKeywords.some(has)) this.findBound(text, hits, signing);
+			if (depth < 2) for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < 2)) for (const inner of this.collect(blob.text, depth + 1, budget, signing)) hits.push({
 				...inner,
 				start: blob.start,
 				end: blob.end,
@@ -20689,21 +20908,24 @@ var init_scanner = __esmMin((() => {
 		}
 		/**
 		* Judges one value whose context the caller knows (an ESLint rule knows the AST name).
-		* Returns undefined when the value is not a credential.
+		* `surroundings` is the file the value comes from (JWT test vectors are judged by it, as the
+		* text scan judges them by the file it scans). Returns undefined when the value is not a credential.
 		*/
-		checkValue(value, context) {
+		checkValue(value, context, surroundings) {
 			const hits = [];
 			this.findKnown(value, hits);
 			const whole = hits.find((h) => h.start === 0 && h.end === value.length) ?? hits[0];
 			if (whole) return this.verdict(whole);
-			const format = this.formatVerdict(value);
+			const signing = this.signingOf(surroundings ?? value);
+			const format = this.formatVerdict(value, signing);
 			if (format) return this.verdict(format);
 			if (context === "plain") return void 0;
 			const slot = VALUE_CONTEXTS[context];
 			if (this.config.severity[slot.detector] === "off") return void 0;
 			if (rejectCandidate(value, this.config.thresholds, {
 				quoted: true,
-				bound: true
+				bound: true,
+				signing
 			}) !== void 0) return void 0;
 			return this.verdict({
 				...slot,
@@ -20759,9 +20981,9 @@ var init_scanner = __esmMin((() => {
 			}
 		}
 		/** A whole value matching a built-in or declared format, or undefined. */
-		formatVerdict(value) {
-			const jwt = inspectJwt(value);
-			if (jwt && !jwt.isExample) return this.jwtHit(value, 0, jwt.exp);
+		formatVerdict(value, signing) {
+			const jwt = judgeJwt(value, signing);
+			if (jwt?.kind === "token") return this.jwtHit(value, 0, jwt.exp);
 			for (const f of this.config.formats) {
 				f.pattern.lastIndex = 0;
 				if (f.pattern.exec(value)?.[0].length === value.length && (!f.prefix || value.startsWith(f.prefix))) return {
@@ -20787,14 +21009,14 @@ var init_scanner = __esmMin((() => {
 				label: expired ? "Expired JSON Web Token (bearer credential)" : "JSON Web Token (bearer credential)"
 			};
 		}
-		findFormats(text, has, hits) {
+		findFormats(text, has, hits, signing) {
 			const jwt = JWT_DETECTOR;
 			if (jwt.keywords.some(has)) {
 				jwt.pattern.lastIndex = 0;
 				for (let m = jwt.pattern.exec(text); m; m = jwt.pattern.exec(text)) {
 					const value = m.groups["secret"];
-					const verdict = inspectJwt(value);
-					if (verdict && !verdict.isExample) hits.push(this.jwtHit(value, m.index, verdict.exp));
+					const verdict = judgeJwt(value, signing);
+					if (verdict?.kind === "token") hits.push(this.jwtHit(value, m.index, verdict.exp));
 				}
 			}
 			for (const f of this.config.formats) {
@@ -20824,7 +21046,7 @@ var init_scanner = __esmMin((() => {
 			}
 		}
 		/** Every token-shaped run whose binding (name, flag, field, call, header) makes it a credential. */
-		findBound(text, hits) {
+		findBound(text, hits, signing) {
 			const thresholds = this.config.thresholds;
 			for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength)) {
 				const start = valueStartInRun(text, runStart, runEnd);
@@ -20841,7 +21063,8 @@ var init_scanner = __esmMin((() => {
 					before: text.slice(Math.max(0, start - 16), start),
 					after,
 					quoted: binding.quoted,
-					bound: true
+					bound: true,
+					signing
 				}) !== void 0) continue;
 				hits.push({
 					detector: rule.detector,
@@ -20854,7 +21077,7 @@ var init_scanner = __esmMin((() => {
 				});
 			}
 		}
-		runDetector(d, text, hits) {
+		runDetector(d, text, hits, signing) {
 			const re = d.pattern;
 			re.lastIndex = 0;
 			for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -20867,7 +21090,8 @@ var init_scanner = __esmMin((() => {
 					before: text.slice(Math.max(0, start - 16), start),
 					after: text.charAt(end),
 					quoted,
-					bound: true
+					bound: true,
+					signing
 				}) !== void 0) continue;
 				hits.push({
 					detector: d.detector,
@@ -21600,6 +21824,7 @@ var init_dist = __esmMin((() => {
 	init_redact();
 	init_candidate_filter();
 	init_entropy();
+	init_jwt();
 	init_known$1();
 	init_allow();
 	init_lines();

@@ -232,7 +232,7 @@ describe.each([
   it('names the source and the sink, and suggests a redacted form', () => {
     const [first] = results.get('src/handlers.js')!.filter((m) => m.ruleId === RULE);
     expect(first?.message).toBe(
-      "`req.headers` is a request's headers (they include Authorization) and reaches `console.log`. Log only the headers you need, or drop Authorization first (`const { authorization, ...rest } = req.headers`).",
+      "`req.headers` is a request's headers (they include Authorization) and reaches `console.log`. Log `redactHeaders(req.headers)` from @kernel-secrets/redact (Authorization masked), or only the headers you need (`const { authorization, ...rest } = req.headers`).",
     );
     const typed = results.get('typed/service.ts')!.find((m) => m.ruleId === RULE);
     expect(typed?.message).toContain('a value whose type carries request headers (Headers)');

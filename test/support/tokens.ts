@@ -2,7 +2,7 @@
  * Test tokens, generated at run time so that no realistic token is ever committed.
  * Shared by every test suite; nothing here is a real credential.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 
 const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -22,10 +22,23 @@ export function randomUrlSafeToken(length = 48): string {
     .slice(0, length);
 }
 
+const encodeJson = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+
 /** A structurally valid, unsigned-looking JWT with the given payload. */
 export function randomJwt(payload: Record<string, unknown> = { sub: randomToken(12), scope: 'read write' }): string {
-  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  return `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc(payload)}.${randomBytes(32).toString('base64url')}`;
+  return `${encodeJson({ alg: 'HS256', typ: 'JWT' })}.${encodeJson(payload)}.${randomBytes(32).toString('base64url')}`;
+}
+
+const HMAC_HASH = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' } as const;
+
+/** A JWT signed with HMAC under `key`, as a test suite writes its vectors (`secret: 'a-secret'`). */
+export function signedJwt(
+  key: string | Buffer,
+  alg: keyof typeof HMAC_HASH = 'HS256',
+  payload: Record<string, unknown> = { sub: randomToken(12) },
+): string {
+  const input = `${encodeJson({ alg, typ: 'JWT' })}.${encodeJson(payload)}`;
+  return `${input}.${createHmac(HMAC_HASH[alg], key).update(input).digest('base64url')}`;
 }
 
 /**

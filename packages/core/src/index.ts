@@ -4,7 +4,7 @@ export { Scanner, scanText, type ScannerOptions, type ValueContext, type ValueVe
 export { fingerprint, preview, maskSpan } from './engine/redact.js';
 export { rejectCandidate, isPlaceholder, isReference } from './engine/candidate-filter.js';
 export { shannonEntropy } from './engine/entropy.js';
-export { inspectJwt } from './engine/jwt.js';
+export { inspectJwt, judgeJwt, signingContext, type JwtJudgement, type SigningContext } from './engine/jwt.js';
 export { knownVariants, MIN_KNOWN_TOKEN_LENGTH } from './engine/known.js';
 /**
  * Shortest string any detector reports: front-ends may skip shorter strings without asking.

@@ -65,4 +65,9 @@ export interface ScanOptions {
    * The whole text is still scanned so that context on neighbouring lines counts.
    */
   onlyLines?: ReadonlySet<number>;
+  /**
+   * The whole file `text` is part of, when that is more than `text` (an ESLint rule scans one
+   * string of a file): JWT test vectors are judged by the keys and Kernel mentions in it.
+   */
+  surroundings?: string;
 }

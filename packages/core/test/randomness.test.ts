@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS, rejectCandidate, Scanner } from '../src/index.js';
+import { randomToken } from '../../../test/support/tokens.js';
 import { wordShare } from '../src/engine/word-share.js';
 
 const scanner = new Scanner();
@@ -21,6 +22,11 @@ const FAKES = [
   'DOWNSCOPED_CLIENT_ACCESS_TOKEN_0',
   'local-dev-token-please-rotate',
   'integration-test-bearer-credential',
+  // openai-node's tests (issue 12 measurement): words with a short disambiguating suffix.
+  'sk-test-azure-imds-secret-7f3e',
+  'private-azure-customer-record-9a41',
+  // vercel/ai's gateway tests: a slug of a product name, words and an acronym.
+  'vercel-deployment-oidc-token',
 ];
 
 /** Paths and URLs under credential-looking keys. */
@@ -55,6 +61,29 @@ describe('values made of words are not secrets', () => {
     const body = 'q8ZrX2mVt7LwKp3NdYc9Hs'; // kernel-secrets-allow: fixed letters of a test, not a credential
     expect(wordShare(`kernel_live_${body}`)).toBeLessThan(0.5);
     expect(scanner.checkValue(`kernel_live_${body}`, 'credential')).toBeDefined();
+  });
+});
+
+describe('base64 of text is judged by the text', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  // hono's Basic-auth tests: base64 of `user:password` words (issue 12 measurement).
+  const WORDS = ['hono-user-a:hono-password-a', 'hono:ahotproject', 'test-user@example.com:test-password'];
+
+  it.each(WORDS)('base64 of %s is quiet under every credential name', (text) => {
+    for (const bind of BINDINGS) expect(scanner.scan(bind(b64(text))).findings).toEqual([]);
+    expect(rejectCandidate(b64(text), DEFAULT_THRESHOLDS, { bound: true })).toBe('base64 of text');
+  });
+
+  it('a fixture corrupted by dropping leading characters is decoded at its alignment', () => {
+    for (const drop of [1, 2, 3]) expect(scanner.checkValue(b64('hono:acoolproject').slice(drop), 'credential')).toBeUndefined();
+  });
+
+  it('base64 of user:<random secret> is a credential, found at the encoded value', () => {
+    const value = b64(`user:${randomToken(24)}`);
+    expect(scanner.checkValue(value, 'credential')).toBeDefined();
+    expect(scanner.scan(`const apiKey = '${value}'`).findings.map((f) => [f.line, f.column, f.endColumn])).toEqual([
+      [1, 17, 17 + value.length],
+    ]);
   });
 });
 

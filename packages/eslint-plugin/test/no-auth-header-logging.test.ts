@@ -365,6 +365,17 @@ export class C {
   leak('a Kernel client instance', `const client = new KernelClient({ token: process.env.KERNEL_TOKEN });\nconsole.log(⟦client⟧);`, [
     { kind: 'kernel-client', sink: 'console.log', origin: 'new KernelClient(…)' },
   ]),
+  // Client names come from core's KERNEL_SDK_NAMES, the list the hook reads.
+  leak(
+    'an AsyncKernelClient instance (core SDK names)',
+    `const client = new AsyncKernelClient({ token: process.env.KERNEL_TOKEN });\nlogger.info(⟦client⟧);`,
+    [{ kind: 'kernel-client', sink: 'logger.info', origin: 'new AsyncKernelClient(…)' }],
+  ),
+  leak(
+    'a client from create_kernel_client (core SDK names)',
+    `const kc = create_kernel_client(process.env.KERNEL_TOKEN);\nconsole.error(⟦kc⟧);`,
+    [{ kind: 'kernel-client', sink: 'console.error', origin: 'create_kernel_client(…)' }],
+  ),
 
   // token-named values
   leak(

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { randomJwt, randomToken } from '../../../test/support/tokens.js';
+import { randomJwt, randomToken, signedJwt } from '../../../test/support/tokens.js';
 import rule, { type MessageIds, type NoHardcodedTokenOptions } from '../src/rules/no-hardcoded-token.js';
 import { GUILLEMET_MARKS, unmark } from './support/marked-code.js';
 import { RuleTester, type InvalidTestCase, type ValidTestCase } from './support/rule-tester.js';
@@ -32,6 +32,11 @@ const SAMPLE_JWT = randomJwt({ sub: '1234567890', name: 'John Doe', iat: 1516239
 const UUID = crypto.randomUUID();
 const GIT_SHA = randomBytes(20).toString('hex');
 const ORG_TOKEN = `apat_${randomToken(32)}`;
+/** A test suite's JWT vector, signed with a key quoted in the same file (hono's jwt tests). */
+const VECTOR_KEY = `k-${randomToken(8)}`;
+const VECTOR_JWT = signedJwt(VECTOR_KEY, 'HS256', { message: 'hello world' });
+const VECTOR_APP = `app.use('/auth/*', jwt({ secret: '${VECTOR_KEY}', alg: 'HS256' }));`;
+const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 const savedKernelToken = process.env['KERNEL_TOKEN'];
 process.env['KERNEL_TOKEN'] = LIVE;
@@ -335,6 +340,8 @@ const INVALID: Bad[] = [
   { what: 'tokenProvider arrow', lang: 'js', code: `const c = connect({ tokenProvider: () => «"${T}"» });`, suggest: ENV },
   { what: 'getToken async arrow', lang: 'js', code: `const c = connect({ getToken: async () => «"${T}"» });`, suggest: ENV },
   { what: 'createKernelClient positional', lang: 'js', code: `const c = createKernelClient(«"${T}"»);`, suggest: ENV },
+  // Client names come from core's KERNEL_SDK_NAMES, the list the hook reads.
+  { what: 'AsyncKernelClient positional (core SDK names)', lang: 'ts', code: `const c = new AsyncKernelClient(«'${T}'»);`, suggest: ENV },
   {
     what: 'any factory imported from a Kernel module',
     lang: 'ts',
@@ -363,6 +370,26 @@ const INVALID: Bad[] = [
   { what: 'code that uses window', lang: 'js', code: `window.addEventListener('load', init);\nconst apiKey = «"${T}"»;` },
   // Expired JWTs are warnings in the hook: the message says so.
   { what: 'expired JWT', lang: 'js', code: `const idToken = «"${EXPIRED_JWT}"»;`, messageId: 'hardcodedTokenWarning', suggest: ENV },
+  // JWT test vectors are exempt only where core's judgement says so, as in the hook.
+  {
+    what: 'JWT signed with a key that is not in the file',
+    lang: 'ts',
+    code: `app.use(jwt({ secret: 'other-secret' }));
+const token = «'${VECTOR_JWT}'»;`,
+    suggest: ENV,
+  },
+  {
+    what: 'test-vector JWT in a file that uses KernelClient',
+    lang: 'ts',
+    code: `${VECTOR_APP}
+const client = new KernelClient({ token: «'${VECTOR_JWT}'» });`,
+    suggest: ENV,
+  },
+  {
+    what: 'base64 of user:<random secret> in a Basic header',
+    lang: 'js',
+    code: `fetch(url, { headers: { Authorization: «"Basic ${b64(`user:${T}`)}"» } });`,
+  },
 ];
 
 const VALID: Good[] = [
@@ -454,6 +481,33 @@ const VALID: Good[] = [
   { what: 'upper-case placeholder identifier', lang: 'ts', code: `const token = 'DOWNSCOPED_CLIENT_ACCESS_TOKEN_0';` },
   { what: 'path under token', lang: 'ts', code: `const session = { token: "/api/realtime/setup-b" };` },
   { what: 'path under authorization', lang: 'ts', code: `const headers = { authorization: '/bedrock/aws4_request' };` },
+  // JWT test vectors and base64 fixtures from hono, and a word key from openai-node (issue 12 measurement)
+  {
+    what: 'JWT vector signed with the secret the test passes to jwt()',
+    lang: 'ts',
+    code: `${VECTOR_APP}
+const req = new Request(url, { headers: { Authorization: \`Bearer ${VECTOR_JWT}\` } });
+const token = '${VECTOR_JWT}';`,
+  },
+  {
+    what: 'JWT vector in a signed cookie',
+    lang: 'ts',
+    code: `${VECTOR_APP}
+const cookie = '__Host-cookie_name=${VECTOR_JWT}.sig%3D';`,
+  },
+  { what: 'JWT with a corrupted header', lang: 'ts', code: `const invalidToken = 'ss${VECTOR_JWT.slice(2)}';` },
+  { what: 'base64 of user:password words', lang: 'ts', code: `const credential = '${b64('hono-user-a:hono-password-a')}';` },
+  {
+    what: 'base64 of words in a Basic header',
+    lang: 'ts',
+    code: `req.headers.set('Authorization', \`Basic ${b64('hono:ahotproject')}\`);`,
+  },
+  {
+    what: 'base64 fixture missing its first character',
+    lang: 'ts',
+    code: `const invalidCredential = '${b64('hono:acoolproject').slice(1)}';`,
+  },
+  { what: 'word key with a short suffix', lang: 'ts', code: `const METADATA_CREDENTIAL = 'sk-test-azure-imds-secret-7f3e';` },
   // Neutral consts that never reach a credential slot
   { what: 'neutral const used as a URL', lang: 'js', code: `const K = "${GIT_SHA}";\nfetch(\`/commits/\${K}\`);` },
   { what: 'streamed tokens map', lang: 'js', code: `const tokens = { start: '<|im_start|>', end: '<|im_end|>' };` },

@@ -8,6 +8,8 @@ import { BENIGN_PREFIX_MARKERS, BENIGN_SHAPES, SAMPLE_DIGEST_ALGORITHMS, SAMPLE_
 import { PLACEHOLDER_SUBSTRINGS, PLACEHOLDER_VALUES, REFERENCE_PREFIXES, TEMPLATE_SHAPES } from '../catalogue/placeholders.js';
 import type { Thresholds } from '../config/resolve.js';
 import { charClass, classCount, isMostlySequential, minRandomEntropy, shannonEntropy } from './entropy.js';
+import { base64Text, textPieces } from './base64-text.js';
+import { judgeJwt, type SigningContext } from './jwt.js';
 import { isPathShaped, looksLikeWords } from './word-share.js';
 
 const PLACEHOLDER_SET = new Set(PLACEHOLDER_VALUES.map(squash));
@@ -29,6 +31,10 @@ export interface CandidateContext {
    * `Scanner.checkValue` in a credential context is). A bound 40- or 64-hex value is a token.
    */
   bound?: boolean;
+  /** The file the value comes from: JWT test vectors are told apart by keys in it (engine/jwt.ts). */
+  signing?: SigningContext;
+  /** Set while judging the pieces of a decoded value: one layer is opened, not more. */
+  decoded?: boolean;
 }
 
 let sampleDigests: ReadonlySet<string> | undefined;
@@ -86,6 +92,10 @@ export function rejectCandidate(value: string, thresholds: Thresholds, ctx: Cand
   if (ctx.after === '(' || ctx.after === '[') return 'code (call or index)';
   if (isReference(value, ctx.quoted ?? false)) return 'reference';
   if (isPlaceholder(value)) return 'placeholder';
+  if (value.includes('.')) {
+    const jwt = judgeJwt(value, ctx.signing);
+    if (jwt?.kind === 'fixture') return jwt.reason;
+  }
   const before = ctx.before?.toLowerCase() ?? '';
   if (BENIGN_PREFIX_MARKERS.some((m) => before.endsWith(m))) return 'data URI or integrity hash';
   const bound = ctx.bound ?? false;
@@ -95,7 +105,16 @@ export function rejectCandidate(value: string, thresholds: Thresholds, ctx: Cand
   if (classCount(value) < 2) return 'one character class';
   if (isMostlySequential(value)) return 'sequential or repeated characters';
   if (looksLikeWords(value)) return isPathShaped(value) ? 'path' : 'words';
+  if (!ctx.decoded && isEncodedText(value, thresholds, ctx)) return 'base64 of text';
   const threshold = charClass(value) === 'hex' ? thresholds.entropyHex : thresholds.entropyBase64;
   if (shannonEntropy(value) < minRandomEntropy(value, threshold)) return 'low entropy';
   return undefined;
+}
+
+/** Base64 of readable text none of whose pieces is a credential (engine/base64-text.ts). */
+function isEncodedText(value: string, thresholds: Thresholds, ctx: CandidateContext): boolean {
+  const text = base64Text(value);
+  if (text === undefined) return false;
+  const inner: CandidateContext = { quoted: true, bound: ctx.bound ?? false, decoded: true };
+  return textPieces(text).every((piece) => rejectCandidate(piece, thresholds, inner) !== undefined);
 }

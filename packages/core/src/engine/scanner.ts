@@ -13,7 +13,7 @@ import { isAllowedLine } from './allow.js';
 import { KeywordSet } from './keyword-set.js';
 import { base64Runs, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
-import { inspectJwt } from './jwt.js';
+import { judgeJwt, signingContext, type SigningContext } from './jwt.js';
 import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
 import { judgeBinding, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
 import { LineIndex } from './lines.js';
@@ -98,6 +98,7 @@ export class Scanner {
   private readonly blobKeywords: readonly string[];
   private readonly keywords: KeywordSet;
   private readonly onValue: ScannerOptions['onValue'];
+  private lastSigning?: { file: string; context: SigningContext };
 
   constructor(options: ScannerOptions = {}) {
     this.onValue = options.onValue;
@@ -116,27 +117,36 @@ export class Scanner {
 
   /** Scans one text. Throws only on a bug; callers treat a throw as "could not scan". */
   scan(text: string, options: ScanOptions = {}): ScanResult {
-    const hits = this.collect(text, 0, { bytes: MAX_DECODED_BYTES });
+    const hits = this.collect(text, 0, { bytes: MAX_DECODED_BYTES }, this.signingOf(options.surroundings ?? text));
     return this.toResult(text, dedupe(hits), options);
   }
 
+  /**
+   * The signing context of a file, kept for the last file asked about: the ESLint rule asks
+   * about each string of one file in turn, and the file is read for keys once.
+   */
+  private signingOf(file: string): SigningContext {
+    if (this.lastSigning?.file !== file) this.lastSigning = { file, context: signingContext(file) };
+    return this.lastSigning.context;
+  }
+
   /** All raw hits in `text`, including those inside base64 blobs (reported at the blob's span). */
-  private collect(text: string, depth: number, budget: { bytes: number }): RawHit[] {
+  private collect(text: string, depth: number, budget: { bytes: number }, signing: SigningContext): RawHit[] {
     const hits: RawHit[] = [];
     const present = this.keywords.present(text);
     const has = (k: string) => present.has(k);
     if (this.config.severity.known !== 'off') this.findKnown(text, hits);
-    if (this.config.severity.format !== 'off') this.findFormats(text, has, hits);
+    if (this.config.severity.format !== 'off') this.findFormats(text, has, hits, signing);
     for (const d of this.detectors) {
       if (d.detector === 'format') continue; // JWT is handled with the other formats
       if (this.config.severity[d.detector] === 'off') continue;
       if (!d.keywords.some(has)) continue;
-      this.runDetector(d, text, hits);
+      this.runDetector(d, text, hits, signing);
     }
-    if (this.bindingKeywords.some(has)) this.findBound(text, hits);
+    if (this.bindingKeywords.some(has)) this.findBound(text, hits, signing);
     if (depth < MAX_BASE64_DEPTH) {
       for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < MAX_BASE64_DEPTH)) {
-        for (const inner of this.collect(blob.text, depth + 1, budget)) {
+        for (const inner of this.collect(blob.text, depth + 1, budget, signing)) {
           hits.push({
             ...inner,
             start: blob.start,
@@ -176,19 +186,21 @@ export class Scanner {
 
   /**
    * Judges one value whose context the caller knows (an ESLint rule knows the AST name).
-   * Returns undefined when the value is not a credential.
+   * `surroundings` is the file the value comes from (JWT test vectors are judged by it, as the
+   * text scan judges them by the file it scans). Returns undefined when the value is not a credential.
    */
-  checkValue(value: string, context: ValueContext): ValueVerdict | undefined {
+  checkValue(value: string, context: ValueContext, surroundings?: string): ValueVerdict | undefined {
     const hits: RawHit[] = [];
     this.findKnown(value, hits);
     const whole = hits.find((h) => h.start === 0 && h.end === value.length) ?? hits[0];
     if (whole) return this.verdict(whole);
-    const format = this.formatVerdict(value);
+    const signing = this.signingOf(surroundings ?? value);
+    const format = this.formatVerdict(value, signing);
     if (format) return this.verdict(format);
     if (context === 'plain') return undefined;
     const slot = VALUE_CONTEXTS[context];
     if (this.config.severity[slot.detector] === 'off') return undefined;
-    if (rejectCandidate(value, this.config.thresholds, { quoted: true, bound: true }) !== undefined) return undefined;
+    if (rejectCandidate(value, this.config.thresholds, { quoted: true, bound: true, signing }) !== undefined) return undefined;
     return this.verdict({ ...slot, severity: 'error', start: 0, end: value.length, value });
   }
 
@@ -247,9 +259,9 @@ export class Scanner {
   }
 
   /** A whole value matching a built-in or declared format, or undefined. */
-  private formatVerdict(value: string): RawHit | undefined {
-    const jwt = inspectJwt(value);
-    if (jwt && !jwt.isExample) return this.jwtHit(value, 0, jwt.exp);
+  private formatVerdict(value: string, signing: SigningContext): RawHit | undefined {
+    const jwt = judgeJwt(value, signing);
+    if (jwt?.kind === 'token') return this.jwtHit(value, 0, jwt.exp);
     for (const f of this.config.formats) {
       f.pattern.lastIndex = 0;
       const m = f.pattern.exec(value);
@@ -281,14 +293,14 @@ export class Scanner {
     };
   }
 
-  private findFormats(text: string, has: (keyword: string) => boolean, hits: RawHit[]): void {
+  private findFormats(text: string, has: (keyword: string) => boolean, hits: RawHit[], signing: SigningContext): void {
     const jwt = JWT_DETECTOR;
     if (jwt.keywords.some(has)) {
       jwt.pattern.lastIndex = 0;
       for (let m = jwt.pattern.exec(text); m; m = jwt.pattern.exec(text)) {
         const value = m.groups!['secret']!;
-        const verdict = inspectJwt(value);
-        if (verdict && !verdict.isExample) hits.push(this.jwtHit(value, m.index, verdict.exp));
+        const verdict = judgeJwt(value, signing);
+        if (verdict?.kind === 'token') hits.push(this.jwtHit(value, m.index, verdict.exp));
       }
     }
     for (const f of this.config.formats) {
@@ -315,7 +327,7 @@ export class Scanner {
   }
 
   /** Every token-shaped run whose binding (name, flag, field, call, header) makes it a credential. */
-  private findBound(text: string, hits: RawHit[]): void {
+  private findBound(text: string, hits: RawHit[], signing: SigningContext): void {
     const thresholds = this.config.thresholds;
     for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength)) {
       const start = valueStartInRun(text, runStart, runEnd);
@@ -333,13 +345,14 @@ export class Scanner {
         after,
         quoted: binding.quoted,
         bound: true,
+        signing,
       });
       if (reason !== undefined) continue;
       hits.push({ detector: rule.detector, rule: binding.rule, severity: 'error', start, end, value, label: rule.label(binding.name) });
     }
   }
 
-  private runDetector(d: TextDetector, text: string, hits: RawHit[]): void {
+  private runDetector(d: TextDetector, text: string, hits: RawHit[], signing: SigningContext): void {
     const re = d.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -353,6 +366,7 @@ export class Scanner {
         after: text.charAt(end),
         quoted,
         bound: true,
+        signing,
       });
       if (reason !== undefined) continue;
       hits.push({ detector: d.detector, rule: d.id, severity: d.severity, start, end, value, label: d.label ?? d.description });

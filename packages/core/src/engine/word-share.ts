@@ -13,7 +13,8 @@
  * - whole segments (between separators) of at most 3 characters in one character class (`sk`,
  *   `v2`, `no`, `0`, `b`; not `tRZ` or `E2k`) and all-digit segments of at most 4 (`0001`);
  * - runs of 4+ repeated or consecutive characters (`0001`, `1234567890`, `abcdef`);
- * - one or two digits ending a word (`token1`, `aws4`).
+ * - one or two digits ending a word (`token1`, `aws4`);
+ * - a last segment of at most 4 characters after a separator (`-7f3e`, `_x9`).
  *
  * Linear: each segment is split once and each piece segmented with words of at most
  * MAX_WORD letters, so a value costs O(length × MAX_WORD) set look-ups.
@@ -26,6 +27,11 @@ const MAX_WORD = 14;
 const SHORT_SEGMENT = 3;
 /** A short segment in one character class (`sk`, `API`, `123`, `v2`); mixed ones (`tRZ`, `E2k`) are noise. */
 const SHORT_PIECE = /^(?:[a-z]{1,3}|[A-Z]{1,3}|[0-9]{1,3}|[A-Za-z][0-9]{1,2})$/;
+/**
+ * A last segment this short, after a separator, is explained whatever its characters
+ * (`sk-test-azure-imds-secret-7f3e`): 4 characters cannot lift a random value to WORDS_SHARE.
+ */
+const SUFFIX_SEGMENT = 4;
 /** An all-digit segment this short is a counter or a year (`0001`, `2026`). */
 const COUNTER_DIGITS = 4;
 /** A piece counts only when words cover at least this share of it (a chance 3-letter word in noise does not). */
@@ -157,7 +163,9 @@ export function wordShare(value: string): number {
     const start = i;
     while (i < value.length && isAlnum(value.charCodeAt(i))) i++;
     total += i - start;
-    explained += explainSegment(value.slice(start, i));
+    // A short last segment after a separator is a suffix that tells fixtures apart (`…-record-9a41`).
+    const suffix = start > 0 && i === value.length && i - start <= SUFFIX_SEGMENT;
+    explained += suffix ? i - start : explainSegment(value.slice(start, i));
   }
   return total === 0 ? 1 : explained / total;
 }
@@ -170,7 +178,16 @@ export function isPathShaped(value: string): boolean {
   return /^(?:\.{0,2}\/|~\/)[^/]{1,200}\/|^[a-z][a-z0-9+.-]{0,15}:\/\//.test(value);
 }
 
+/**
+ * Three or more lower-case letter runs joined by `-` or `_` (`vercel-deployment-oidc-token`): a
+ * slug. Issuers' tokens mix cases or digits; a slug needs only half its letters in words
+ * (product names and acronyms such as `vercel` and `oidc` are not in the list).
+ */
+const SLUG = /^[a-z]{2,14}(?:[-_][a-z]{2,14}){2,9}$/;
+const SLUG_WORDS_SHARE = 0.5;
+
 /** True when `value` is made of words and identifier pieces rather than random characters. */
 export function looksLikeWords(value: string): boolean {
-  return wordShare(value) >= (isPathShaped(value) ? PATH_WORDS_SHARE : WORDS_SHARE);
+  const bar = isPathShaped(value) ? PATH_WORDS_SHARE : SLUG.test(value) ? SLUG_WORDS_SHARE : WORDS_SHARE;
+  return wordShare(value) >= bar;
 }

@@ -13,7 +13,7 @@
  * that are compared "normalised" go through core's `normaliseName` (lower case, `_ - .` and
  * spaces removed), so `auth_header`, `authHeader` and `AUTH-HEADER` are one entry.
  */
-import { normaliseName } from '@kernel-secrets/core';
+import { KERNEL_SDK_NAMES, normaliseName } from '@kernel-secrets/core';
 import { HTTP_CLIENT_RECORDS, type HttpClientRecord, type PropertySteps } from './logging/http-clients.js';
 import { SINK_RECORDS, type SinkRecord } from './logging/sinks.js';
 import type { SourceKind } from './logging/source-kinds.js';
@@ -149,8 +149,11 @@ export const TOKEN_STREAM_RECEIVER_WORDS: readonly string[] = [
 /** Identifier names (normalised) of Kernel client instances. */
 export const KERNEL_CLIENT_INSTANCE_NAMES: ReadonlySet<string> = new Set(['kernelclient']);
 
-/** Factory functions (besides the constructors in `token-slots.ts`) that return a Kernel client. */
-export const KERNEL_CLIENT_FACTORIES: ReadonlySet<string> = new Set(['createKernelClient']);
+/**
+ * Calls that return a Kernel client: core's SDK names (`createKernelClient(…)`, and the
+ * constructors called without `new`), the same list the text scanner and token slots read.
+ */
+export const KERNEL_CLIENT_FACTORIES: ReadonlySet<string> = new Set(KERNEL_SDK_NAMES);
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // Sources: objects that carry headers, and what their properties are

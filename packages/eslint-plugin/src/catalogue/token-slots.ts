@@ -4,9 +4,13 @@
  * Credential NAMES (KERNEL_TOKEN, token, apiKey, Authorization…) are not listed here: they
  * live in `@kernel-secrets/core` so the linter and the text scanner share one answer.
  */
+import { KERNEL_SDK_NAMES } from '@kernel-secrets/core';
 
-/** Constructors and factories of Kernel's SDK: every string argument is a credential slot. */
-export const KERNEL_CLIENT_NAMES: ReadonlySet<string> = new Set(['KernelClient', 'createKernelClient']);
+/**
+ * Constructors and factories of Kernel's SDK: every string argument is a credential slot.
+ * Core's list, the one the text scanner reads, so the linter and the hook know the same clients.
+ */
+export const KERNEL_CLIENT_NAMES: ReadonlySet<string> = new Set(KERNEL_SDK_NAMES);
 
 /**
  * Any function or class imported from a module whose specifier contains one of these words

@@ -163,7 +163,8 @@ export default createRule<Options, MessageIds>({
     /** Any token the engine finds in free text: live tokens, formats, `Bearer …`, `?token=…`. */
     function scanText(text: string): Hit | undefined {
       if (!mayContainToken(text)) return undefined;
-      const { findings } = scanner.scan(text);
+      // The file is the context the hook scans the string in (JWT test vectors are judged by it).
+      const { findings } = scanner.scan(text, { surroundings: sourceCode.text });
       const first = findings[0];
       return first && { ...first, start: first.offset, end: first.endOffset, more: findings.length - 1 };
     }
@@ -187,7 +188,7 @@ export default createRule<Options, MessageIds>({
           const basic = basicCredentials(value);
           if (basic) {
             for (const part of basic) {
-              const verdict = isTokenShaped(part) ? scanner.checkValue(part, 'authorization-header') : undefined;
+              const verdict = isTokenShaped(part) ? scanner.checkValue(part, 'authorization-header', sourceCode.text) : undefined;
               if (verdict) return report(node, value, { ...verdict, start: 0, end: value.length, more: 0 }, false);
             }
             return;
@@ -197,7 +198,7 @@ export default createRule<Options, MessageIds>({
           if (isTokenShaped(credential)) {
             // Tell the engine what the AST knows, so the finding matches what the hook reports.
             const context = start > 0 ? 'authorization-header' : slot.kernelClient ? 'kernel-client' : 'credential';
-            const verdict = scanner.checkValue(credential, context);
+            const verdict = scanner.checkValue(credential, context, sourceCode.text);
             if (verdict) report(node, value, { ...verdict, start, end: value.length, more: 0 }, suggestible);
             return;
           }
