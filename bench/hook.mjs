@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LINT_STAGED_ESLINT_COMMAND, lintStagedGlob } from '../packages/cli/dist/init/eslint-config.js';
 import { compare } from './proc.mjs';
 
 const GIT_ID = ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false'];
@@ -24,7 +25,7 @@ const moduleText = (i, rev) =>
  * lint-staged, ESLint config), dependencies linked from this monorepo's node_modules, and a
  * staged change of `changed` files (half modified, half new). Returns the hook variants.
  */
-function hookRepo(outsideDir, root, base, changed) {
+function hookRepo(outsideDir, root, base, changed, baselineRoot) {
   const dir = join(outsideDir, `hook-${base}-${changed}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
@@ -37,6 +38,10 @@ function hookRepo(outsideDir, root, base, changed) {
     cwd: dir,
     encoding: 'utf8',
   });
+  // The old default's lint-staged task (init writes it only with --lint-staged), for that variant.
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  pkg['lint-staged'] ??= { [lintStagedGlob(true)]: LINT_STAGED_ESLINT_COMMAND };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
   git(dir, ['add', '-A']);
   git(dir, ['-c', 'core.hooksPath=/dev/null', 'commit', '-qm', 'base']);
   const baseCommit = git(dir, ['rev-parse', 'HEAD']);
@@ -57,13 +62,23 @@ function hookRepo(outsideDir, root, base, changed) {
     'hooks off': join(dir, '.bench-hooks', 'none'),
     'node -e 0 hook': huskyDir('node', 'node -e 0\n'),
     'scan-only hook': huskyDir('scan', 'kernel-secrets scan --staged\n'),
+    // The same hook through the root's single-file bundle (what the pre-commit framework runs).
+    'scan-only hook, bundle': huskyDir('bundle', `node ${JSON.stringify(join(root, 'bin/kernel-secrets.mjs'))} scan --staged\n`),
+    ...(baselineRoot
+      ? {
+          'scan-only hook, baseline build': huskyDir(
+            'baseline',
+            `node ${JSON.stringify(join(baselineRoot, 'packages/cli/dist/cli.js'))} scan --staged\n`,
+          ),
+        }
+      : {}),
     'lint-staged + scan (old default)': huskyDir('old', 'lint-staged\nkernel-secrets scan --staged\n'),
     'init hook (this build)': join(dir, '.husky', '_'),
   };
   return { dir, baseCommit, variants, init, preCommit: readFileSync(join(dir, '.husky', 'pre-commit'), 'utf8') };
 }
 
-export function benchHook({ root, outsideDir, runs }) {
+export function benchHook({ root, outsideDir, runs, baselineRoot }) {
   const rows = {};
   const ratios = {};
   let preCommit;
@@ -73,7 +88,7 @@ export function benchHook({ root, outsideDir, runs }) {
     [400, 200],
     [2000, 1],
   ]) {
-    const repo = hookRepo(join(outsideDir, 'hooks'), root, base, changed);
+    const repo = hookRepo(join(outsideDir, 'hooks'), root, base, changed, baselineRoot);
     preCommit = repo.preCommit;
     const commands = Object.fromEntries(
       Object.entries(repo.variants).map(([name, hooksPath]) => [
