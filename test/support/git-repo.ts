@@ -72,8 +72,9 @@ export function packedProject(): string {
   return inject('packedProject');
 }
 
+/** The packed package's bin (it runs the package's single-file bundle), as `npx kernel-secrets` and the hooks run it. */
 export function packedCli(): string {
-  return join(packedProject(), 'node_modules', 'kernel-secrets', 'dist', 'cli.js');
+  return join(packedProject(), 'node_modules', 'kernel-secrets', 'bin', 'kernel-secrets.js');
 }
 
 let sandboxHome: string | undefined;
