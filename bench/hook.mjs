@@ -25,7 +25,7 @@ const moduleText = (i, rev) =>
  * lint-staged, ESLint config), dependencies linked from this monorepo's node_modules, and a
  * staged change of `changed` files (half modified, half new). Returns the hook variants.
  */
-function hookRepo(outsideDir, root, base, changed, baselineRoot) {
+function hookRepo(outsideDir, root, cli, base, changed, baselineRoot) {
   const dir = join(outsideDir, `hook-${base}-${changed}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
@@ -62,8 +62,9 @@ function hookRepo(outsideDir, root, base, changed, baselineRoot) {
     'hooks off': join(dir, '.bench-hooks', 'none'),
     'node -e 0 hook': huskyDir('node', 'node -e 0\n'),
     'scan-only hook': huskyDir('scan', 'kernel-secrets scan --staged\n'),
-    // The same hook through the root's single-file bundle (what the pre-commit framework runs).
-    'scan-only hook, bundle': huskyDir('bundle', `node ${JSON.stringify(join(root, 'bin/kernel-secrets.mjs'))} scan --staged\n`),
+    // The same hook through the single-file bundle: what the packed package's bin runs (in this
+    // checkout `kernel-secrets` is the workspace link, which runs dist/).
+    'scan-only hook, bundle': huskyDir('bundle', `node ${JSON.stringify(cli)} scan --staged\n`),
     ...(baselineRoot
       ? {
           'scan-only hook, baseline build': huskyDir(
@@ -78,7 +79,7 @@ function hookRepo(outsideDir, root, base, changed, baselineRoot) {
   return { dir, baseCommit, variants, init, preCommit: readFileSync(join(dir, '.husky', 'pre-commit'), 'utf8') };
 }
 
-export function benchHook({ root, outsideDir, runs, baselineRoot }) {
+export function benchHook({ root, cli, outsideDir, runs, baselineRoot }) {
   const rows = {};
   const ratios = {};
   let preCommit;
@@ -88,7 +89,7 @@ export function benchHook({ root, outsideDir, runs, baselineRoot }) {
     [400, 200],
     [2000, 1],
   ]) {
-    const repo = hookRepo(join(outsideDir, 'hooks'), root, base, changed, baselineRoot);
+    const repo = hookRepo(join(outsideDir, 'hooks'), root, cli, base, changed, baselineRoot);
     preCommit = repo.preCommit;
     const commands = Object.fromEntries(
       Object.entries(repo.variants).map(([name, hooksPath]) => [
