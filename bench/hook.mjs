@@ -1,11 +1,12 @@
 // The commit a user feels: `git commit` of 1, 10 and 200 small files with no hooks, with a
 // husky hook that only runs `node -e 0`, with `kernel-secrets scan --staged` alone, with the
 // previous default (lint-staged + ESLint, then the scan), and with the hook this build's
-// `kernel-secrets init` writes. A 1-file commit in a 2,000-file repository shows whether the
-// cost grows with the repository. Every commit is undone (`git reset --soft`) before the next.
+// `kernel-secrets init` writes (its commit-msg hook runs too: a second `kernel-secrets` process
+// per commit). A 1-file commit in a 2,000-file repository shows whether the cost grows with the
+// repository. Every commit is undone (`git reset --soft`) before the next.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { LINT_STAGED_ESLINT_COMMAND, lintStagedGlob } from '../packages/cli/dist/init/eslint-config.js';
 import { compare } from './proc.mjs';
 
@@ -25,7 +26,7 @@ const moduleText = (i, rev) =>
  * lint-staged, ESLint config), dependencies linked from this monorepo's node_modules, and a
  * staged change of `changed` files (half modified, half new). Returns the hook variants.
  */
-function hookRepo(outsideDir, root, cli, base, changed, baselineRoot) {
+function hookRepo(outsideDir, root, base, changed, baselineRoot) {
   const dir = join(outsideDir, `hook-${base}-${changed}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
@@ -62,9 +63,8 @@ function hookRepo(outsideDir, root, cli, base, changed, baselineRoot) {
     'hooks off': join(dir, '.bench-hooks', 'none'),
     'node -e 0 hook': huskyDir('node', 'node -e 0\n'),
     'scan-only hook': huskyDir('scan', 'kernel-secrets scan --staged\n'),
-    // The same hook through the single-file bundle: what the packed package's bin runs (in this
-    // checkout `kernel-secrets` is the workspace link, which runs dist/).
-    'scan-only hook, bundle': huskyDir('bundle', `node ${JSON.stringify(cli)} scan --staged\n`),
+    // The same scan from tsc's dist/ (~80 modules), as this checkout ran it before the bundle.
+    'scan-only hook, dist/': huskyDir('dist', `node ${JSON.stringify(join(root, 'packages/cli/dist/cli.js'))} scan --staged\n`),
     ...(baselineRoot
       ? {
           'scan-only hook, baseline build': huskyDir(
@@ -79,7 +79,25 @@ function hookRepo(outsideDir, root, cli, base, changed, baselineRoot) {
   return { dir, baseCommit, variants, init, preCommit: readFileSync(join(dir, '.husky', 'pre-commit'), 'utf8') };
 }
 
-export function benchHook({ root, cli, outsideDir, runs, baselineRoot }) {
+/**
+ * The packed package's bin runs bundle/kernel-secrets.mjs when it exists; this checkout's
+ * workspace link has none. Put the fresh bundle there while the hook part runs, so the hooks
+ * `init` writes run what users' hooks run, and take it away afterwards (a left-over bundle
+ * would hide later source changes from `npx kernel-secrets`).
+ */
+export function benchHook(options) {
+  const bundleDir = join(options.root, 'packages/cli/bundle');
+  if (existsSync(bundleDir)) throw new Error(`bench: ${bundleDir} exists (a failed npm pack?); remove it first`);
+  mkdirSync(bundleDir);
+  try {
+    for (const f of readdirSync(dirname(options.cli))) cpSync(join(dirname(options.cli), f), join(bundleDir, f));
+    return hookTable(options);
+  } finally {
+    rmSync(bundleDir, { recursive: true, force: true });
+  }
+}
+
+function hookTable({ root, outsideDir, runs, baselineRoot }) {
   const rows = {};
   const ratios = {};
   let preCommit;
@@ -89,7 +107,7 @@ export function benchHook({ root, cli, outsideDir, runs, baselineRoot }) {
     [400, 200],
     [2000, 1],
   ]) {
-    const repo = hookRepo(join(outsideDir, 'hooks'), root, cli, base, changed, baselineRoot);
+    const repo = hookRepo(join(outsideDir, 'hooks'), root, base, changed, baselineRoot);
     preCommit = repo.preCommit;
     const commands = Object.fromEntries(
       Object.entries(repo.variants).map(([name, hooksPath]) => [
