@@ -12,6 +12,8 @@ export default tseslint.config(
       '**/node_modules/',
       '**/dist/',
       'bin/kernel-secrets.mjs',
+      'bin/kernel-secrets-regex-check.cjs',
+      'packages/cli/bundle/',
       'coverage/',
       'bench/.work/',
       'packages/eslint-plugin/test/fixtures/',

@@ -2,6 +2,7 @@
 // `cat` as floors, on the same files at ¼, ½ and all of the corpus, interleaved run by run.
 // The corpus lives outside any git work tree, and the bench checks from each tool's own
 // output that it read every file and byte the corpus holds (ours: the JSON summary).
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compare } from './proc.mjs';
@@ -26,7 +27,19 @@ function check(what, got, want) {
   if (got !== want) throw new Error(`bench: ${what} read ${got}, the corpus holds ${want}: the figure would not measure the corpus`);
 }
 
+/** rg is not on a fresh machine: say how to get it instead of failing half-way with ENOENT. */
+function requireRipgrep() {
+  const r = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    console.error(
+      'bench: the full-scan part compares with ripgrep, which is not installed: `apt-get install -y ripgrep` (or `brew install ripgrep`)',
+    );
+    process.exit(2);
+  }
+}
+
 export function benchFullScan({ cli, corpusDir, fractions, toolsDir, runs }) {
+  requireRipgrep();
   const rc = join(corpusDir, 'secretlintrc.json');
   writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
   const rows = {};

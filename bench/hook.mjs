@@ -1,11 +1,13 @@
 // The commit a user feels: `git commit` of 1, 10 and 200 small files with no hooks, with a
 // husky hook that only runs `node -e 0`, with `kernel-secrets scan --staged` alone, with the
 // previous default (lint-staged + ESLint, then the scan), and with the hook this build's
-// `kernel-secrets init` writes. A 1-file commit in a 2,000-file repository shows whether the
-// cost grows with the repository. Every commit is undone (`git reset --soft`) before the next.
+// `kernel-secrets init` writes (its commit-msg hook runs too: a second `kernel-secrets` process
+// per commit). A 1-file commit in a 2,000-file repository shows whether the cost grows with the
+// repository. Every commit is undone (`git reset --soft`) before the next.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { LINT_STAGED_ESLINT_COMMAND, lintStagedGlob } from '../packages/cli/dist/init/eslint-config.js';
 import { compare } from './proc.mjs';
 
 const GIT_ID = ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false'];
@@ -24,7 +26,7 @@ const moduleText = (i, rev) =>
  * lint-staged, ESLint config), dependencies linked from this monorepo's node_modules, and a
  * staged change of `changed` files (half modified, half new). Returns the hook variants.
  */
-function hookRepo(outsideDir, root, base, changed) {
+function hookRepo(outsideDir, root, base, changed, baselineRoot) {
   const dir = join(outsideDir, `hook-${base}-${changed}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
@@ -37,6 +39,10 @@ function hookRepo(outsideDir, root, base, changed) {
     cwd: dir,
     encoding: 'utf8',
   });
+  // The old default's lint-staged task (init writes it only with --lint-staged), for that variant.
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  pkg['lint-staged'] ??= { [lintStagedGlob(true)]: LINT_STAGED_ESLINT_COMMAND };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
   git(dir, ['add', '-A']);
   git(dir, ['-c', 'core.hooksPath=/dev/null', 'commit', '-qm', 'base']);
   const baseCommit = git(dir, ['rev-parse', 'HEAD']);
@@ -57,13 +63,41 @@ function hookRepo(outsideDir, root, base, changed) {
     'hooks off': join(dir, '.bench-hooks', 'none'),
     'node -e 0 hook': huskyDir('node', 'node -e 0\n'),
     'scan-only hook': huskyDir('scan', 'kernel-secrets scan --staged\n'),
+    // The same scan from tsc's dist/ (~80 modules), as this checkout ran it before the bundle.
+    'scan-only hook, dist/': huskyDir('dist', `node ${JSON.stringify(join(root, 'packages/cli/dist/cli.js'))} scan --staged\n`),
+    ...(baselineRoot
+      ? {
+          'scan-only hook, baseline build': huskyDir(
+            'baseline',
+            `node ${JSON.stringify(join(baselineRoot, 'packages/cli/dist/cli.js'))} scan --staged\n`,
+          ),
+        }
+      : {}),
     'lint-staged + scan (old default)': huskyDir('old', 'lint-staged\nkernel-secrets scan --staged\n'),
     'init hook (this build)': join(dir, '.husky', '_'),
   };
   return { dir, baseCommit, variants, init, preCommit: readFileSync(join(dir, '.husky', 'pre-commit'), 'utf8') };
 }
 
-export function benchHook({ root, outsideDir, runs }) {
+/**
+ * The packed package's bin runs bundle/kernel-secrets.mjs when it exists; this checkout's
+ * workspace link has none. Put the fresh bundle there while the hook part runs, so the hooks
+ * `init` writes run what users' hooks run, and take it away afterwards (a left-over bundle
+ * would hide later source changes from `npx kernel-secrets`).
+ */
+export function benchHook(options) {
+  const bundleDir = join(options.root, 'packages/cli/bundle');
+  if (existsSync(bundleDir)) throw new Error(`bench: ${bundleDir} exists (a failed npm pack?); remove it first`);
+  mkdirSync(bundleDir);
+  try {
+    for (const f of readdirSync(dirname(options.cli))) cpSync(join(dirname(options.cli), f), join(bundleDir, f));
+    return hookTable(options);
+  } finally {
+    rmSync(bundleDir, { recursive: true, force: true });
+  }
+}
+
+function hookTable({ root, outsideDir, runs, baselineRoot }) {
   const rows = {};
   const ratios = {};
   let preCommit;
@@ -73,7 +107,7 @@ export function benchHook({ root, outsideDir, runs }) {
     [400, 200],
     [2000, 1],
   ]) {
-    const repo = hookRepo(join(outsideDir, 'hooks'), root, base, changed);
+    const repo = hookRepo(join(outsideDir, 'hooks'), root, base, changed, baselineRoot);
     preCommit = repo.preCommit;
     const commands = Object.fromEntries(
       Object.entries(repo.variants).map(([name, hooksPath]) => [

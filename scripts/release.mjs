@@ -2,10 +2,10 @@
 // annotated tag v<version> that the pre-commit framework's `rev:` and the GitHub Action name.
 // Checks: the three packages share one version; CHANGELOG.md has a `## [<version>]` section
 // and its link; the README's pre-commit and Action snippets name v<version>; the committed
-// bin/kernel-secrets.mjs is what `npm run bundle` makes from the current sources; the work tree
+// bin/kernel-secrets.mjs (and its pattern checker) is what `npm run bundle` makes from the current sources; the work tree
 // is clean. Prints every problem, one per line, and exits 1 if there is any.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,10 +23,11 @@ for (const doc of ['README.md', 'packages/cli/README.md', '.pre-commit-hooks.yam
   const named = [...read(doc).matchAll(/(?:rev: |kernel-secrets@)(v\d+\.\d+\.\d+)/g)].map((m) => m[1]);
   for (const other of named.filter((v) => v !== tag)) problems.push(`${doc} names ${other}, not ${tag}`);
 }
-const fresh = join(tmpdir(), `kernel-secrets-release-${process.pid}.mjs`);
+const fresh = mkdtempSync(join(tmpdir(), 'kernel-secrets-release-'));
 execFileSync('npx', ['tsc', '-b'], { stdio: 'inherit' });
-execFileSync(process.execPath, ['scripts/bundle-cli.mjs', '--out', fresh], { stdio: 'pipe' });
-if (read(fresh) !== read('bin/kernel-secrets.mjs')) problems.push('bin/kernel-secrets.mjs is stale: run `npm run bundle` and commit it');
+execFileSync(process.execPath, ['scripts/bundle-cli.mjs', '--out', join(fresh, 'kernel-secrets.mjs')], { stdio: 'pipe' });
+for (const file of ['kernel-secrets.mjs', 'kernel-secrets-regex-check.cjs'])
+  if (read(join(fresh, file)) !== read(`bin/${file}`)) problems.push(`bin/${file} is stale: run \`npm run bundle\` and commit it`);
 if (execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim()) problems.push('the work tree has uncommitted changes');
 const exists = execFileSync('git', ['tag', '--list', tag], { encoding: 'utf8' }).trim();
 if (exists) problems.push(`the tag ${tag} exists already`);

@@ -1,6 +1,6 @@
 /**
- * End to end: the pre-commit hook that `kernel-secrets init` installs (husky → lint-staged →
- * `kernel-secrets scan --staged`), from the packed packages, against real `git commit` in temp
+ * End to end: the pre-commit hook that `kernel-secrets init` installs (husky →
+ * `kernel-secrets scan --staged`; with `--lint-staged`, lint-staged first), from the packed packages, against real `git commit` in temp
  * repositories. Each case shows that what the commit would contain is what gets scanned: the
  * index git is committing into, in every way people commit. Tokens are generated per run and
  * never appear in any output.
@@ -206,8 +206,8 @@ describe('partial staging (git add -p)', () => {
   }
 
   it('a token only in the unstaged hunk does not block, and that hunk stays in the working tree', () => {
-    const repo = newRepo();
-    // A JS file: lint-staged hides the unstaged hunk while ESLint runs, and must put it back.
+    // With --lint-staged and a JS file: lint-staged hides the unstaged hunk while ESLint runs, and must put it back.
+    const repo = newRepo({ lintStaged: true });
     const lines = trackedFile(repo, 'src/service.js', (i) => `export const OPTION_${i} = ${i};`);
     const token = randomToken();
     const edited = ['export const OPTION_0 = 100;', ...lines.slice(1), `export const KERNEL_TOKEN = '${token}';`];

@@ -3,7 +3,7 @@
  * installs from the packed packages. Merge content is gated whether the merge stops on a
  * conflict (pre-commit) or completes by itself (pre-merge-commit); the pre-push hook scans the
  * commits a push would publish; and in a monorepo the scan covers the whole index, not just the
- * folder lint-staged works in.
+ * folder lint-staged (init --lint-staged) works in.
  */
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,7 +143,7 @@ describe('git push with the installed pre-push hook', () => {
 
 describe('monorepo: the JS project in a subfolder', () => {
   it('installs the hooks for the subfolder and still gates files outside it', () => {
-    const repo = newRepo({ packageDir: 'app' });
+    const repo = newRepo({ packageDir: 'app', lintStaged: true });
     expect(repo.gitOk(['config', 'core.hooksPath'])).toBe('app/.husky/_');
     repo.write('app/src/index.js', 'export const answer = 42;\n');
     const token = randomToken();

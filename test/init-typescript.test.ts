@@ -1,11 +1,11 @@
 /**
  * `init` in TypeScript projects with an ESLint config of their own, with real ESLint 10 and
  * typescript-eslint: the plugin is wired into the existing flat config (an exported array,
- * `tseslint.config(...)`, `defineConfig([...])`, ESM or CommonJS) and a staged .ts file that
- * logs an Authorization header is then blocked by the plugin's rule in the hook; a config of
- * another shape is left alone with the exact lines to add; without the TypeScript parser
- * installed init says plainly that .ts files are not linted; minified files are not given to
- * ESLint (the scan still covers them).
+ * `tseslint.config(...)`, `defineConfig([...])`, ESM or CommonJS) and a .ts file that logs an
+ * Authorization header is then reported by `npx eslint .` (the CI line init prints) or, with
+ * `init --lint-staged`, blocked in the hook; a config of another shape is left alone with the
+ * exact lines to add; without the TypeScript parser installed init says plainly that .ts files
+ * are not linted; minified files are not given to ESLint by lint-staged (the scan still covers them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -91,7 +91,10 @@ function cli(dir: string, args: string[]) {
 
 const LOGS_HEADER = 'export function call(headers: Record<string, string>): void {\n  console.log(headers.authorization);\n}\n';
 
-/** init, a base commit through the hooks, then a .ts file that logs the Authorization header: blocked by ESLint. */
+/**
+ * init, a base commit through the hooks, then a .ts file that logs the Authorization header:
+ * reported by `npx eslint .` (the CI line init prints; the default hook runs the token scan only).
+ */
 function expectWiredAndBlocking(dir: string, configFile: string) {
   const r = cli(dir, ['init', '--no-install']);
   expect(r.status, r.stdout + r.stderr).toBe(0);
@@ -101,9 +104,8 @@ function expectWiredAndBlocking(dir: string, configFile: string) {
   const base = spawnSync('git', ['commit', '-m', 'base'], { cwd: dir, env, encoding: 'utf8' });
   expect(base.status, base.stdout + base.stderr).toBe(0);
   writeFileSync(join(dir, 'src/api.ts'), LOGS_HEADER);
-  execFileSync('git', ['add', 'src/api.ts'], { cwd: dir, env });
-  const c = spawnSync('git', ['commit', '-m', 'api'], { cwd: dir, env, encoding: 'utf8' });
-  expect(c.status).not.toBe(0);
+  const c = spawnSync(process.execPath, [join(dir, 'node_modules/eslint/bin/eslint.js'), '.'], { cwd: dir, env, encoding: 'utf8' });
+  expect(c.status).toBe(1);
   expect(c.stdout + c.stderr).toContain('kernel-secrets/no-auth-header-logging');
   return config;
 }
@@ -178,9 +180,9 @@ describe('what is not covered is said plainly', () => {
     );
   });
 
-  it('minified files are not given to ESLint; the scan still covers them', () => {
+  it('--lint-staged: a staged .ts file is linted in the hook; minified files are not given to ESLint', () => {
     const dir = project({ 'src/index.ts': 'export const answer: number = 42;\n' });
-    expect(cli(dir, ['init', '--no-install']).status).toBe(0);
+    expect(cli(dir, ['init', '--no-install', '--lint-staged']).status).toBe(0);
     execFileSync('git', ['add', '-A'], { cwd: dir, env });
     execFileSync('git', ['commit', '--quiet', '-m', 'base'], { cwd: dir, env });
     writeFileSync(join(dir, 'app.min.js'), 'function f(h){console.log(h.authorization)}\n');
@@ -188,5 +190,10 @@ describe('what is not covered is said plainly', () => {
     const c = spawnSync('git', ['commit', '-m', 'bundle'], { cwd: dir, env, encoding: 'utf8' });
     expect(c.status, c.stdout + c.stderr).toBe(0);
     expect(c.stdout + c.stderr).not.toContain('no-auth-header-logging');
+    writeFileSync(join(dir, 'src/api.ts'), LOGS_HEADER);
+    execFileSync('git', ['add', 'src/api.ts'], { cwd: dir, env });
+    const ts = spawnSync('git', ['commit', '-m', 'api'], { cwd: dir, env, encoding: 'utf8' });
+    expect(ts.status).not.toBe(0);
+    expect(ts.stdout + ts.stderr).toContain('kernel-secrets/no-auth-header-logging');
   });
 });

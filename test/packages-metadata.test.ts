@@ -63,6 +63,20 @@ describe('package metadata', () => {
     }
   });
 
+  it('the kernel-secrets tarball holds the single-file bundle its bin runs (built by prepack, not committed)', () => {
+    const bundle = join(packedProject(), 'node_modules/kernel-secrets/bundle');
+    expect(readdirSync(bundle).sort()).toEqual(['kernel-secrets-regex-check.cjs', 'kernel-secrets.mjs']);
+    // One module: the entry imports only node: built-ins (the pattern checker is required lazily, by a relative name).
+    const entry = readFileSync(join(bundle, 'kernel-secrets.mjs'), 'utf8');
+    const imports = [...entry.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((spec) => !spec?.startsWith('node:'))).toEqual([]);
+    expect(readFileSync(join(packedProject(), 'node_modules/kernel-secrets/bin/kernel-secrets.js'), 'utf8')).toContain(
+      '../bundle/kernel-secrets.mjs',
+    );
+    expect(existsSync(join(REPO_ROOT, 'packages/cli/bundle')), 'postpack removes the bundle from the checkout').toBe(false);
+  });
+
   it('shared dependencies are caret ranges, so consumers get one copy', () => {
     expect(json('packages/eslint-plugin/package.json')['dependencies']['@typescript-eslint/utils']).toMatch(/^\^8\./);
   });

@@ -174,7 +174,8 @@ describe('.pre-commit-hooks.yaml', () => {
   it('the committed root bin runs on its own and reports the CLI’s version', () => {
     const dir = scratch.dir('ks-bin-alone-');
     mkdirSync(join(dir, 'bin'));
-    copyFileSync(join(REPO_ROOT, 'bin/kernel-secrets.mjs'), join(dir, 'bin/kernel-secrets.mjs'));
+    for (const file of ['kernel-secrets.mjs', 'kernel-secrets-regex-check.cjs'])
+      copyFileSync(join(REPO_ROOT, 'bin', file), join(dir, 'bin', file));
     const cli = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string };
     expect(sh(process.execPath, [join(dir, 'bin/kernel-secrets.mjs'), '--version'], dir).trim()).toBe(`kernel-secrets ${cli.version}`);
   });

@@ -72,8 +72,9 @@ export function packedProject(): string {
   return inject('packedProject');
 }
 
+/** The packed package's bin (it runs the package's single-file bundle), as `npx kernel-secrets` and the hooks run it. */
 export function packedCli(): string {
-  return join(packedProject(), 'node_modules', 'kernel-secrets', 'dist', 'cli.js');
+  return join(packedProject(), 'node_modules', 'kernel-secrets', 'bin', 'kernel-secrets.js');
 }
 
 let sandboxHome: string | undefined;
@@ -137,6 +138,8 @@ export interface RepoOptions {
   init?: boolean;
   /** Make a first commit of the init files, bypassing hooks (default true when init). */
   baseCommit?: boolean;
+  /** Run init with `--lint-staged` (ESLint on staged JS/TS in the pre-commit hook; default false). */
+  lintStaged?: boolean;
 }
 
 /** A directory git commands and the packed CLI run in, with the isolated test environment. */
@@ -225,7 +228,7 @@ export class TempRepo extends Workdir {
    * later ones are copies of it, which saves an init and a commit per test.
    */
   static create(options: RepoOptions = {}): TempRepo {
-    const key = JSON.stringify([options.packageDir ?? '', options.init !== false, options.baseCommit !== false]);
+    const key = JSON.stringify([options.packageDir ?? '', options.init !== false, options.baseCommit !== false, !!options.lintStaged]);
     let template = templates.get(key);
     if (!template) {
       template = TempRepo.build(options).root;
@@ -265,7 +268,7 @@ export class TempRepo extends Workdir {
     // A symlink is not a directory to git: `node_modules/` would not match it.
     writeFileSync(join(root, '.gitignore'), 'node_modules\n');
     if (options.init !== false) {
-      const r = repo.cli(['init', '--no-install'], { cwd: projectDir });
+      const r = repo.cli(['init', '--no-install', ...(options.lintStaged ? ['--lint-staged'] : [])], { cwd: projectDir });
       if (r.status !== 0) throw new Error(`kernel-secrets init failed (${r.status}):\n${r.output}`);
       if (options.baseCommit !== false) {
         repo.gitOk(['add', '-A']);

@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 // The `kernel-secrets` bin. A committed file rather than build output, so that npm links it (and
 // marks it executable) even in a fresh checkout where `dist/` is built after the link step.
-import('../dist/cli.js').catch((err) => {
+// The packed package also holds the CLI bundled in one file (`bundle/`, built by `prepack`): the
+// hooks start this process on every commit, and one module loads faster than ~80. A development
+// checkout has no bundle and runs dist/ as tsc built it; so does KERNEL_SECRETS_NO_BUNDLE=1
+// (dist/ imports the installed @kernel-secrets/core, which the bundle holds a copy of).
+import { existsSync } from 'node:fs';
+
+const bundle = new URL('../bundle/kernel-secrets.mjs', import.meta.url);
+const useBundle = !process.env.KERNEL_SECRETS_NO_BUNDLE && existsSync(bundle);
+import(useBundle ? bundle.href : '../dist/cli.js').catch((err) => {
   const missing = err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli.js');
   process.stderr.write(
     missing

@@ -44,5 +44,6 @@ export function injectScannerCrash(dir: string, options: { quoteInput?: QuoteInp
       '',
     ].join('\n'),
   );
-  return { env: { NODE_OPTIONS: `--import ${pathToFileURL(file).href}` }, marker };
+  // The package's bin runs dist/ (which imports the installed core) instead of its bundle (which holds its own copy).
+  return { env: { NODE_OPTIONS: `--import ${pathToFileURL(file).href}`, KERNEL_SECRETS_NO_BUNDLE: '1' }, marker };
 }

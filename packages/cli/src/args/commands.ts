@@ -50,6 +50,8 @@ export interface InitCommand {
   name: 'init';
   dryRun: boolean;
   install: boolean;
+  /** Opt-in: the pre-commit hook also runs lint-staged (ESLint on staged JS/TS), about a second per commit. */
+  lintStaged: boolean;
 }
 
 export interface KnownCommand {

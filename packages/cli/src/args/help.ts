@@ -38,8 +38,8 @@ Usage:
   kernel-secrets scan --commit-msg <file>  scan a commit message (commit-msg, applypatch-msg hooks)
   kernel-secrets scan --post-rewrite      warn about commits an amend or rebase wrote (post-rewrite hook)
   kernel-secrets scan --stdin [--stdin-filename <name>]
-  kernel-secrets init [--dry-run] [--no-install]
-                                          set up husky + lint-staged hooks in this project
+  kernel-secrets init [--dry-run] [--no-install] [--lint-staged]
+                                          set up the git hooks (husky) and the ESLint plugin
   kernel-secrets baseline [paths...] [--file <file>]
                                           record today's findings so only new tokens block
   kernel-secrets known add [--user]       add the fingerprint of a live token (read from stdin)
@@ -86,15 +86,19 @@ ${NETWORK_NOTE}`;
 const INIT_HELP = `kernel-secrets init: set up the hooks in this project.
 
 Usage:
-  kernel-secrets init [--dry-run] [--no-install]
+  kernel-secrets init [--dry-run] [--no-install] [--lint-staged]
 
-Installs husky and lint-staged with the package manager the project uses (npm, Yarn or pnpm),
-writes the pre-commit and pre-push hooks, and adds the ESLint plugin to the lint-staged task.
+Installs husky, ESLint and the plugin with the package manager the project uses (npm, Yarn or
+pnpm), writes the pre-commit, pre-push and message hooks, and adds the plugin to the ESLint
+config. The pre-commit hook runs the token scan only; the ESLint rules run in the editor and in
+CI (\`npx eslint .\`), because loading ESLint would cost about a second per commit.
 A repository without package.json: use the pre-commit framework hooks instead (see the README).
 
 Options:
   --dry-run                               print what would change, change nothing
   --no-install                            do not install packages (write the files only)
+  --lint-staged                           also run ESLint on staged JS/TS in the pre-commit
+                                          hook (installs lint-staged)
 ${HELP_OPTION}`;
 
 const BASELINE_HELP = `kernel-secrets baseline: record today's findings so only new tokens block.

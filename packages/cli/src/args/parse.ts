@@ -51,6 +51,7 @@ const BASELINE_OPTIONS = {
 const INIT_OPTIONS = {
   'dry-run': { type: 'boolean' },
   'no-install': { type: 'boolean' },
+  'lint-staged': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -194,7 +195,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       const { values: v, positionals } = parse(rest, INIT_OPTIONS, 'init');
       if (v.help) return { name: 'help', topic: 'init' };
       if (positionals.length > 0) throw usage(`init takes no arguments (got "${positionals[0]}")`, 'init');
-      return { name: 'init', dryRun: !!v['dry-run'], install: !v['no-install'] };
+      return { name: 'init', dryRun: !!v['dry-run'], install: !v['no-install'], lintStaged: !!v['lint-staged'] };
     }
     case 'known': {
       const { values: v, positionals } = parse(rest, KNOWN_OPTIONS, 'known');

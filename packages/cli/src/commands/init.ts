@@ -1,9 +1,11 @@
 /**
  * `kernel-secrets init`: sets a project up so a token cannot be committed. Installs husky and
- * lint-staged when missing (printing the command), writes the hooks (pre-commit: lint-staged,
- * then `scan --staged` as the final gate; pre-merge-commit: `scan --staged`; pre-push:
- * `scan --pre-push`), the ESLint and lint-staged config, `.gitattributes` and `.gitignore`
- * lines, then activates the hooks with husky. Idempotent; `--dry-run` shows the changes only.
+ * ESLint with the plugin when missing (printing the command), writes the hooks (pre-commit and
+ * pre-merge-commit: `scan --staged`; pre-push: `scan --pre-push`; the message hooks), wires the
+ * plugin into the ESLint config (its rules run in the editor and in CI, and init says so),
+ * `.gitattributes` and `.gitignore` lines, then activates the hooks with husky. `--lint-staged`
+ * also runs ESLint on staged JS/TS in the pre-commit hook. Idempotent; `--dry-run` shows the
+ * changes only.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import type { InitCommand } from '../args/commands.js';
 import { CliError, EXIT_CLEAN } from '../errors.js';
 import { GitRepo } from '../git/repo.js';
 import { describeChange, writeChanges } from '../init/apply.js';
-import { planInit, type InitPlan } from '../init/plan.js';
+import { planInit, type InitOptions, type InitPlan } from '../init/plan.js';
 import {
   installCommand,
   installedPackageDir,
@@ -25,12 +27,36 @@ import {
 } from '../init/project.js';
 import type { CliIO } from '../io/cli-io.js';
 
-/** What the hooks need: the hook runner, lint-staged, ESLint with our plugin, and this CLI. */
-const REQUIRED_PACKAGES = ['husky', 'lint-staged', 'eslint', 'eslint-plugin-kernel-secrets', 'kernel-secrets'];
+/** What the setup needs: the hook runner, ESLint with our plugin (editor, CI), and this CLI; lint-staged only when asked for. */
+function requiredPackages(project: InitProject, options: InitOptions): string[] {
+  return [
+    'husky',
+    ...(options.lintStaged ? ['lint-staged'] : []),
+    'eslint',
+    'eslint-plugin-kernel-secrets',
+    'kernel-secrets',
+    // A TypeScript project also needs the parser, or ESLint lints its JS files only.
+    ...(usesTypeScript(project) ? ['@typescript-eslint/parser'] : []),
+  ];
+}
 
-function plan(project: InitProject): InitPlan {
+/**
+ * Where the ESLint rules run, said on every run: the default hook leaves them out (loading
+ * ESLint alone costs most of a second per commit), so users must know to keep them in CI.
+ */
+function whereEslintRuns(options: InitOptions): string[] {
+  if (options.lintStaged)
+    return ['The pre-commit hook runs ESLint on staged JS/TS (lint-staged), then the token scan. Keep `npx eslint .` in CI too.'];
+  return [
+    'The pre-commit hook runs the token scan only (fast). The ESLint rules (no-hardcoded-token, no-auth-header-logging) run in your editor and in CI: add this step to your CI job:',
+    '  npx eslint .',
+    'To run ESLint on staged JS/TS in the hook as well (about a second per commit): kernel-secrets init --lint-staged',
+  ];
+}
+
+function plan(project: InitProject, options: InitOptions): InitPlan {
   try {
-    return planInit(project);
+    return planInit(project, options);
   } catch (err) {
     if (err instanceof ConfigError) throw new CliError(err.message, 'fix the config, then run init again');
     throw err;
@@ -77,7 +103,7 @@ async function activateHooks(project: InitProject, repo: GitRepo, io: CliIO): Pr
   if (!huskyDir)
     throw new CliError(
       'husky is not installed, so the hooks cannot be activated',
-      'install it (`npm install --save-dev husky lint-staged`) and run `kernel-secrets init` again',
+      'install it (`npm install --save-dev husky`) and run `kernel-secrets init` again',
     );
   const manifest = JSON.parse(readFileSync(join(huskyDir, 'package.json'), 'utf8')) as {
     version?: string;
@@ -134,13 +160,12 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
   const repo = await GitRepo.find(io.cwd, io.env);
   if (!repo?.topLevel) throw new CliError(`${io.cwd} is not inside a git work tree`, 'run `git init` first, then `kernel-secrets init`');
   let project = loadInitProject(io.cwd, repo.topLevel);
-  // A TypeScript project also needs the parser, or ESLint lints its JS files only.
-  const required = usesTypeScript(project) ? [...REQUIRED_PACKAGES, '@typescript-eslint/parser'] : REQUIRED_PACKAGES;
-  const missing = required.filter((name) => !isDeclared(project, name) && !isInstalled(project, name));
+  const options: InitOptions = { lintStaged: cmd.lintStaged };
+  const missing = requiredPackages(project, options).filter((name) => !isDeclared(project, name) && !isInstalled(project, name));
   const out: string[] = [];
 
   if (cmd.dryRun) {
-    const p = plan(project);
+    const p = plan(project, options);
     out.push('kernel-secrets init --dry-run: nothing is written. These changes would be made:');
     if (missing.length > 0)
       out.push(`run ${cmd.install ? '' : '(skipped by --no-install) '}${installCommand(project.manager, missing).join(' ')}`);
@@ -149,6 +174,7 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
       `run husky ${hooksPathFromTop(project)} (sets git config core.hooksPath ${hooksPathFromTop(project)}/_) unless already active`,
     );
     for (const n of p.notes) out.push(`note: ${n}`);
+    out.push(...whereEslintRuns(options));
     io.stdout.write(out.join('\n') + '\n');
     return EXIT_CLEAN;
   }
@@ -168,10 +194,10 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
   if (!isInstalled(project, 'husky')) {
     throw new CliError(
       'husky is not installed, so the hooks cannot be activated',
-      `run \`${installCommand(project.manager, ['husky', 'lint-staged']).join(' ')}\`, then \`kernel-secrets init\` again`,
+      `run \`${installCommand(project.manager, ['husky']).join(' ')}\`, then \`kernel-secrets init\` again`,
     );
   }
-  const p = plan(project);
+  const p = plan(project, options);
   writeChanges(p.changes);
   for (const c of p.changes) out.push(`${c.before === undefined ? 'created' : 'updated'} ${relative(io.cwd, c.path) || c.path}`);
   const activated = await activateHooks(project, repo, io);
@@ -182,6 +208,7 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
     out.unshift('kernel-secrets init: done.');
     out.push('Commit these files. From now on a staged Kernel token blocks `git commit`, and a pushed one blocks `git push`.');
   }
+  out.push(...whereEslintRuns(options));
   io.stdout.write(out.join('\n') + '\n');
   return EXIT_CLEAN;
 }

@@ -8,7 +8,7 @@ import { loadProjectConfig } from '@kernel-secrets/core/node';
 import { toPosix } from '../scan/setup.js';
 import { ESLINT_CONFIG_FILES, eslintConfigText, LINT_STAGED_ESLINT_COMMAND, lintStagedGlob } from './eslint-config.js';
 import { mergeHook, type HookCommand } from './hook-file.js';
-import { serialise, withLintStagedTask, withPrepareScript } from './package-json.js';
+import { serialise, withLintStagedTask, withPrepareScript, type PackageJson } from './package-json.js';
 import { wireEslintConfig, wireInstructions } from './eslint-wire.js';
 import { binCommand, hookInstallScript } from './package-manager.js';
 import { isInstalled, usesTypeScript, type InitProject } from './project.js';
@@ -45,6 +45,15 @@ const LINT_STAGED_CONFIG_FILES = [
   'lint-staged.config.cts',
 ];
 
+/** --lint-staged: ESLint on staged JS/TS in package.json's lint-staged, or a note for a config file of its own. */
+function withLintStagedEslint(pkg: PackageJson, dir: string, withTypeScript: boolean, notes: string[]): PackageJson {
+  const other = LINT_STAGED_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
+  if (!other) return withLintStagedTask(pkg, lintStagedGlob(withTypeScript), LINT_STAGED_ESLINT_COMMAND);
+  if (!(read(join(dir, other)) ?? '').includes('eslint'))
+    notes.push(`${other} exists: add "${lintStagedGlob(withTypeScript)}": "${LINT_STAGED_ESLINT_COMMAND}" to it so staged JS/TS is linted`);
+  return pkg;
+}
+
 function read(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
@@ -73,8 +82,15 @@ function tool(project: InitProject, command: string): string {
   return project.packageDirFromTop === '' ? command : `npx --no -- ${command}`;
 }
 
+/** What `init` was asked for beyond the defaults. */
+export interface InitOptions {
+  /** The pre-commit hook also runs lint-staged (ESLint on staged JS/TS) before the scan. */
+  lintStaged: boolean;
+}
+
 export function hookCommands(
   project: InitProject,
+  options: InitOptions,
 ): Record<
   'pre-commit' | 'pre-merge-commit' | 'pre-push' | 'commit-msg' | 'pre-applypatch' | 'applypatch-msg' | 'post-rewrite',
   HookCommand[]
@@ -85,8 +101,10 @@ export function hookCommands(
     alreadyRunBy: runsScanWith(['--commit-msg']),
   };
   return {
-    // lint-staged first (ESLint on staged JS/TS), then the scan of the whole index as the final gate.
-    'pre-commit': [{ line: tool(project, 'lint-staged'), alreadyRunBy: /\blint-staged\b/ }, scanStaged],
+    // The token scan alone by default: about the cost of starting node. Loading ESLint alone
+    // takes most of a second, so it runs in the editor and CI unless asked for (--lint-staged);
+    // then lint-staged goes first and the scan of the whole index stays the final gate.
+    'pre-commit': options.lintStaged ? [{ line: tool(project, 'lint-staged'), alreadyRunBy: /\blint-staged\b/ }, scanStaged] : [scanStaged],
     // A merge that completes without conflicts runs pre-merge-commit, not pre-commit.
     'pre-merge-commit': [scanStaged],
     'pre-push': [
@@ -112,7 +130,7 @@ function hookPreamble(project: InitProject): string[] {
   ];
 }
 
-export function planInit(project: InitProject): InitPlan {
+export function planInit(project: InitProject, options: InitOptions): InitPlan {
   const changes: FileChange[] = [];
   const notes: string[] = [];
   const change = (path: string, before: string | undefined, after: string, executable?: boolean): void => {
@@ -122,20 +140,11 @@ export function planInit(project: InitProject): InitPlan {
   const withTypeScript = isInstalled(project, '@typescript-eslint/parser');
 
   // package.json: the install script that runs husky (`prepare`; `postinstall` on Yarn 2+, which
-  // does not run `prepare`) and lint-staged.
+  // does not run `prepare`) and, with --lint-staged, lint-staged's ESLint task.
   const hooksFromTop = project.packageDirFromTop === '' ? '.husky' : `${project.packageDirFromTop}/.husky`;
   const husky = project.packageDirFromTop === '' ? 'husky' : `cd ${toPosix(relative(dir, project.topLevel))} && husky ${hooksFromTop}`;
   let pkg = withPrepareScript(project.packageJson, husky, hookInstallScript(project.manager));
-  const otherLintStaged = LINT_STAGED_CONFIG_FILES.find((f) => existsSync(join(dir, f)));
-  if (otherLintStaged) {
-    const text = read(join(dir, otherLintStaged)) ?? '';
-    if (!text.includes('eslint'))
-      notes.push(
-        `${otherLintStaged} exists: add "${lintStagedGlob(withTypeScript)}": "${LINT_STAGED_ESLINT_COMMAND}" to it so staged JS/TS is linted`,
-      );
-  } else {
-    pkg = withLintStagedTask(pkg, lintStagedGlob(withTypeScript), LINT_STAGED_ESLINT_COMMAND);
-  }
+  if (options.lintStaged) pkg = withLintStagedEslint(pkg, dir, withTypeScript, notes);
   if (pkg !== project.packageJson) change(project.packageJsonPath, project.packageJsonText, serialise(pkg, project.packageJsonText));
 
   // ESLint config with the plugin, unless the project has its own.
@@ -157,7 +166,7 @@ export function planInit(project: InitProject): InitPlan {
 
   // Hooks.
   const preamble = hookPreamble(project);
-  for (const [name, commands] of Object.entries(hookCommands(project))) {
+  for (const [name, commands] of Object.entries(hookCommands(project, options))) {
     const path = join(dir, '.husky', name);
     const before = read(path);
     change(path, before, mergeHook(before, preamble, commands), before === undefined);
