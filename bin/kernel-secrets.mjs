@@ -8,6 +8,9 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { homedir } from "node:os";
 import { spawn, spawnSync } from "node:child_process";
 import { realpath, stat } from "node:fs/promises";
+import { isIPv4 } from "node:net";
+import http from "node:http";
+import https from "node:https";
 // \0rolldown/runtime.js
 var __defProp = Object.defineProperty;
 var __esmMin = (fn, res, err) => () => {
@@ -96,7 +99,14 @@ function describeParseError(err, command, options) {
 		default: return err.message.split("\n")[0];
 	}
 }
+// packages/cli/dist/verify/limits.js
+var DEFAULT_VERIFY_TIMEOUT_MS, MAX_VERIFY_TIMEOUT_MS;
+var init_limits = __esmMin((() => {
+	DEFAULT_VERIFY_TIMEOUT_MS = 5e3;
+	MAX_VERIFY_TIMEOUT_MS = 12e4;
+}));
 // packages/cli/dist/args/commands.js
+init_limits();
 const OUTPUT_FORMATS = [
 	"pretty",
 	"json",
@@ -143,6 +153,15 @@ const SCAN_OPTIONS$1 = {
 		type: "boolean",
 		short: "q"
 	},
+	verify: { type: "boolean" },
+	"verify-timeout": { type: "string" },
+	help: {
+		type: "boolean",
+		short: "h"
+	}
+};
+const VERIFY_OPTIONS = {
+	timeout: { type: "string" },
 	help: {
 		type: "boolean",
 		short: "h"
@@ -203,6 +222,7 @@ const COMMANDS = [
 	"init",
 	"baseline",
 	"known",
+	"verify",
 	"help",
 	"version"
 ];
@@ -268,6 +288,13 @@ function scanTarget(v, positionals) {
 		paths: positionals.length > 0 ? positionals : ["."]
 	};
 }
+/** A timeout in milliseconds; the value is not quoted back (it might be a token typed in the wrong place). */
+function milliseconds(value, option, command) {
+	if (value === void 0) return DEFAULT_VERIFY_TIMEOUT_MS;
+	const ms = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+	if (!(ms >= 1 && ms <= 12e4)) throw usage(`${option} takes a whole number of milliseconds from 1 to ${MAX_VERIFY_TIMEOUT_MS}`, command);
+	return ms;
+}
 function parseCommandLine(argv) {
 	const [first, ...rest] = argv;
 	if (first === void 0 || first === "--help" || first === "-h" || first === "help") return {
@@ -286,6 +313,7 @@ function parseCommandLine(argv) {
 			if (v.baseline !== void 0 && v["no-baseline"]) throw usage("--baseline and --no-baseline cannot be combined", "scan");
 			const format = oneOf(v.format, OUTPUT_FORMATS, "--format", "pretty");
 			const failOn = oneOf(v["fail-on"], ["error", "warning"], "--fail-on", "error");
+			if (v["verify-timeout"] !== void 0 && !v.verify) throw usage("--verify-timeout needs --verify", "scan");
 			return {
 				name: "scan",
 				target: scanTarget(v, positionals),
@@ -298,7 +326,20 @@ function parseCommandLine(argv) {
 					quiet: !!v.quiet,
 					...v.output ? { outputFile: v.output } : {},
 					...v.color ? { color: true } : v["no-color"] ? { color: false } : {}
-				}
+				},
+				...v.verify ? { verify: { timeoutMs: milliseconds(v["verify-timeout"], "--verify-timeout", "scan") } } : {}
+			};
+		}
+		case "verify": {
+			const { values: v, positionals } = parse(rest, VERIFY_OPTIONS, "verify");
+			if (v.help) return {
+				name: "help",
+				topic: "verify"
+			};
+			if (positionals.length > 0) throw usage("verify reads the token from stdin, never from the command line (it would stay in your shell history and be visible to other processes); pipe it: `printenv KERNEL_TOKEN | kernel-secrets verify`", "verify");
+			return {
+				name: "verify",
+				timeoutMs: milliseconds(v.timeout, "--timeout", "verify")
 			};
 		}
 		case "baseline": {
@@ -363,10 +404,18 @@ const SCAN_OPTIONS = `  -f, --format pretty|json|sarif|github   output format (d
                                           kernel-secrets.baseline.json when it exists)
   --no-baseline                           do not use the default baseline
   --color, --no-color                     force colours on or off (NO_COLOR is honoured)
-  -q, --quiet                             print only what blocks, nothing when clean`;
+  -q, --quiet                             print only what blocks, nothing when clean
+  --verify                                ask Kernel's API whether each token found is live (sends
+                                          each token, once, to Kernel; never in the hooks init writes)
+  --verify-timeout <ms>                   give up on one check after this long (default 5000)`;
+/** Said on every page that offers the live check, in the same words. */
+const NETWORK_NOTE = `verify and scan --verify send the token to Kernel's API (https://kernel.asimov.com, or the
+base URL in KERNEL_SECRETS_API_URL: https:, or http: to a loopback address only). They connect
+directly (HTTP(S)_PROXY is not used) and follow no redirects. Nothing else in kernel-secrets
+sends anything anywhere.`;
 const HELP_OPTION = "  -h, --help                              this page";
 const EXIT_CODES = "Exit codes: 0 nothing blocking, 1 findings at or above --fail-on, 2 could not scan.";
-`${SCAN_OPTIONS}`;
+`${SCAN_OPTIONS}${NETWORK_NOTE}`;
 const PAGES = {
 	scan: `kernel-secrets scan: find Kernel tokens.
 
@@ -391,7 +440,9 @@ Paths in reports are relative to the repository root. History findings (--commit
 --pre-push) also give their exposure: the commit that introduced the token, whether a
 remote-tracking ref or tag holds it or only local branches, whether HEAD still has it, and the
 next step (JSON and SARIF: "exposure" on each finding).
-${EXIT_CODES}`,
+${EXIT_CODES}
+With --verify a live token is an error whatever its rule, listed first under "Revoke now".
+${NETWORK_NOTE}`,
 	init: `kernel-secrets init: set up the hooks in this project.
 
 Usage:
@@ -429,11 +480,28 @@ Options:
   --user                                  use ~/.config/kernel-secrets/known-fingerprints instead
                                           of the project's .kernel-secrets/known-fingerprints
   -c, --config <file>                     config file
-${HELP_OPTION}`
+${HELP_OPTION}`,
+	verify: `kernel-secrets verify: is a token live? Asks Kernel's API.
+
+Usage:
+  printenv KERNEL_TOKEN | kernel-secrets verify [--timeout <ms>]
+
+Reads one token from stdin (typed input is hidden; never give it as an argument: it would stay
+in your shell history) and sends it in one request, GET /api/v1/constructs with
+Authorization: Bearer <token>. 401 means wrong, expired or revoked; 403 (a valid token lacking
+a scope) and 200 mean live. Prints the verdict with the token's preview and fingerprint only.
+
+Options:
+  --timeout <ms>                          give up after this long (default 5000)
+${HELP_OPTION}
+
+Exit codes: 0 not live, 1 live (revoke it now), 2 could not tell (no answer, timeout, rate
+limited, a redirect or another status), with one line saying why.
+${NETWORK_NOTE}`
 };
 /** The page for `topic` (a command name), or the main page. */
 function helpText(topic) {
-	return topic !== void 0 && PAGES[topic] || "kernel-secrets: keeps Kernel API tokens out of your code, commits and logs.\n\nUsage:\n  kernel-secrets scan --staged            scan what the next commit will contain (pre-commit hook)\n  kernel-secrets scan [paths...]          scan files and directories (default: .), honouring .gitignore\n  kernel-secrets scan --commits <range>   scan every commit in a range, e.g. origin/main..HEAD (or --all)\n  kernel-secrets scan --pre-push <remote> scan the commits a push sends (pre-push hook; refs on stdin)\n  kernel-secrets scan --commit-msg <file>  scan a commit message (commit-msg, applypatch-msg hooks)\n  kernel-secrets scan --post-rewrite      warn about commits an amend or rebase wrote (post-rewrite hook)\n  kernel-secrets scan --stdin [--stdin-filename <name>]\n  kernel-secrets init [--dry-run] [--no-install] [--lint-staged]\n                                          set up the git hooks (husky) and the ESLint plugin\n  kernel-secrets baseline [paths...] [--file <file>]\n                                          record today's findings so only new tokens block\n  kernel-secrets known add [--user]       add the fingerprint of a live token (read from stdin)\n  kernel-secrets known list [--user]\n\nScan options:\n  -f, --format pretty|json|sarif|github   output format (default pretty)\n  -o, --output <file>                     write the report to a file (one summary line still\n                                          goes to stderr)\n  -c, --config <file>                     config file (default: kernel-secrets.config.json or\n                                          \"kernelSecrets\" in package.json, found upwards)\n  --policy-from <ref>                     commit whose committed config and baseline the gate applies\n                                          (default: HEAD for --staged, the range's base for --commits,\n                                          what the remote has for --pre-push)\n  --fail-on error|warning                 lowest severity that fails the scan (default error)\n  --baseline <file>                       ignore findings recorded in this baseline (default:\n                                          kernel-secrets.baseline.json when it exists)\n  --no-baseline                           do not use the default baseline\n  --color, --no-color                     force colours on or off (NO_COLOR is honoured)\n  -q, --quiet                             print only what blocks, nothing when clean\n\nRun `kernel-secrets <command> --help` for one command's page.\nPaths in reports are relative to the repository root.\nExit codes: 0 nothing blocking, 1 findings at or above --fail-on, 2 could not scan.\nDocs: https://www.npmjs.com/package/kernel-secrets";
+	return topic !== void 0 && PAGES[topic] || "kernel-secrets: keeps Kernel API tokens out of your code, commits and logs.\n\nUsage:\n  kernel-secrets scan --staged            scan what the next commit will contain (pre-commit hook)\n  kernel-secrets scan [paths...]          scan files and directories (default: .), honouring .gitignore\n  kernel-secrets scan --commits <range>   scan every commit in a range, e.g. origin/main..HEAD (or --all)\n  kernel-secrets scan --pre-push <remote> scan the commits a push sends (pre-push hook; refs on stdin)\n  kernel-secrets scan --commit-msg <file>  scan a commit message (commit-msg, applypatch-msg hooks)\n  kernel-secrets scan --post-rewrite      warn about commits an amend or rebase wrote (post-rewrite hook)\n  kernel-secrets scan --stdin [--stdin-filename <name>]\n  kernel-secrets init [--dry-run] [--no-install] [--lint-staged]\n                                          set up the git hooks (husky) and the ESLint plugin\n  kernel-secrets baseline [paths...] [--file <file>]\n                                          record today's findings so only new tokens block\n  kernel-secrets known add [--user]       add the fingerprint of a live token (read from stdin)\n  kernel-secrets known list [--user]\n  kernel-secrets verify [--timeout <ms>]  ask Kernel whether a token (read from stdin) is live\n\nScan options:\n  -f, --format pretty|json|sarif|github   output format (default pretty)\n  -o, --output <file>                     write the report to a file (one summary line still\n                                          goes to stderr)\n  -c, --config <file>                     config file (default: kernel-secrets.config.json or\n                                          \"kernelSecrets\" in package.json, found upwards)\n  --policy-from <ref>                     commit whose committed config and baseline the gate applies\n                                          (default: HEAD for --staged, the range's base for --commits,\n                                          what the remote has for --pre-push)\n  --fail-on error|warning                 lowest severity that fails the scan (default error)\n  --baseline <file>                       ignore findings recorded in this baseline (default:\n                                          kernel-secrets.baseline.json when it exists)\n  --no-baseline                           do not use the default baseline\n  --color, --no-color                     force colours on or off (NO_COLOR is honoured)\n  -q, --quiet                             print only what blocks, nothing when clean\n  --verify                                ask Kernel's API whether each token found is live (sends\n                                          each token, once, to Kernel; never in the hooks init writes)\n  --verify-timeout <ms>                   give up on one check after this long (default 5000)\n\nverify and scan --verify send the token to Kernel's API (https://kernel.asimov.com, or the\nbase URL in KERNEL_SECRETS_API_URL: https:, or http: to a loopback address only). They connect\ndirectly (HTTP(S)_PROXY is not used) and follow no redirects. Nothing else in kernel-secrets\nsends anything anywhere.\n\nRun `kernel-secrets <command> --help` for one command's page.\nPaths in reports are relative to the repository root.\nExit codes: 0 nothing blocking, 1 findings at or above --fail-on, 2 could not scan.\nDocs: https://www.npmjs.com/package/kernel-secrets";
 }
 // packages/cli/dist/git/env.js
 /**
@@ -729,6 +797,7 @@ function formatJson(report, o) {
 			remediation: f.remediation,
 			fingerprint: f.fingerprint,
 			preview: f.preview,
+			...f.liveness ? { liveness: f.liveness } : {},
 			...f.exposure ? { exposure: f.exposure } : {}
 		})),
 		suppressions: report.suppressions,
@@ -3833,8 +3902,10 @@ var init_scanner = __esmMin((() => {
 		knownFingerprints;
 		blobKeywords;
 		keywords;
+		onValue;
 		lastSigning;
 		constructor(options = {}) {
+			this.onValue = options.onValue;
 			this.config = options.config ?? DEFAULT_CONFIG;
 			this.detectors = TEXT_DETECTORS;
 			this.names = { isConfiguredName: createConfiguredNames(this.config.credentialNames) };
@@ -4114,6 +4185,7 @@ var init_scanner = __esmMin((() => {
 				if (options.onlyLines && !options.onlyLines.has(from.line)) continue;
 				const to = lines.position(hit.end);
 				const fp = hit.fingerprint ?? fingerprint(hit.value);
+				this.onValue?.(fp, hit.value);
 				const pv = preview(hit.value);
 				const where = options.path ? ` in ${options.path}` : "";
 				const finding = {
@@ -4835,6 +4907,34 @@ var init_dist = __esmMin((() => {
 	init_names();
 	init_word_share();
 }));
+// packages/cli/dist/format/liveness.js
+/** The section that opens the report when a live token was found; empty otherwise. */
+function revokeNowSection(findings, c, o) {
+	const live = findings.filter((f) => f.liveness?.verdict === "live");
+	if (live.length === 0) return [];
+	const tokens = new Set(live.map((f) => f.fingerprint)).size;
+	const out = [`${c.red(c.bold("Revoke now:"))} ${plural(tokens, "live Kernel token")} (Kernel accepted ${tokens === 1 ? "it" : "them"}). ${ROTATE_STEPS}`];
+	for (const f of live) out.push(`  ${terminalSafe(o.showPath(f.path))}:${f.line}:${f.column}  ${f.preview}  fingerprint ${f.fingerprint}`);
+	return [...out, ""];
+}
+/** `  liveness LIVE (HTTP 200: Kernel accepted it, asked https://kernel.asimov.com)` under a finding. */
+function livenessLine(f, c) {
+	const l = f.liveness;
+	if (!l) return [];
+	const word = l.verdict === "live" ? c.red(c.bold(VERDICT_WORDS.live)) : VERDICT_WORDS[l.verdict];
+	return [`  ${c.dim("liveness")} ${word} (${terminalSafe(l.reason)}, asked ${terminalSafe(l.endpoint)})`];
+}
+var VERDICT_WORDS;
+var init_liveness = __esmMin((() => {
+	init_dist();
+	init_terminal_safe();
+	init_counts();
+	VERDICT_WORDS = {
+		live: "LIVE",
+		"not-live": "not live",
+		unknown: "unknown"
+	};
+}));
 // packages/cli/dist/format/pretty.js
 /** The engine's remediation is one paragraph; a list reads faster in a terminal. */
 function sentences(text) {
@@ -4861,7 +4961,7 @@ function findingBlock(f, c, o, explained) {
 	if (f.commit) lines.push(`  ${c.dim(`introduced in commit ${f.commit}${first}`)}`);
 	if (f.exposure) lines.push(`  ${c.bold("exposure:")} ${terminalSafe(f.exposure.nextStep)}`);
 	lines.push(...frameLines(f, c));
-	lines.push(`  ${c.dim("fingerprint")} ${f.fingerprint}`);
+	lines.push(`  ${c.dim("fingerprint")} ${f.fingerprint}`, ...livenessLine(f, c));
 	if (explained.has(f.detector)) lines.push(`  ${c.dim("What to do now: as above.")}`);
 	else {
 		explained.add(f.detector);
@@ -4907,6 +5007,7 @@ function formatPretty(report, o) {
 	if (o.quiet && !blocking) return "";
 	const out = [];
 	const explained = /* @__PURE__ */ new Set();
+	out.push(...revokeNowSection(shown, c, o));
 	for (const f of shown) out.push(...findingBlock(f, c, o, explained), "");
 	if (report.summary.largeFiles.length > 0 && !o.quiet) out.push(c.dim(`note: scanned ${plural(report.summary.largeFiles.length, "file")} above thresholds.maxFileSize in full: ${report.summary.largeFiles.map((p) => terminalSafe(o.showPath(p))).join(", ")}`));
 	if (!o.quiet) out.push(...reviewSection(report, c, o));
@@ -4921,6 +5022,7 @@ var init_pretty = __esmMin((() => {
 	init_terminal_safe();
 	init_colour();
 	init_counts();
+	init_liveness();
 }));
 // packages/cli/dist/format/rule-catalogue.js
 function describe(detector, rule) {
@@ -5068,6 +5170,7 @@ function formatSarif(report, _o) {
 					fingerprint: f.fingerprint,
 					preview: f.preview,
 					...f.commit ? { commit: f.commit } : {},
+					...f.liveness ? { liveness: f.liveness } : {},
 					...f.exposure ? { exposure: f.exposure } : {}
 				}
 			})), ...reviewNotes(report)],
@@ -5650,12 +5753,16 @@ async function createScanSetup(options) {
 function setupWithPolicy(options, repo, policy, review) {
 	const cwd = resolve(options.cwd);
 	const { config, root } = policy;
+	const known = readKnownTokens({
+		config,
+		root
+	}, options.env);
+	const onValue = options.onValue;
+	if (onValue) for (const value of known.values) onValue(fingerprint(value), value);
 	const scanner = new Scanner({
 		config,
-		known: readKnownTokens({
-			config,
-			root
-		}, options.env)
+		known,
+		...onValue ? { onValue } : {}
 	});
 	const pathRoot = repo?.topLevel ?? root;
 	const filter = createPathFilter(config.ignorePaths);
@@ -6310,6 +6417,80 @@ var init_scan_stdin = __esmMin((() => {
 	init_collector();
 	init_scan_content();
 	STDIN_NAME = "<stdin>";
+}));
+// packages/cli/dist/verify/endpoint.js
+/**
+* Where the live check sends a token: Kernel's API, or the base URL in KERNEL_SECRETS_API_URL
+* (tests, self-hosted Kernel). Only `https:` may leave the machine; plain `http:` is allowed to
+* a loopback address alone, where nothing crosses a network. A URL with credentials, a query or
+* a fragment is refused rather than guessed at. Errors never quote the URL (it is config, and a
+* pasted URL may hold a secret of its own).
+*/
+var endpoint_exports = /* @__PURE__ */ __exportAll({
+	API_URL_ENV: () => API_URL_ENV,
+	KERNEL_API_URL: () => KERNEL_API_URL,
+	LIVENESS_PATH: () => LIVENESS_PATH,
+	isLoopback: () => isLoopback,
+	resolveEndpoint: () => resolveEndpoint
+});
+/** 127.0.0.0/8, ::1 and localhost: a request that never leaves this machine. */
+function isLoopback(hostname) {
+	const host = hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+	if (host === "localhost" || host === "::1") return true;
+	return isIPv4(host) && host.startsWith("127.");
+}
+/** `/kernel//` → `/kernel`, by a scan from the end (a regex for trailing slashes backtracks quadratically on a long run of them). */
+function withoutTrailingSlashes(path) {
+	let end = path.length;
+	while (end > 0 && path[end - 1] === "/") end--;
+	return path.slice(0, end);
+}
+function refuse(problem) {
+	return new CliError(`${API_URL_ENV} ${problem}`, `set it to a base URL such as ${KERNEL_API_URL}, or unset it to use Kernel's API`);
+}
+/** The endpoint from the environment; a CliError (exit 2) when the configured URL is not safe to send a token to. */
+function resolveEndpoint(env) {
+	const configured = env["KERNEL_SECRETS_API_URL"]?.trim() ?? "";
+	let base;
+	try {
+		base = new URL(configured === "" ? KERNEL_API_URL : configured);
+	} catch {
+		throw refuse("is not an absolute URL");
+	}
+	if (base.protocol !== "https:" && base.protocol !== "http:") throw refuse("must be an https: URL");
+	if (base.protocol === "http:" && !isLoopback(base.hostname)) throw refuse("uses http: to a host that is not a loopback address; a token must not cross a network unencrypted: use https:");
+	if (base.username || base.password) throw refuse("holds credentials; the token is the only credential sent");
+	if (base.search || base.hash) throw refuse("has a query or fragment; give the base URL only");
+	const url = new URL(base.href);
+	url.pathname = `${withoutTrailingSlashes(base.pathname)}${LIVENESS_PATH}`;
+	return {
+		url,
+		origin: base.origin
+	};
+}
+var KERNEL_API_URL, API_URL_ENV, LIVENESS_PATH;
+var init_endpoint = __esmMin((() => {
+	init_errors();
+	KERNEL_API_URL = "https://kernel.asimov.com";
+	API_URL_ENV = "KERNEL_SECRETS_API_URL";
+	LIVENESS_PATH = "/api/v1/constructs";
+}));
+// packages/cli/dist/verify/token-vault.js
+var token_vault_exports = /* @__PURE__ */ __exportAll({ TokenVault: () => TokenVault });
+var TokenVault;
+var init_token_vault = __esmMin((() => {
+	init_dist();
+	TokenVault = class {
+		values = /* @__PURE__ */ new Map();
+		/** For the engine's `onValue`: `(fingerprint, value) => vault.record(fingerprint, value)`. */
+		record(fp, value) {
+			if (this.values.has(fp) || fingerprint(value) !== fp) return;
+			this.values.set(fp, value);
+		}
+		get(fp) {
+			return this.values.get(fp);
+		}
+	};
 }));
 // packages/cli/dist/git/blob-reader.js
 var BlobReader;
@@ -7886,14 +8067,14 @@ async function rewriteScan(gate) {
 		report
 	};
 }
-async function runGateScan(cmd, io) {
+async function runGateScan(cmd, io, onValue) {
 	if (cmd.policyFrom) checkRevision(cmd.policyFrom, "--policy-from");
 	const repo = await GitRepo.find(resolve(io.cwd), io.env);
 	if ((cmd.target.kind === "staged" || cmd.target.kind === "commit-msg") && !repo?.topLevel) throw noWorkTree(resolve(io.cwd));
 	if (!repo) throw new CliError(`${resolve(io.cwd)} is not inside a git repository`, "run the history scan inside the repository");
 	const reader = new BlobReader(repo.cwd, MAX_SCANNABLE_BYTES);
 	try {
-		const gate = new Gate(cmd, io, repo, reader);
+		const gate = new Gate(cmd, io, repo, reader, onValue);
 		const t = cmd.target;
 		if (t.kind === "staged") return await stagedScan(gate);
 		if (t.kind === "commit-msg") return await messageScan(gate, t.file);
@@ -7925,14 +8106,16 @@ var init_gate = __esmMin((() => {
 		io;
 		repo;
 		reader;
+		onValue;
 		top;
 		relDir;
 		paths;
-		constructor(cmd, io, repo, reader) {
+		constructor(cmd, io, repo, reader, onValue) {
 			this.cmd = cmd;
 			this.io = io;
 			this.repo = repo;
 			this.reader = reader;
+			this.onValue = onValue;
 			this.top = repo.topLevel ?? repo.cwd;
 			const rel = repo.topLevel ? toPosix(relative(repo.topLevel, resolve(io.cwd))) : "";
 			this.relDir = rel.startsWith("..") ? "" : rel;
@@ -7952,12 +8135,17 @@ var init_gate = __esmMin((() => {
 		}
 		/** The trusted policy, the change's, and the setup that applies the first and reviews the second. */
 		async setup(trees) {
-			if (this.cmd.configPath) return setupWithPolicy(this.io, this.repo, worktreePolicy(this.options()));
+			const base = {
+				cwd: this.io.cwd,
+				env: this.io.env,
+				onValue: this.onValue
+			};
+			if (this.cmd.configPath) return setupWithPolicy(base, this.repo, worktreePolicy(this.options()));
 			const trusted = await this.read(trees.trusted, trees.trustedAt);
 			const changed = trees.changed ? await this.read(trees.changed, this.cmd.target.kind === "staged" ? "(staged)" : "in the change") : trusted;
-			if (changed.identity === trusted.identity) return setupWithPolicy(this.io, this.repo, trusted);
+			if (changed.identity === trusted.identity) return setupWithPolicy(base, this.repo, trusted);
 			const review = new PolicyReview(trusted, changed, this.top);
-			return setupWithPolicy(this.io, this.repo, {
+			return setupWithPolicy(base, this.repo, {
 				...trusted,
 				config: strictest(trusted.config, changed.config)
 			}, review);
@@ -7971,6 +8159,193 @@ var init_gate = __esmMin((() => {
 			};
 		}
 	};
+}));
+// packages/cli/dist/verify/classify.js
+function classifyStatus(status, endpoint) {
+	const rule = STATUS_RULES.find((r) => r.matches(status));
+	return rule ? {
+		verdict: rule.verdict,
+		reason: rule.reason(status),
+		status,
+		endpoint
+	} : {
+		verdict: "unknown",
+		reason: `HTTP ${status}: not an answer Kernel documents`,
+		status,
+		endpoint
+	};
+}
+/** A request that got no status: only node's error code is kept (a message could quote the request). */
+function classifyFailure(failure, endpoint) {
+	if ("timeoutMs" in failure) return {
+		verdict: "unknown",
+		reason: `no answer within ${failure.timeoutMs} ms`,
+		endpoint
+	};
+	return {
+		verdict: "unknown",
+		reason: `network error${typeof failure.code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(failure.code) ? ` (${failure.code})` : ""}`,
+		endpoint
+	};
+}
+/** What a header can carry: visible ASCII. Anything else is not sent (node would throw, quoting nothing useful). */
+function sendableToken(token) {
+	return /^[\x21-\x7e]{1,4096}$/.test(token);
+}
+var STATUS_RULES;
+var init_classify = __esmMin((() => {
+	STATUS_RULES = [
+		{
+			matches: (s) => s >= 200 && s < 300,
+			verdict: "live",
+			reason: (s) => `HTTP ${s}: Kernel accepted it`
+		},
+		{
+			matches: (s) => s === 401,
+			verdict: "not-live",
+			reason: () => "HTTP 401: wrong, expired or revoked"
+		},
+		{
+			matches: (s) => s === 403,
+			verdict: "live",
+			reason: () => "HTTP 403: a valid token that lacks a scope"
+		},
+		{
+			matches: (s) => s === 429,
+			verdict: "unknown",
+			reason: () => "HTTP 429: rate limited, try again later"
+		},
+		{
+			matches: (s) => s >= 300 && s < 400,
+			verdict: "unknown",
+			reason: (s) => `HTTP ${s}: a redirect, not followed (it would carry the token elsewhere)`
+		}
+	];
+}));
+// packages/cli/dist/verify/client.js
+/**
+* The one request of the live check: `GET <endpoint>/api/v1/constructs` with
+* `Authorization: Bearer <token>`, straight through node:http(s) with an agent of our own.
+* Nothing else sees the token: HTTP(S)_PROXY is not read (a proxy would see the header),
+* redirects are not followed (they could carry it to another host), the body is not read, and
+* a failure is reported by node's error code alone.
+*/
+/**
+* Checks each token once (keyed by fingerprint), at most `VERIFY_CONCURRENCY` at a time.
+* `tokens` maps fingerprint → value; the result maps fingerprint → verdict.
+*/
+async function checkAll(client, tokens) {
+	const queue = [...tokens];
+	const out = /* @__PURE__ */ new Map();
+	const worker = async () => {
+		for (let next = queue.shift(); next; next = queue.shift()) out.set(next[0], await client.check(next[1]));
+	};
+	await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
+	return out;
+}
+var LivenessClient;
+var init_client = __esmMin((() => {
+	init_version();
+	init_classify();
+	init_limits();
+	LivenessClient = class {
+		options;
+		agent;
+		constructor(options) {
+			this.options = options;
+			const secure = options.endpoint.url.protocol === "https:";
+			this.agent = secure ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
+		}
+		/** Asks the endpoint about one token. Never throws: every failure is an `unknown` verdict. */
+		check(token) {
+			const { endpoint, timeoutMs } = this.options;
+			const { url } = endpoint;
+			const request = url.protocol === "https:" ? https.request : http.request;
+			if (!sendableToken(token)) return Promise.resolve({
+				verdict: "unknown",
+				reason: "not sent: it has characters a header cannot carry",
+				endpoint: endpoint.origin
+			});
+			return new Promise((resolve) => {
+				let settled = false;
+				const settle = (verdict) => {
+					if (settled) return;
+					settled = true;
+					clearTimeout(timer);
+					req.destroy();
+					resolve(verdict);
+				};
+				const req = request(url, {
+					method: "GET",
+					agent: this.agent,
+					headers: {
+						Authorization: `Bearer ${token}`,
+						Accept: "application/json",
+						"User-Agent": `${TOOL_NAME}/${TOOL_VERSION} (verify)`
+					}
+				});
+				const timer = setTimeout(() => settle(classifyFailure({ timeoutMs }, endpoint.origin)), timeoutMs);
+				req.on("response", (res) => {
+					res.resume();
+					settle(classifyStatus(res.statusCode ?? 0, endpoint.origin));
+				});
+				req.on("error", (err) => settle(classifyFailure({ code: err.code }, endpoint.origin)));
+				req.end();
+			});
+		}
+		close() {
+			this.agent.destroy();
+		}
+	};
+}));
+// packages/cli/dist/verify/verify-findings.js
+var verify_findings_exports = /* @__PURE__ */ __exportAll({
+	LIVE_NOTE: () => LIVE_NOTE,
+	verifyFindings: () => verifyFindings
+});
+async function verifyFindings(report, run, io, quiet) {
+	const tokens = /* @__PURE__ */ new Map();
+	for (const f of report.findings) {
+		const value = run.vault.get(f.fingerprint);
+		if (value !== void 0) tokens.set(f.fingerprint, value);
+	}
+	const verdicts = tokens.size > 0 ? await check(tokens, run, io, quiet) : /* @__PURE__ */ new Map();
+	const notChecked = {
+		verdict: "unknown",
+		reason: "not checked: only an encoded form of it was found",
+		endpoint: run.endpoint.origin
+	};
+	report.findings = report.findings.map((f) => {
+		const liveness = verdicts.get(f.fingerprint) ?? notChecked;
+		if (liveness.verdict !== "live") return {
+			...f,
+			liveness
+		};
+		return {
+			...f,
+			liveness,
+			severity: "error",
+			message: `${f.message} (${LIVE_NOTE})`
+		};
+	});
+}
+async function check(tokens, run, io, quiet) {
+	if (!quiet) io.stderr.write(`kernel-secrets: asking ${run.endpoint.origin} whether ${plural(tokens.size, "token")} ${tokens.size === 1 ? "is" : "are"} live (--verify)\n`);
+	const client = new LivenessClient({
+		endpoint: run.endpoint,
+		timeoutMs: run.timeoutMs
+	});
+	try {
+		return await checkAll(client, tokens);
+	} finally {
+		client.close();
+	}
+}
+var LIVE_NOTE;
+var init_verify_findings = __esmMin((() => {
+	init_counts();
+	init_client();
+	LIVE_NOTE = "live: revoke it now";
 }));
 // packages/cli/dist/commands/scan.js
 /** `kernel-secrets scan`: picks the target, runs it, prints the report, returns the exit code. */
@@ -7993,11 +8368,23 @@ function outputSummary(report, outputFile, format) {
 		`${format} report in ${terminalSafe(outputFile)}`
 	].join(" · ");
 }
+/** `--verify`: the endpoint is checked before anything is scanned (exit 2 for an unsafe one). */
+async function prepareVerify(cmd, io) {
+	if (!cmd.verify) return void 0;
+	const [{ resolveEndpoint }, { TokenVault }] = await Promise.all([Promise.resolve().then(() => (init_endpoint(), endpoint_exports)), Promise.resolve().then(() => (init_token_vault(), token_vault_exports))]);
+	return {
+		endpoint: resolveEndpoint(io.env),
+		timeoutMs: cmd.verify.timeoutMs,
+		vault: new TokenVault()
+	};
+}
 async function runScan(cmd, io) {
 	const started = performance.now();
+	const verify = await prepareVerify(cmd, io);
+	const onValue = verify ? (fp, value) => verify.vault.record(fp, value) : void 0;
 	let setup;
 	let report;
-	if (isGate(cmd)) ({setup, report} = await (await Promise.resolve().then(() => (init_gate(), gate_exports))).runGateScan(cmd, io));
+	if (isGate(cmd)) ({setup, report} = await (await Promise.resolve().then(() => (init_gate(), gate_exports))).runGateScan(cmd, io, onValue));
 	else {
 		if (cmd.policyFrom) throw new CliError("--policy-from applies to --staged, --commits, --all and --pre-push", "drop it for file scans");
 		setup = await createScanSetup({
@@ -8005,10 +8392,12 @@ async function runScan(cmd, io) {
 			env: io.env,
 			configPath: cmd.configPath,
 			baseline: cmd.baseline,
-			findRepo: cmd.target.kind !== "stdin" || cmd.target.filename !== void 0
+			findRepo: cmd.target.kind !== "stdin" || cmd.target.filename !== void 0,
+			onValue
 		});
 		report = await runTarget(cmd, setup, io);
 	}
+	if (verify) await (await Promise.resolve().then(() => (init_verify_findings(), verify_findings_exports))).verifyFindings(report, verify, io, cmd.output.quiet);
 	report.summary.durationMs = Math.round(performance.now() - started);
 	if (setup.baselineFile) report.summary.baseline = toPosix(setup.baselineFile);
 	const o = cmd.output;
@@ -8900,6 +9289,52 @@ var init_known = __esmMin((() => {
 	init_read_input();
 	init_setup();
 }));
+// packages/cli/dist/commands/verify.js
+var verify_exports = /* @__PURE__ */ __exportAll({ runVerify: () => runVerify });
+/** What to do when there was no answer to go by. */
+function unknownFix(result) {
+	const s = result.status;
+	if (s === void 0) return `check the connection to ${result.endpoint} (verify connects directly, without HTTP(S)_PROXY) or raise --timeout`;
+	if (s >= 300 && s < 400) return `point ${API_URL_ENV} at the API itself`;
+	return "try again later";
+}
+async function runVerify(cmd, io) {
+	const endpoint = resolveEndpoint(io.env);
+	const token = (await readSecret(io, "Paste the Kernel token (input hidden), then press Enter: ")).trim();
+	if (!token || /\s/.test(token)) throw new CliError("expected one token on stdin", PIPE_IT);
+	const who = `${preview(token)} (fingerprint ${fingerprint(token)})`;
+	if (!sendableToken(token)) throw new CliError(`${who} has characters an HTTP header cannot carry, so it was not sent`, PIPE_IT);
+	const client = new LivenessClient({
+		endpoint,
+		timeoutMs: cmd.timeoutMs
+	});
+	let result;
+	try {
+		result = await client.check(token);
+	} finally {
+		client.close();
+	}
+	const why = `${result.reason}, asked ${result.endpoint}`;
+	switch (result.verdict) {
+		case "live":
+			io.stdout.write(`kernel-secrets: ${who} is live (${why}). Revoke it now. ${ROTATE_STEPS}\n`);
+			return 1;
+		case "not-live":
+			io.stdout.write(`kernel-secrets: ${who} is not live (${why}).\n`);
+			return 0;
+		case "unknown": throw new CliError(`could not tell whether ${who} is live (${why})`, unknownFix(result));
+	}
+}
+var PIPE_IT;
+var init_verify = __esmMin((() => {
+	init_dist();
+	init_errors();
+	init_read_input();
+	init_classify();
+	init_client();
+	init_endpoint();
+	PIPE_IT = "pipe just the token, e.g. `printenv KERNEL_TOKEN | kernel-secrets verify`";
+}));
 // packages/cli/dist/main.js
 /**
 * Entry point shared by the bin and tests: parse, run, map every outcome to an exit code.
@@ -8942,6 +9377,7 @@ async function main(argv, io = processIO()) {
 			case "baseline": return await (await Promise.resolve().then(() => (init_baseline(), baseline_exports))).runBaseline(cmd, io);
 			case "init": return await (await Promise.resolve().then(() => (init_init(), init_exports))).runInit(cmd, io);
 			case "known": return await (await Promise.resolve().then(() => (init_known(), known_exports))).runKnown(cmd, io);
+			case "verify": return await (await Promise.resolve().then(() => (init_verify(), verify_exports))).runVerify(cmd, io);
 		}
 	} catch (err) {
 		const line = err instanceof CliError ? err.oneLine() : toOneLine(`internal error (${describeInternalError(err)}); nothing was let through. Please report it with the command you ran`);
