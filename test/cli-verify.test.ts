@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationFingerprint, FakeKernelApi, type Behaviour } from './support/kernel-api.js';
+import { NOT_TIED_REASON } from '../packages/cli/src/verify/kernel-tie.js';
 import { expectNoSecret, randomToken, tempRepos, type TempRepo } from './support/git-repo.js';
 import { randomJwt } from './support/tokens.js';
 
@@ -130,8 +131,11 @@ describe('scan --verify', () => {
     const jwt = randomJwt({ sub: randomToken(12), exp: 1_000_000_000 });
     repo.write('a.env', `KERNEL_TOKEN=${live}\nKERNEL_API_TOKEN=${revoked}\n`);
     repo.write('b.env', `KERNEL_TOKEN=${live}\nKERNEL_AUTH_TOKEN=${limited}\n`);
-    repo.write('c.md', `sample: ${jwt}\n`);
-    return { live, revoked, limited, jwt, all: [live, revoked, limited, jwt] };
+    repo.write('c.md', `Kernel sample: ${jwt}\n`);
+    // Bound only to a generic name: it may be another service's key, so it is never sent to Kernel.
+    const other = randomToken();
+    repo.write('d.py', `api_key = "${other}"\n`);
+    return { live, revoked, limited, jwt, other, all: [live, revoked, limited, jwt, other] };
   }
 
   it('asks once per distinct token; a live one is an error with "revoke it now"; JSON carries each verdict', async () => {
@@ -150,8 +154,9 @@ describe('scan --verify', () => {
     expect(r.stderr).toBe(`kernel-secrets: asking ${api.url} whether 4 tokens are live (--verify)\n`);
     const findings = (JSON.parse(r.stdout) as { findings: JsonFinding[] }).findings;
     const byPath = (path: string) => findings.filter((f) => f.path === path);
-    expect(findings).toHaveLength(5);
+    expect(findings).toHaveLength(6);
     expect(findings.every((f) => f.liveness?.endpoint === api.url)).toBe(true);
+    expect(byPath('d.py').map((f) => f.liveness?.reason)).toEqual([NOT_TIED_REASON]);
     const verdicts = findings.map((f) => `${f.path} ${f.liveness?.verdict} ${f.liveness?.status} ${f.severity}`).sort();
     expect(verdicts).toEqual([
       'a.env live 200 error',
@@ -159,13 +164,16 @@ describe('scan --verify', () => {
       'b.env live 200 error',
       'b.env unknown 429 error',
       'c.md live 403 error',
+      'd.py unknown undefined error',
     ]);
     expect(byPath('c.md')[0]!.message).toMatch(/\(live: revoke it now\)$/);
     expect(findings.filter((f) => f.message.endsWith('(live: revoke it now)'))).toHaveLength(3);
     const { requests, maxInFlight } = await api.log();
     expect(requests).toHaveLength(4);
     expect(requests.every((q) => q.method === 'GET' && q.path === '/api/v1/constructs')).toBe(true);
-    expect(new Set(requests.map((q) => q.authorization))).toEqual(new Set(t.all.map(authorizationFingerprint)));
+    expect(new Set(requests.map((q) => q.authorization))).toEqual(
+      new Set([t.live, t.revoked, t.limited, t.jwt].map(authorizationFingerprint)),
+    );
     expect(maxInFlight).toBeLessThanOrEqual(4);
     expectNoSecret(r.output, ...t.all);
   });
@@ -185,7 +193,8 @@ describe('scan --verify', () => {
     await api.plan(new Map([[t.live, { status: 200 }]]));
     const sarif = repo.cli(['scan', '--verify', '--format', 'sarif', '.'], { env: viaApi() });
     const results = (JSON.parse(sarif.stdout) as { runs: { results: { level: string; properties: JsonFinding }[] }[] }).runs[0]!.results;
-    expect(results.map((x) => x.properties.liveness?.verdict).sort()).toEqual(['live', 'live', 'not-live', 'not-live', 'not-live']);
+    expect(results.map((x) => x.properties.liveness?.verdict).sort()).toEqual(['live', 'live', 'not-live', 'not-live', 'not-live', 'unknown']);
+    expect(pretty.stdout).toContain(`liveness unknown (${NOT_TIED_REASON}`);
     expectNoSecret(pretty.output + sarif.output, ...t.all);
   });
 

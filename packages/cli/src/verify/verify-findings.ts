@@ -2,13 +2,15 @@
  * `scan --verify`: after the scan, each distinct fingerprint among the findings is checked once;
  * a live token becomes an error whose message says to revoke it, and every finding carries its
  * verdict (`liveness`) for the formats. Findings the baseline or an allowance let through are
- * not findings, so their tokens are never sent.
+ * not findings, so their tokens are never sent; nor are values nothing ties to Kernel
+ * (`kernel-tie.ts`).
  */
 import { plural } from '../format/counts.js';
 import type { CliIO } from '../io/cli-io.js';
 import type { ScanReport } from '../scan/report.js';
 import { checkAll, LivenessClient } from './client.js';
 import type { Endpoint } from './endpoint.js';
+import { NOT_TIED_REASON, tiedToKernel } from './kernel-tie.js';
 import type { Liveness } from './liveness.js';
 import type { TokenVault } from './token-vault.js';
 
@@ -23,6 +25,7 @@ export const LIVE_NOTE = 'live: revoke it now';
 export async function verifyFindings(report: ScanReport, run: VerifyRun, io: CliIO, quiet: boolean): Promise<void> {
   const tokens = new Map<string, string>();
   for (const f of report.findings) {
+    if (!tiedToKernel(f)) continue;
     const value = run.vault.get(f.fingerprint);
     if (value !== undefined) tokens.set(f.fingerprint, value);
   }
@@ -32,8 +35,9 @@ export async function verifyFindings(report: ScanReport, run: VerifyRun, io: Cli
     reason: 'not checked: only an encoded form of it was found',
     endpoint: run.endpoint.origin,
   };
+  const notTied: Liveness = { verdict: 'unknown', reason: NOT_TIED_REASON, endpoint: run.endpoint.origin };
   report.findings = report.findings.map((f) => {
-    const liveness = verdicts.get(f.fingerprint) ?? notChecked;
+    const liveness = verdicts.get(f.fingerprint) ?? (tiedToKernel(f) ? notChecked : notTied);
     if (liveness.verdict !== 'live') return { ...f, liveness };
     return { ...f, liveness, severity: 'error', message: `${f.message} (${LIVE_NOTE})` };
   });
