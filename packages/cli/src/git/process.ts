@@ -67,6 +67,8 @@ function debugEnabled(env: NodeJS.ProcessEnv): boolean {
   // The `debug` package's syntax: comma/space separated names, `*` wildcards, `-name` exclusions.
   const names = (env['DEBUG'] ?? '').split(/[\s,]+/).filter(Boolean);
   const matches = (pattern: string) =>
+    // `DEBUG=kernel-secrets` (what the docs say) turns on every kernel-secrets channel, like `kernel-secrets:*`.
+    pattern === 'kernel-secrets' ||
     new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test('kernel-secrets:git');
   return names.some((n) => !n.startsWith('-') && matches(n)) && !names.some((n) => n.startsWith('-') && matches(n.slice(1)));
 }

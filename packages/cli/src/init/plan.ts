@@ -110,7 +110,7 @@ export function hookCommands(
     'pre-push': [
       { line: `${tool(project, 'kernel-secrets scan --pre-push')} "$@"`, alreadyRunBy: runsScanWith(['--pre-push', '--commits']) },
     ],
-    // The message is committed too (and `git commit -n` skips pre-commit but not this one).
+    // The message is committed too (`git commit -n` skips this hook as well as pre-commit; pre-push is the backstop).
     'commit-msg': [scanMessage],
     // `git am` runs these instead of pre-commit: the patch is applied to the index, then committed.
     'pre-applypatch': [scanStaged],

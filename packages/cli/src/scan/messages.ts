@@ -5,8 +5,7 @@
  * commit-msg hook scans the message being written. Findings are reported at `<commit message>`
  * or `<tag NAME>` with the commit they belong to.
  */
-import { spawn } from 'node:child_process';
-import { CliError } from '../errors.js';
+import { gitFailure, spawnGit } from '../git/process.js';
 import type { GitRepo } from '../git/repo.js';
 import type { ReportCollector } from './collector.js';
 import { scanContent } from './scan-content.js';
@@ -31,31 +30,16 @@ export function scanMessage(setup: ScanSetup, collector: ReportCollector, text: 
 
 /** Runs git and splits its output on `separator` (messages hold no NUL), record by record. */
 async function* records(repo: GitRepo, args: string[], separator: string): AsyncGenerator<string> {
-  const child = spawn('git', args, { cwd: repo.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-2000)));
-  const exit = new Promise<number | null>((resolve, reject) => {
-    child.on('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'ENOENT' ? new CliError('git was not found on PATH', 'install git or add it to PATH') : err),
-    );
-    child.on('close', resolve);
-  });
+  const git = spawnGit(repo.cwd, args);
   let pending = '';
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+  for await (const chunk of git.child.stdout as AsyncIterable<Buffer>) {
     const parts = (pending + chunk.toString('utf8')).split(separator);
     pending = parts.pop()!;
     yield* parts;
   }
   if (pending) yield pending;
-  const code = await exit;
-  if (code !== 0) {
-    const why =
-      stderr
-        .trim()
-        .split('\n')[0]
-        ?.replace(/^(fatal|error):\s*/i, '') ?? `exit code ${code}`;
-    throw new CliError(`git ${args[0]} failed while reading messages: ${why}`, 'run the same git command yourself to see why');
-  }
+  const code = await git.exit;
+  if (code !== 0) throw gitFailure(`git ${args[0]} (reading messages)`, git.stderr(), code);
 }
 
 /** Every commit message of `revisions`. */
