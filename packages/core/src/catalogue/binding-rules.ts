@@ -5,7 +5,7 @@
  */
 import type { DetectorId } from '../types.js';
 import type { BindingRule } from '../engine/binding.js';
-import { CREDENTIAL_WORDS, KERNEL_WORDS } from './bindings.js';
+import { KERNEL_WORDS } from './bindings.js';
 
 export interface BindingRuleInfo {
   detector: DetectorId;
@@ -76,10 +76,23 @@ export const BINDING_RULES: Readonly<Record<BindingRule, BindingRuleInfo>> = {
 };
 
 /**
- * A text is judged only if it holds one of these (lower case): every binding needs a credential
- * word, a Kernel word, a bearer helper or a .netrc `machine` within its window.
+ * A text is judged only if it holds one of these (lower case), and a token run only if one is
+ * near it (engine/keyword-near.ts): every name a binding accepts holds one. A Kernel name holds
+ * a Kernel word; a generic name, credential flag, credential header or bearer helper holds
+ * `token`, `bearer`, `authorization` or an `api key` spelling; a value flag counts only in a
+ * command naming a `secret`; `.netrc` needs `machine`. Words that are in almost every file of
+ * code (`key`, `auth`, `pat`, `password`) are left out: a name made of them alone is not one
+ * the engine accepts. test/binding-keywords.test.ts proves each catalogue name holds one.
  */
-// `pat` is left out: it is in every `path` and `pattern`, and KERNEL_PAT holds `kernel` anyway.
 export const BINDING_KEYWORDS: readonly string[] = [
-  ...new Set([...KERNEL_WORDS, ...CREDENTIAL_WORDS.filter((w) => w !== 'pat'), 'machine']),
+  ...KERNEL_WORDS,
+  'token',
+  'bearer',
+  'authorization',
+  'api_key',
+  'api-key',
+  'api.key',
+  'apikey',
+  'secret',
+  'machine',
 ];

@@ -15,7 +15,8 @@ import { base64Runs, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } fr
 import { rejectCandidate } from './candidate-filter.js';
 import { inspectJwt } from './jwt.js';
 import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
-import { judgeBinding, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
+import { HOST_WINDOW, judgeBinding, LOOK_BEHIND, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
+import { regionsNear } from './keyword-near.js';
 import { LineIndex } from './lines.js';
 import { createConfiguredNames, nameWords } from './names.js';
 import { fingerprint, preview } from './redact.js';
@@ -102,7 +103,7 @@ export class Scanner {
     this.knownFingerprints = new Set(options.known?.fingerprints ?? []);
     // A decoded blob is worth a second scan only if it holds a keyword some detector needs.
     this.blobKeywords = [...new Set([...this.detectors.flatMap((d) => d.keywords), ...this.bindingKeywords])];
-    this.keywords = new KeywordSet(this.blobKeywords);
+    this.keywords = new KeywordSet(this.blobKeywords, this.bindingKeywords);
   }
 
   /** Scans one text. Throws only on a bug; callers treat a throw as "could not scan". */
@@ -114,8 +115,8 @@ export class Scanner {
   /** All raw hits in `text`, including those inside base64 blobs (reported at the blob's span). */
   private collect(text: string, depth: number, budget: { bytes: number }): RawHit[] {
     const hits: RawHit[] = [];
-    const present = this.keywords.present(text);
-    const has = (k: string) => present.has(k);
+    const keywords = this.keywords.scan(text);
+    const has = (k: string) => keywords.present.has(k);
     if (this.config.severity.known !== 'off') this.findKnown(text, hits);
     if (this.config.severity.format !== 'off') this.findFormats(text, has, hits);
     for (const d of this.detectors) {
@@ -124,7 +125,7 @@ export class Scanner {
       if (!d.keywords.some(has)) continue;
       this.runDetector(d, text, hits);
     }
-    if (this.bindingKeywords.some(has)) this.findBound(text, hits);
+    if (keywords.positions.length > 0) this.findBound(text, keywords.positions, hits);
     if (depth < MAX_BASE64_DEPTH) {
       for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < MAX_BASE64_DEPTH)) {
         for (const inner of this.collect(blob.text, depth + 1, budget)) {
@@ -151,7 +152,7 @@ export class Scanner {
    */
   mayFind(changedText: string): boolean {
     if (this.knownFingerprints.size > 0 || changedText.includes('\0')) return true;
-    if (this.keywords.present(changedText).size > 0) return true;
+    if (this.keywords.anyIn(changedText)) return true;
     if (this.knownVariants.some((v) => changedText.includes(v.text))) return true;
     for (const f of this.config.formats) {
       if (f.prefix ? changedText.includes(f.prefix) : ((f.pattern.lastIndex = 0), f.pattern.test(changedText))) return true;
@@ -306,9 +307,11 @@ export class Scanner {
   }
 
   /** Every token-shaped run whose binding (name, flag, field, call, header) makes it a credential. */
-  private findBound(text: string, hits: RawHit[]): void {
+  private findBound(text: string, keywordAt: readonly number[], hits: RawHit[]): void {
     const thresholds = this.config.thresholds;
-    for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength)) {
+    // Only runs with a binding keyword within reach: the window a binding is read in.
+    const regions = regionsNear(keywordAt, LOOK_BEHIND, HOST_WINDOW, text.length);
+    for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength, regions)) {
       const start = valueStartInRun(text, runStart, runEnd);
       const end = trimSentenceDot(text, start, runEnd);
       if (end - start < thresholds.minLength) continue;
