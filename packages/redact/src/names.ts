@@ -48,6 +48,56 @@ export const NOT_CREDENTIAL_NAMES: readonly string[] = [
 ];
 
 /**
+ * = core `KERNEL_WORDS`, `CREDENTIAL_WORDS`, `NOT_CREDENTIAL_LAST_WORDS`: a Kernel name joins a
+ * Kernel word and a credential word in any order and case (`KERNEL_AUTH_TOKEN`, `asimovApiKey`,
+ * `KERNEL_TOKEN_PROD`), unless its last word names something else (`KERNEL_TOKEN_FILE`).
+ */
+export const KERNEL_WORDS: readonly string[] = ['kernel', 'asimov'];
+export const CREDENTIAL_WORDS: readonly string[] = [
+  'token',
+  'key',
+  'apikey',
+  'secret',
+  'pat',
+  'auth',
+  'bearer',
+  'jwt',
+  'credential',
+  'credentials',
+  'password',
+];
+export const NOT_CREDENTIAL_LAST_WORDS: readonly string[] = [
+  'file',
+  'path',
+  'url',
+  'uri',
+  'dir',
+  'endpoint',
+  'host',
+  'name',
+  'type',
+  'header',
+  'prefix',
+  'suffix',
+  'count',
+  'length',
+  'expiry',
+  'expires',
+  'ttl',
+  'id',
+  'env',
+  'var',
+  'field',
+  'format',
+  'pattern',
+  'regex',
+  'scope',
+  'scopes',
+  'policy',
+  'version',
+];
+
+/**
  * Credentials that are not Kernel tokens but that no log should hold either: basic-auth and
  * OAuth client passwords, refresh tokens, session cookies. Masked by `redact()` only (the
  * scanner and the linter look for Kernel tokens), so they are kept apart from the lists above.
@@ -94,6 +144,33 @@ function normaliseWithWords(name: string): NormalisedName {
   return { normalised, wordStarts };
 }
 
+/**
+ * The words of a name as core's `nameWords` splits them: `KERNEL_API_TOKEN` → kernel, api,
+ * token; `asimovApiKey` → asimov, api, key; a run-together word that starts with a Kernel word is
+ * split after it (`kerneltoken` → kernel, token).
+ */
+function nameWords(name: string): string[] {
+  const out: string[] = [];
+  for (const piece of name.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? []) {
+    const w = piece.toLowerCase();
+    const k = KERNEL_WORDS.find((kw) => w.length > kw.length && w.startsWith(kw));
+    if (k) out.push(k, w.slice(k.length));
+    else out.push(w);
+  }
+  return out;
+}
+
+const GENERIC_NORMALISED: ReadonlySet<string> = new Set(GENERIC_CREDENTIAL_NAMES.map(normaliseName));
+
+/** Core's `isKernelName`: a Kernel word and a credential word (or a generic name ending in one), last word not FILE/PATH/URL…. */
+export function isKernelName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length < 2 || NOT_CREDENTIAL_LAST_WORDS.includes(words[words.length - 1]!)) return false;
+  const credential = (w: string) =>
+    CREDENTIAL_WORDS.includes(w) || CREDENTIAL_WORDS.some((c) => w.length > c.length && w.endsWith(c) && GENERIC_NORMALISED.has(w));
+  return words.some((w) => KERNEL_WORDS.includes(w)) && words.some(credential);
+}
+
 /** Answers "is this key a credential?" for one set of names; decisions are cached per key. */
 export class NameMatcher {
   private readonly exact: ReadonlySet<string>;
@@ -105,7 +182,13 @@ export class NameMatcher {
    * `exact`: names that count only as the whole name; `suffixes`: names that may also end a
    * longer name at a word start; `never`: names that are never credentials.
    */
-  constructor(exact: Iterable<string>, suffixes: Iterable<string>, never: Iterable<string> = []) {
+  constructor(
+    exact: Iterable<string>,
+    suffixes: Iterable<string>,
+    never: Iterable<string> = [],
+    /** Whether every Kernel name variant counts (field names do; header names do not). */
+    private readonly kernelVariants = false,
+  ) {
     this.exact = new Set([...exact].map(normaliseName));
     this.never = new Set([...never].map(normaliseName));
     this.suffixes = [...new Set([...suffixes].map(normaliseName))].filter((s) => s !== '');
@@ -126,6 +209,7 @@ export class NameMatcher {
     const { normalised, wordStarts } = normaliseWithWords(name);
     if (normalised === '' || this.never.has(normalised)) return false;
     if (this.exact.has(normalised)) return true;
+    if (this.kernelVariants && isKernelName(name)) return true;
     return this.suffixes.some((s) => normalised.endsWith(s) && wordStarts.has(normalised.length - s.length));
   }
 }
@@ -137,6 +221,7 @@ export function createMatchers(extraNames: Iterable<string> = [], extraHeaders: 
     [...GENERIC_CREDENTIAL_NAMES, ...EXTRA_FIELD_NAMES],
     [...KERNEL_CREDENTIAL_NAMES, ...extraNames],
     NOT_CREDENTIAL_NAMES,
+    true,
   );
   return {
     isHeader: (name) => headers.matches(name),
@@ -152,7 +237,7 @@ export interface Matchers {
 }
 
 /** Core's answer, on core's lists only (no extras): the function the drift test compares with core. */
-const coreNames = new NameMatcher(GENERIC_CREDENTIAL_NAMES, KERNEL_CREDENTIAL_NAMES, NOT_CREDENTIAL_NAMES);
+const coreNames = new NameMatcher(GENERIC_CREDENTIAL_NAMES, KERNEL_CREDENTIAL_NAMES, NOT_CREDENTIAL_NAMES, true);
 
 /** "Is this name a credential?" exactly as `@kernel-secrets/core`'s `createCredentialNameMatcher([])` answers it. */
 export function isCredentialName(name: string): boolean {

@@ -20,6 +20,9 @@ describe('the redact package names what the rule and the engine name', () => {
     expect([...redact.KERNEL_CREDENTIAL_NAMES]).toEqual([...core.KERNEL_CREDENTIAL_NAMES]);
     expect([...redact.GENERIC_CREDENTIAL_NAMES]).toEqual([...core.GENERIC_CREDENTIAL_NAMES]);
     expect([...redact.NOT_CREDENTIAL_NAMES]).toEqual([...core.NOT_CREDENTIAL_NAMES]);
+    expect([...redact.KERNEL_WORDS]).toEqual([...core.KERNEL_WORDS]);
+    expect([...redact.CREDENTIAL_WORDS]).toEqual([...core.CREDENTIAL_WORDS]);
+    expect([...redact.NOT_CREDENTIAL_LAST_WORDS]).toEqual([...core.NOT_CREDENTIAL_LAST_WORDS]);
   });
 
   it('the extra names are credentials that core does not list (so they cannot hide a missing core name)', () => {
