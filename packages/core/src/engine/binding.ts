@@ -343,10 +343,15 @@ function judge0(text: string, runStart: number, start: number, end: number, judg
     p -= 2;
     p = skipBack(text, p, lo, 0).at;
   }
-  const op = operatorBefore(text, p);
+  let op = operatorBefore(text, p);
   if (op === undefined) return spaceBinding(text, p, ws.crossed, start, lo, judge, quoted);
   p -= op.length;
   p = skipBack(text, p, lo, 1).at;
+  // A grouping paren (`token = (\n    "…"\n    "…"\n)`, Python's wrapped literal): read on before it.
+  if (op === '(' && operatorBefore(text, p) === '=' && text.charCodeAt(p - 2) !== 61) {
+    op = '=';
+    p = skipBack(text, p - 1, lo, 1).at;
+  }
   if (op === '(') {
     const callee = calleeBefore(text, p, lo);
     if (SDK_SET.has(callee)) return { rule: 'kernel-client', name: callee, quoted };

@@ -16,6 +16,7 @@ import { rejectCandidate } from './candidate-filter.js';
 import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
 import { HOST_WINDOW, judgeBinding, LOOK_BEHIND, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
 import { regionsNear } from './keyword-near.js';
+import { joinedLiterals } from './concatenation.js';
 import { LineIndex } from './lines.js';
 import { createConfiguredNames, nameWords } from './names.js';
 import { fingerprint, preview } from './redact.js';
@@ -282,22 +283,37 @@ export class Scanner {
       const start = valueStartInRun(text, runStart, runEnd);
       const end = trimSentenceDot(text, start, runEnd);
       if (end - start < thresholds.minLength) continue;
-      const after = text.charAt(end);
-      if (after === '(' || after === '[') continue; // code: a call or an index
-      const binding = judgeBinding(text, runStart, start, end, this.names);
-      if (!binding) continue;
-      const rule = BINDING_RULES[binding.rule];
-      if (this.config.severity[rule.detector] === 'off') continue;
-      const value = text.slice(start, end);
-      const reason = rejectCandidate(value, thresholds, {
-        before: text.slice(Math.max(0, start - 16), start),
-        after,
-        quoted: binding.quoted,
-        bound: true,
-      });
-      if (reason !== undefined) continue;
-      hits.push({ detector: rule.detector, rule: binding.rule, severity: 'error', start, end, value, label: rule.label(binding.name) });
+      this.judgeBound(text, { runStart, start, end, bindingEnd: end, value: text.slice(start, end) }, hits);
     }
+    // Literals split by `+` or implicit concatenation: the first piece's binding, the joined value.
+    for (const [from, to] of regions) {
+      for (const j of joinedLiterals(text, from, to, thresholds.minLength)) {
+        this.judgeBound(text, { runStart: j.start, start: j.start, end: j.end, bindingEnd: j.firstEnd, value: j.value }, hits);
+      }
+    }
+  }
+
+  /** A candidate value at [start, end) (`value` may be joined from pieces) and what it is bound to. */
+  private judgeBound(
+    text: string,
+    c: { runStart: number; start: number; end: number; bindingEnd: number; value: string },
+    hits: RawHit[],
+  ): void {
+    const after = text.charAt(c.end);
+    if (after === '(' || after === '[') return; // code: a call or an index
+    const binding = judgeBinding(text, c.runStart, c.start, c.bindingEnd, this.names);
+    if (!binding) return;
+    const rule = BINDING_RULES[binding.rule];
+    if (this.config.severity[rule.detector] === 'off') return;
+    const reason = rejectCandidate(c.value, this.config.thresholds, {
+      before: text.slice(Math.max(0, c.start - 16), c.start),
+      after,
+      quoted: binding.quoted,
+      bound: true,
+    });
+    if (reason !== undefined) return;
+    const { start, end, value } = c;
+    hits.push({ detector: rule.detector, rule: binding.rule, severity: 'error', start, end, value, label: rule.label(binding.name) });
   }
 
   private runDetector(d: TextDetector, text: string, hits: RawHit[]): void {
