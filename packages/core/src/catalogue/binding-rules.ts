@@ -158,6 +158,22 @@ export const BINDING_RULES: Readonly<Record<BindingRule, BindingRuleInfo>> = {
       quiet: ['https://user:{token}@example.com/path', 'postgres://user:pass@localhost/db'],
     },
   },
+  'notebook-output': {
+    detector: 'context',
+    label: (name) => `Token printed in a notebook output (the cell reads ${name})`,
+    description:
+      'A Jupyter output line (`"text"`, `"text/plain"`) that is only a token-shaped value, in a cell whose source reads a credential name (`print(os.environ["KERNEL_TOKEN"])`).',
+    examples: {
+      found: [
+        '{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [{"name": "stdout", "output_type": "stream", "text": [\n      "{token}\\n"\n     ]}], "source": ["print(os.environ[\\"KERNEL_TOKEN\\"])"]}]}',
+        '{"cell_type": "code", "outputs": [{"data": {"text/plain": [\n       "\'{token}\'"\n      ]}, "output_type": "execute_result"}], "source": ["client.token"]}',
+      ],
+      quiet: [
+        '{"cell_type": "code", "outputs": [{"text": [\n      "{token}\\n"\n     ]}], "source": ["print(model.hash())"]}',
+        '{"cell_type": "code", "outputs": [{"text": [\n      "tokenizer loaded: bert-base-uncased-vocabulary\\n"\n     ]}], "source": ["print(token)"]}',
+      ],
+    },
+  },
 };
 
 /**

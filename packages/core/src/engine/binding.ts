@@ -55,7 +55,8 @@ export type BindingRule =
   | 'bearer-helper'
   | 'token-scheme'
   | 'credential-header'
-  | 'url-userinfo';
+  | 'url-userinfo'
+  | 'notebook-output';
 
 export interface Binding {
   rule: BindingRule;

@@ -17,6 +17,7 @@ import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_
 import { HOST_WINDOW, judgeBinding, LOOK_BEHIND, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
 import { regionsNear } from './keyword-near.js';
 import { joinedLiterals } from './concatenation.js';
+import { notebookOutputs } from './notebook.js';
 import { LineIndex } from './lines.js';
 import { createConfiguredNames, nameWords } from './names.js';
 import { fingerprint, preview } from './redact.js';
@@ -128,6 +129,7 @@ export class Scanner {
       this.runDetector(d, text, hits);
     }
     if (keywords.positions.length > 0) this.findBound(text, keywords.positions, hits);
+    if (this.config.severity.context !== 'off' && text.includes('"cell_type"')) this.findNotebookOutputs(text, hits);
     if (depth < MAX_BASE64_DEPTH) {
       for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < MAX_BASE64_DEPTH)) {
         for (const inner of this.collect(blob.text, depth + 1, budget)) {
@@ -290,6 +292,23 @@ export class Scanner {
       for (const j of joinedLiterals(text, from, to, thresholds.minLength)) {
         this.judgeBound(text, { runStart: j.start, start: j.start, end: j.end, bindingEnd: j.firstEnd, value: j.value }, hits);
       }
+    }
+  }
+
+  /** Output lines of a notebook that printed a token (engine/notebook.ts): the cell is the binding. */
+  private findNotebookOutputs(text: string, hits: RawHit[]): void {
+    const rule = BINDING_RULES['notebook-output'];
+    for (const o of notebookOutputs(text, this.config.thresholds.minLength, this.names)) {
+      if (rejectCandidate(o.value, this.config.thresholds, { quoted: true, bound: true }) !== undefined) continue;
+      hits.push({
+        detector: rule.detector,
+        rule: 'notebook-output',
+        severity: 'error',
+        start: o.start,
+        end: o.end,
+        value: o.value,
+        label: rule.label(o.name),
+      });
     }
   }
 
