@@ -922,65 +922,192 @@ var init_binding_rules = __esmMin((() => {
 		"kernel-variable": {
 			detector: "context",
 			label: (name) => `Kernel token assigned to ${name}`,
-			description: "A value bound to a Kernel credential name (KERNEL_TOKEN, KERNEL_AUTH_TOKEN, PROD_KERNEL_TOKEN, asimovApiKey…) in any syntax: code, typed declarations, .env, shell, Makefile, Dockerfile, YAML, TOML, INI, JSON."
+			description: "A value bound to a Kernel credential name (KERNEL_TOKEN, KERNEL_AUTH_TOKEN, PROD_KERNEL_TOKEN, asimovApiKey…) in any syntax: code, typed declarations, .env, shell, Makefile, Dockerfile, YAML, TOML, INI, JSON.",
+			examples: {
+				found: [
+					"KERNEL_TOKEN={token}",
+					"export KERNEL_AUTH_TOKEN=\"{token}\"",
+					"const KERNEL_TOKEN: string = \"{token}\";",
+					"ENV KERNEL_TOKEN {token}",
+					"KERNEL_TOKEN=\\\n  {token}",
+					"INSERT INTO settings (key, value) VALUES ('kernel_token', '{token}');"
+				],
+				quiet: [
+					"export KERNEL_TOKEN=${KERNEL_TOKEN}",
+					"KERNEL_TOKEN=your_token_here",
+					"KERNEL_TOKEN_FILE=/run/secrets/{token}"
+				]
+			}
 		},
 		"credential-assignment": {
 			detector: "context",
 			label: (name) => `Token assigned to a credential name (${name})`,
-			description: "A value bound to a generic credential name (token, access_token, apiKey, bearer, …) in any syntax."
+			description: "A value bound to a generic credential name (token, access_token, apiKey, bearer, …) in any syntax.",
+			examples: {
+				found: [
+					"const access_token = \"{token}\";",
+					"class Settings(BaseSettings):\n    token: str = \"{token}\"",
+					"opts.token ||= \"{token}\";",
+					"api_token: \"{hex}\"",
+					"kernel:\n  token: |\n    {token}\n"
+				],
+				quiet: [
+					"const token = process.env.KERNEL_TOKEN;",
+					"max_tokens = 4096",
+					"this.token = response.data.accessToken;"
+				]
+			}
 		},
 		"custom-name": {
 			detector: "context",
 			label: (name) => `Token assigned to ${name}`,
-			description: "A value bound to a credential name declared in the config (`credentialNames`)."
+			description: "A value bound to a credential name declared in the config (`credentialNames`).",
+			examples: {
+				found: ["LAB_PAT={token}", "const legacyLabPat = \"{token}\";"],
+				quiet: ["LAB_PAT_FILE=/run/secrets/lab-pat"]
+			}
 		},
 		"kernel-client": {
 			detector: "context",
 			label: (name) => `Kernel token passed to ${name}`,
-			description: "A literal passed to the Kernel SDK: KernelClient(token=\"…\"), new KernelClient({ token: \"…\" }), createKernelClient(\"…\")."
+			description: "A literal passed to the Kernel SDK: KernelClient(token=\"…\"), new KernelClient({ token: \"…\" }), createKernelClient(\"…\").",
+			examples: {
+				found: [
+					"client = KernelClient(token=\"{token}\")",
+					"new KernelClient({ token: \"{token}\" })",
+					"client = KernelClient(\n    token=\n        \"{token}\"\n)"
+				],
+				quiet: ["client = KernelClient()  # reads KERNEL_TOKEN", "KernelClient(token=os.environ[\"KERNEL_TOKEN\"])"]
+			}
 		},
 		"url-parameter": {
 			detector: "context",
 			label: () => "Token in a URL query parameter",
-			description: "A credential in a URL query: ?token=…, &access_token=…, ?api_key=…."
+			description: "A credential in a URL query: ?token=…, &access_token=…, ?api_key=….",
+			examples: {
+				found: ["https://kernel.asimov.com/api/v1/constructs?token={token}", "GET /export?format=gb&access_token={token}"],
+				quiet: ["https://kernel.asimov.com/docs?topic=token-rotation"]
+			}
 		},
 		"cli-flag": {
 			detector: "context",
 			label: (name) => `Token passed on a command line (${name})`,
-			description: "A credential given to a command-line flag: --token X, --token=X, --kernel-token X, --from-literal=token=X, gh secret set KERNEL_TOKEN --body X, --secret-string X, argv arrays, argparse/click defaults."
+			description: "A credential given to a command-line flag: --token X, --token=X, --kernel-token X, --from-literal=token=X, gh secret set KERNEL_TOKEN --body X, --secret-string X, argv arrays, argparse/click defaults.",
+			examples: {
+				found: [
+					"kernel-cli upload --token {token} plasmids/",
+					"gh secret set KERNEL_TOKEN --body {token}",
+					"execFile(\"kernel\", [\"sync\", \"--token\", \"{token}\"])"
+				],
+				quiet: ["gcloud secrets versions access latest --secret=kernel-token --project=asimov-lab-production-2024", "kernel-cli upload --token \"$KERNEL_TOKEN\""]
+			}
 		},
 		"name-value-pair": {
 			detector: "context",
 			label: (name) => `Token stored as the value of ${name}`,
-			description: "A record whose one field names the credential and another holds it: {\"name\": \"KERNEL_TOKEN\", \"value\": …} (ECS, Kubernetes, Postman, HAR), Terraform secret_name/plaintext_value, `kernel_token:` then `value:`."
+			description: "A record whose one field names the credential and another holds it: {\"name\": \"KERNEL_TOKEN\", \"value\": …} (ECS, Kubernetes, Postman, HAR), Terraform secret_name/plaintext_value, `kernel_token:` then `value:`.",
+			examples: {
+				found: [
+					"[{\"name\": \"KERNEL_TOKEN\", \"value\": \"{token}\"}]",
+					"env:\n  - name: KERNEL_TOKEN\n    value: {token}\n",
+					"parser.add_argument(\"--token\", default=\"{token}\")"
+				],
+				quiet: ["[{\"name\": \"KERNEL_TOKEN_FILE\", \"value\": \"/run/secrets/kernel\"}]", "{\"_authToken\": \"an-npm-auth-token\", \"password\": \"{token}\"}"]
+			}
 		},
 		"bearer-helper": {
 			detector: "authorization-header",
 			label: (name) => `Literal bearer token passed to ${name}`,
-			description: "A literal given to a bearer-auth helper: BearerAuth(\"…\"), .bearer_auth(\"…\"), req_auth_bearer_token(req, \"…\")."
+			description: "A literal given to a bearer-auth helper: BearerAuth(\"…\"), .bearer_auth(\"…\"), req_auth_bearer_token(req, \"…\").",
+			examples: {
+				found: [
+					"r = requests.get(url, auth=BearerAuth(\"{token}\"))",
+					"req <- req_auth_bearer_token(req, \"{token}\")",
+					"client.get(url).bearer_auth(\"{token}\")"
+				],
+				quiet: ["auth=BearerAuth(os.environ[\"KERNEL_TOKEN\"])"]
+			}
 		},
 		"token-scheme": {
 			detector: "authorization-header",
 			label: () => "Literal token in an Authorization header (Token scheme)",
-			description: "A literal credential after the `Token` scheme in an Authorization header: `Authorization: Token …`."
+			description: "A literal credential after the `Token` scheme in an Authorization header: `Authorization: Token …`.",
+			examples: {
+				found: ["Authorization: Token {token}", "headers = {\"Authorization\": \"Token {token}\"}"],
+				quiet: ["The token {token} has no header around it."]
+			}
 		},
 		"credential-header": {
 			detector: "authorization-header",
 			label: (name) => `Literal credential in a ${name} header`,
-			description: "A literal value of a credential header (Authorization, X-Api-Key, X-Auth-Token) with no scheme word."
+			description: "A literal value of a credential header (Authorization, X-Api-Key, X-Auth-Token) with no scheme word.",
+			examples: {
+				found: ["\"X-Access-Token\": \"{token}\"", "x-access-token: {token}"],
+				quiet: ["\"X-Access-Token\": process.env.KERNEL_TOKEN"]
+			}
 		},
 		"url-userinfo": {
 			detector: "context",
 			label: () => "Credential in the user-info part of a URL",
-			description: "A credential in a URL user-info part: https://user:…@kernel.asimov.com."
+			description: "A credential in a URL user-info part: https://user:…@kernel.asimov.com.",
+			examples: {
+				found: ["git clone https://kernel-bot:{token}@kernel.asimov.com/lab/constructs.git"],
+				quiet: ["https://user:{token}@example.com/path", "postgres://user:pass@localhost/db"]
+			}
+		},
+		"notebook-output": {
+			detector: "context",
+			label: (name) => `Token printed in a notebook output (the cell reads ${name})`,
+			description: "A Jupyter output line (`\"text\"`, `\"text/plain\"`) that is only a token-shaped value, in a cell whose source reads a credential name (`print(os.environ[\"KERNEL_TOKEN\"])`).",
+			examples: {
+				found: ["{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"outputs\": [{\"name\": \"stdout\", \"output_type\": \"stream\", \"text\": [\n      \"{token}\\n\"\n     ]}], \"source\": [\"print(os.environ[\\\"KERNEL_TOKEN\\\"])\"]}]}", "{\"cell_type\": \"code\", \"outputs\": [{\"data\": {\"text/plain\": [\n       \"'{token}'\"\n      ]}, \"output_type\": \"execute_result\"}], \"source\": [\"client.token\"]}"],
+				quiet: ["{\"cell_type\": \"code\", \"outputs\": [{\"text\": [\n      \"{token}\\n\"\n     ]}], \"source\": [\"print(model.hash())\"]}", "{\"cell_type\": \"code\", \"outputs\": [{\"text\": [\n      \"tokenizer loaded: bert-base-uncased-vocabulary\\n\"\n     ]}], \"source\": [\"print(token)\"]}"]
+			}
 		}
 	};
-	BINDING_KEYWORDS = [.../* @__PURE__ */ new Set([
+	BINDING_KEYWORDS = [
 		...KERNEL_WORDS,
-		...CREDENTIAL_WORDS.filter((w) => w !== "pat"),
+		"token",
+		"bearer",
+		"authorization",
+		"api_key",
+		"api-key",
+		"api.key",
+		"apikey",
+		"secret",
 		"machine"
-	])];
+	];
 }));
+// packages/core/dist/engine/jwt.js
+/** JWT validation: a JWT-shaped string counts only if its header decodes to JSON with `alg`. */
+function decodeSegment(segment) {
+	const json = Buffer.from(segment, "base64url").toString("utf8").trim();
+	if (!json.startsWith("{") || !json.endsWith("}")) return void 0;
+	try {
+		return JSON.parse(json);
+	} catch {
+		return;
+	}
+}
+function isObject(v) {
+	return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+/** Returns undefined when `value` is not a JWT. */
+function inspectJwt(value) {
+	const parts = value.split(".");
+	if (parts.length !== 3) return void 0;
+	const header = decodeSegment(parts[0]);
+	if (!isObject(header) || typeof header["alg"] !== "string") return void 0;
+	const payload = decodeSegment(parts[1]);
+	if (!isObject(payload)) return void 0;
+	const exp = typeof payload["exp"] === "number" ? payload["exp"] : void 0;
+	const isExample = payload["sub"] === "1234567890" || payload["name"] === "John Doe";
+	return exp === void 0 ? { isExample } : {
+		exp,
+		isExample
+	};
+}
+var init_jwt = __esmMin((() => {}));
 // packages/core/dist/regex-text.js
 /** Escapes `text` for use as a literal inside a RegExp source. */
 function escapeRegExp(text) {
@@ -1040,8 +1167,41 @@ var init_credential_names = __esmMin((() => {
 		"KERNEL_API_TOKEN",
 		"KERNEL_API_KEY"
 	];
-})), TOKEN_CHAR, MAX_TOKEN_LENGTH, SECRET, TEXT_DETECTORS;
+}));
+// packages/core/dist/catalogue/detectors.js
+/** A JWT's verdict: an example (jwt.io's sample) is dropped, an expired one is a warning. */
+function verifyJwt(value) {
+	const jwt = inspectJwt(value);
+	if (!jwt || jwt.isExample) return void 0;
+	return jwt.exp !== void 0 && jwt.exp * 1e3 < Date.now() ? {
+		severity: "warning",
+		message: "Expired JSON Web Token (bearer credential)"
+	} : {
+		severity: "error",
+		message: "JSON Web Token (bearer credential)"
+	};
+}
+/** A format declared in the config (`formats`), compiled once into an ordinary entry. */
+function declaredFormatEntry(f) {
+	return {
+		id: `custom:${f.id}`,
+		detector: "format",
+		description: f.description,
+		message: `Token matching ${f.description}`,
+		keywords: f.prefix ? [f.prefix.toLowerCase()] : [],
+		pattern: f.pattern,
+		filter: "placeholder",
+		severity: f.severity,
+		...f.prefix ? { prefix: f.prefix } : {},
+		examples: {
+			found: [],
+			quiet: []
+		}
+	};
+}
+var TOKEN_CHAR, MAX_TOKEN_LENGTH, SECRET, TEXT_DETECTORS;
 var init_detectors = __esmMin((() => {
+	init_jwt();
 	init_credential_names();
 	TOKEN_CHAR = String.raw`[A-Za-z0-9_\-.~+/=]`;
 	MAX_TOKEN_LENGTH = 4096;
@@ -1055,15 +1215,28 @@ var init_detectors = __esmMin((() => {
 		id: "bearer",
 		detector: "authorization-header",
 		description: "A literal bearer credential: `Authorization: Bearer <token>` in curl -H, .http files, docs, YAML, code and header objects.",
+		message: "Literal bearer token in an Authorization header",
 		keywords: ["bearer"],
 		pattern: new RegExp(String.raw`(?<![A-Za-z0-9_\-])bearer[ \t]{1,4}${SECRET}`, "gdi"),
 		filter: "credential",
 		severity: "error",
-		label: "Literal bearer token in an Authorization header"
+		examples: {
+			found: [
+				"curl -H \"Authorization: Bearer {token}\" https://kernel.asimov.com/api/v1/constructs",
+				"GET https://kernel.asimov.com/api/v1/me\nAuthorization: bearer {token}\n",
+				"headers: { Authorization: `Bearer {token}` }"
+			],
+			quiet: [
+				"Authorization: Bearer YOUR_TOKEN",
+				"-H \"Authorization: Bearer $KERNEL_TOKEN\"",
+				"Bearer tokens go in the Authorization header."
+			]
+		}
 	}, {
 		id: "jwt",
 		detector: "format",
 		description: "A JSON Web Token: three base64url segments whose header decodes to JSON with `alg`. An expired `exp` lowers it to a warning.",
+		message: "JSON Web Token (bearer credential)",
 		keywords: [
 			"eyj",
 			"ewo",
@@ -1071,7 +1244,12 @@ var init_detectors = __esmMin((() => {
 		],
 		pattern: /(?<![A-Za-z0-9_-])(?<secret>e[wy][A-Za-z0-9_-]{8,2048}\.e[wy][A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,4096})/dg,
 		filter: "structural",
-		severity: "error"
+		severity: "error",
+		verify: verifyJwt,
+		examples: {
+			found: ["session = \"{jwt}\"", "Authorization: {jwt}"],
+			quiet: ["eyJhbGciOiJub25lIn0.not-json.sig", "const header = \"eyJhbGciOiJIUzI1NiJ9\";"]
+		}
 	}];
 }));
 // packages/core/dist/catalogue/remediation.js
@@ -18692,43 +18870,38 @@ var KeywordSet;
 var init_keyword_set = __esmMin((() => {
 	init_regex_text();
 	KeywordSet = class {
-		keywords;
+		pattern;
 		/** For each keyword, the keywords it contains (`token=` contains `token`): found together. */
 		implied;
-		/** One alternation per set of still-missing keywords; few distinct sets occur in practice. */
-		patterns = /* @__PURE__ */ new Map();
-		constructor(keywords) {
-			this.keywords = [...new Set(keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length);
-			this.implied = new Map(this.keywords.map((k) => [k, this.keywords.filter((o) => k.includes(o))]));
+		positioned;
+		any;
+		constructor(keywords, positioned = []) {
+			const sorted = [...new Set(keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length);
+			this.implied = new Map(sorted.map((k) => [k, sorted.filter((o) => k.includes(o))]));
+			this.pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "gi");
+			this.any = new RegExp(this.pattern.source, "i");
+			this.positioned = new Set(positioned.map((k) => k.toLowerCase()));
 		}
-		patternFor(missing) {
-			const key = missing.join("\0");
-			let re = this.patterns.get(key);
-			if (!re) {
-				re = new RegExp(missing.map(escapeRegExp).join("|"), "gi");
-				this.patterns.set(key, re);
+		/** One forward pass over `text`; after a match it steps one character, so overlapping keywords are all seen. */
+		scan(text) {
+			const present = /* @__PURE__ */ new Set();
+			const positions = [];
+			const re = this.pattern;
+			re.lastIndex = 0;
+			for (let m = re.exec(text); m; m = re.exec(text)) {
+				const implied = this.implied.get(m[0].toLowerCase()) ?? [];
+				for (const k of implied) present.add(k);
+				if (implied.some((k) => this.positioned.has(k))) positions.push(m.index);
+				re.lastIndex = m.index + 1;
 			}
-			return re;
+			return {
+				present,
+				positions
+			};
 		}
-		/**
-		* The keywords present in `text` (lower-case). One forward pass: each search looks only for
-		* keywords not yet seen, from where the last one was found, so a file full of `token`
-		* costs one match for it, not thousands.
-		*/
-		present(text) {
-			const found = /* @__PURE__ */ new Set();
-			let missing = this.keywords;
-			let from = 0;
-			while (missing.length > 0) {
-				const re = this.patternFor(missing);
-				re.lastIndex = from;
-				const m = re.exec(text);
-				if (!m) break;
-				for (const k of this.implied.get(m[0].toLowerCase()) ?? []) found.add(k);
-				missing = missing.filter((k) => !found.has(k));
-				from = m.index + 1;
-			}
-			return found;
+		/** Whether `text` holds any keyword (stops at the first). */
+		anyIn(text) {
+			return this.any.test(text);
 		}
 	};
 }));
@@ -18737,14 +18910,16 @@ var init_keyword_set = __esmMin((() => {
 * [start, end) of each maximal run of `set` characters that could be `minLength` long. Skips
 * ahead like Boyer–Moore: if the character minLength-1 ahead is not in the set, no run that
 * long can start before it, so ordinary code is touched at a fraction of its characters.
+* With `from`/`to`, only the runs that touch [from, to) (each maximal, so it may reach beyond).
 * A returned run holds the probed character but may be shorter than `minLength` (callers that
 * extend runs, e.g. by base64 padding, decide); each character is visited a bounded number of times.
 */
-function charRuns(text, minLength, set) {
+function charRuns(text, minLength, set, from = 0, to = text.length) {
 	const out = [];
 	const n = text.length;
-	let i = 0;
-	while (i + minLength <= n) {
+	let i = from;
+	if (set.at(text, i)) while (i > 0 && set.at(text, i - 1)) i--;
+	while (i + minLength <= n && i < to) {
 		const probe = i + minLength - 1;
 		if (!set.at(text, probe)) {
 			i = probe + 1;
@@ -18752,6 +18927,7 @@ function charRuns(text, minLength, set) {
 		}
 		let start = probe;
 		while (start > i && set.at(text, start - 1)) start--;
+		if (start >= to) break;
 		let end = probe + 1;
 		while (end < n && set.at(text, end)) end++;
 		out.push([start, end]);
@@ -19911,36 +20087,6 @@ var init_candidate_filter = __esmMin((() => {
 	init_word_share();
 	PLACEHOLDER_SET = new Set(PLACEHOLDER_VALUES.map(squash));
 }));
-// packages/core/dist/engine/jwt.js
-/** JWT validation: a JWT-shaped string counts only if its header decodes to JSON with `alg`. */
-function decodeSegment(segment) {
-	const json = Buffer.from(segment, "base64url").toString("utf8").trim();
-	if (!json.startsWith("{") || !json.endsWith("}")) return void 0;
-	try {
-		return JSON.parse(json);
-	} catch {
-		return;
-	}
-}
-function isObject(v) {
-	return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-/** Returns undefined when `value` is not a JWT. */
-function inspectJwt(value) {
-	const parts = value.split(".");
-	if (parts.length !== 3) return void 0;
-	const header = decodeSegment(parts[0]);
-	if (!isObject(header) || typeof header["alg"] !== "string") return void 0;
-	const payload = decodeSegment(parts[1]);
-	if (!isObject(payload)) return void 0;
-	const exp = typeof payload["exp"] === "number" ? payload["exp"] : void 0;
-	const isExample = payload["sub"] === "1234567890" || payload["name"] === "John Doe";
-	return exp === void 0 ? { isExample } : {
-		exp,
-		isExample
-	};
-}
-var init_jwt = __esmMin((() => {}));
 // packages/core/dist/engine/redact.js
 /** The only forms in which a secret leaves the engine: a SHA-256 fingerprint and a short preview. */
 /** SHA-256 hex of the value (UTF-8). Stable across files and moves; safe to store and print. */
@@ -20072,7 +20218,7 @@ function isKernelName(name) {
 /** `token`, `access_token`, `apiKey`, `Authorization`, … as the whole name. */
 function isGenericName(name) {
 	const n = normaliseName(name);
-	return GENERIC.has(n) && !NEVER$1.has(n);
+	return GENERIC.has(n) && !NEVER.has(n);
 }
 /** Matches configured names (and the Kernel names) as a whole name or ending a longer one at a word boundary. */
 function createConfiguredNames(names) {
@@ -20083,7 +20229,7 @@ function createConfiguredNames(names) {
 		return wanted.some((w) => w.length <= words.length && w.every((x, i) => words[words.length - w.length + i] === x));
 	};
 }
-var KERNEL, CREDENTIAL, NOT_LAST, GENERIC, NEVER$1;
+var KERNEL, CREDENTIAL, NOT_LAST, GENERIC, NEVER;
 var init_names = __esmMin((() => {
 	init_bindings();
 	init_credential_names();
@@ -20091,7 +20237,7 @@ var init_names = __esmMin((() => {
 	CREDENTIAL = new Set(CREDENTIAL_WORDS);
 	NOT_LAST = new Set(NOT_CREDENTIAL_LAST_WORDS);
 	GENERIC = new Set(GENERIC_CREDENTIAL_NAMES.map(normaliseName));
-	NEVER$1 = new Set(NOT_CREDENTIAL_NAMES.map(normaliseName));
+	NEVER = new Set(NOT_CREDENTIAL_NAMES.map(normaliseName));
 }));
 // packages/core/dist/engine/binding.js
 function isIdentChar(c) {
@@ -20100,12 +20246,24 @@ function isIdentChar(c) {
 function isSpace(c) {
 	return c === 32 || c === 9;
 }
-function isQuote(c) {
+function isQuote$1(c) {
 	return c === 34 || c === 39 || c === 96;
 }
-/** [start, end) of each maximal run of token characters at least `minLength` long (and at most MAX_TOKEN_LENGTH). */
-function tokenRuns(text, minLength) {
-	return charRuns(text, minLength, TOKEN_CHARS).filter(([start, end]) => end - start >= minLength && end - start <= 4096);
+/**
+* [start, end) of each maximal run of token characters at least `minLength` long (and at most
+* MAX_TOKEN_LENGTH) that touches one of `regions` (ascending, disjoint; default: the whole text).
+*/
+function tokenRuns(text, minLength, regions = [[0, text.length]]) {
+	const out = [];
+	let floor = 0;
+	for (const [from, to] of regions) {
+		if (to <= floor) continue;
+		for (const run of charRuns(text, minLength, TOKEN_CHARS, Math.max(from, floor), to)) {
+			floor = run[1] + 1;
+			if (run[1] - run[0] >= minLength && run[1] - run[0] <= 4096) out.push(run);
+		}
+	}
+	return out;
 }
 /**
 * Splits `NAME=value` inside one run (`KERNEL_TOKEN=…`, `--token=…`, `--from-literal=token=…`,
@@ -20119,6 +20277,15 @@ function valueStartInRun(text, start, end) {
 		return i + 1;
 	}
 	return start;
+}
+/**
+* `text.lastIndexOf(needle, from)`, but looking no further back than `lo` (-1 when not found).
+* An unbounded lastIndexOf would scan a whole minified file back for every candidate in it.
+*/
+function lastIndexWithin(text, needle, from, lo) {
+	if (from < lo) return -1;
+	const at = text.slice(lo, from + needle.length).lastIndexOf(needle);
+	return at === -1 ? -1 : lo + at;
 }
 /** Moves back over spaces, tabs and up to `newlines` line breaks (and `\` line continuations). */
 function skipBack(text, i, lo, newlines) {
@@ -20152,7 +20319,7 @@ function identBefore(text, i, lo) {
 function quotedBefore(text, i, lo) {
 	const q = i - 1;
 	const quote = text.charCodeAt(q);
-	if (!isQuote(quote)) return void 0;
+	if (!isQuote$1(quote)) return void 0;
 	let escaped = 0;
 	if (text.charCodeAt(q - 1) === 92) escaped = 1;
 	for (let s = q - 1 - escaped; s >= lo && q - s < 102; s--) {
@@ -20212,9 +20379,11 @@ function siblingName(text, fieldStart, judge) {
 			found = void 0;
 			continue;
 		}
-		if (field !== void 0 && !NAMING_FIELD_SET.has(field) && !nameRule(field, false, judge)) continue;
-		const candidate = field !== void 0 && nameRule(field, false, judge) ? field : name;
-		if (nameRule(bareName(candidate).name, g["flag"] !== void 0, judge)) found = candidate;
+		if (field !== void 0 && !NAMING_FIELD_SET.has(field)) {
+			if (nameRule(field, false, judge)) found = void 0;
+			continue;
+		}
+		if (nameRule(bareName(name).name, g["flag"] !== void 0, judge)) found = name;
 		else if (field !== void 0 && NAMING_FIELD_SET.has(field)) found = void 0;
 	}
 	return found;
@@ -20277,7 +20446,7 @@ function judge0(text, runStart, start, end, judge) {
 		return;
 	}
 	if (text.charCodeAt(end) === 64 && text.charCodeAt(start - 1) === 58) {
-		const slash = text.lastIndexOf("//", start);
+		const slash = lastIndexWithin(text, "//", start, lo);
 		const host = text.slice(end + 1, end + 80).toLowerCase();
 		if ((host.includes("kernel") || host.includes("asimov")) && slash !== -1 && start - slash < 80 && !/[\s/@]/.test(text.slice(slash + 2, start - 1))) return {
 			rule: "url-userinfo",
@@ -20287,7 +20456,7 @@ function judge0(text, runStart, start, end, judge) {
 	}
 	let p = start;
 	let quoted = false;
-	if (p > lo && isQuote(text.charCodeAt(p - 1))) {
+	if (p > lo && isQuote$1(text.charCodeAt(p - 1))) {
 		quoted = true;
 		p--;
 		if (text.charCodeAt(p - 1) === 92) p--;
@@ -20310,10 +20479,14 @@ function judge0(text, runStart, start, end, judge) {
 		p -= 2;
 		p = skipBack(text, p, lo, 0).at;
 	}
-	const op = operatorBefore(text, p);
+	let op = operatorBefore(text, p);
 	if (op === void 0) return spaceBinding(text, p, ws.crossed, start, lo, judge, quoted);
 	p -= op.length;
 	p = skipBack(text, p, lo, 1).at;
+	if (op === "(" && operatorBefore(text, p) === "=" && text.charCodeAt(p - 2) !== 61) {
+		op = "=";
+		p = skipBack(text, p - 1, lo, 1).at;
+	}
 	if (op === "(") {
 		const callee = calleeBefore(text, p, lo);
 		if (SDK_SET.has(callee)) return {
@@ -20332,7 +20505,7 @@ function judge0(text, runStart, start, end, judge) {
 	if (op === "|") return tableBinding(text, p, lo, judge, quoted);
 	let raw;
 	if (text.charCodeAt(p - 1) === 93) raw = quotedBefore(text, p - 1, lo);
-	else if (isQuote(text.charCodeAt(p - 1))) raw = quotedBefore(text, p, lo);
+	else if (isQuote$1(text.charCodeAt(p - 1))) raw = quotedBefore(text, p, lo);
 	else raw = typedName(text, p, lo, op, judge);
 	if (!raw || raw.name === "") return void 0;
 	const { name, flag } = bareName(raw.name);
@@ -20373,7 +20546,7 @@ function withinKernel(text, nameStart, lo, rule) {
 function typedName(text, p, lo, op, judge) {
 	let q = p;
 	if (text.charCodeAt(q - 1) === 125 && op === "=") {
-		const open = text.lastIndexOf("{", q);
+		const open = lastIndexWithin(text, "{", q, lo);
 		if (open !== -1 && q - open < 40 && text.slice(open, q).includes("get")) q = skipBack(text, open, lo, 0).at;
 	}
 	const first = identBefore(text, q, lo);
@@ -20400,7 +20573,7 @@ function spaceBinding(text, p, crossed, start, lo, judge, quoted) {
 	const raw = identBefore(text, p, lo);
 	if (!raw.name) return void 0;
 	const { name, flag } = bareName(raw.name);
-	const lineStart = text.lastIndexOf("\n", raw.start - 1) + 1;
+	const lineStart = lastIndexWithin(text, "\n", raw.start - 1, lo) + 1;
 	const line = text.slice(Math.max(lineStart, lo), raw.start);
 	if (flag) {
 		const rule = nameRule(name, true, judge);
@@ -20460,7 +20633,7 @@ function listBinding(text, p, lo, judge, quoted) {
 }
 /** Markdown table: `| KERNEL_TOKEN | … |`: the cell before names it. */
 function tableBinding(text, p, lo, judge, quoted) {
-	const bar = text.lastIndexOf("|", p - 1);
+	const bar = lastIndexWithin(text, "|", p - 1, lo);
 	if (bar < lo) return void 0;
 	const cell = text.slice(bar + 1, p).trim().replace(/^`|`$/g, "");
 	const rule = nameRule(cell, false, judge);
@@ -20501,6 +20674,157 @@ var init_binding = __esmMin((() => {
 	BEARER_CALL_SET = new Set(BEARER_CALLS);
 	BEARER_SECOND_SET = new Set(BEARER_CALLS_SECOND_ARGUMENT);
 	SIBLING_NAME = /(?:["']?(?<field>[A-Za-z_]{2,20})["']?[ \t]{0,16}[:=][ \t]{0,4}["']?|(?<flag>--?))(?<name>[A-Za-z][A-Za-z0-9_.-]{1,63})(?=["'\s:,)]|$)|^[ \t]{0,40}(?<parent>[A-Za-z][A-Za-z0-9_.-]{1,63}):[ \t]{0,8}$/gm;
+}));
+// packages/core/dist/engine/keyword-near.js
+/**
+* The parts of a text where a binding can be, from where its binding keywords are (found by
+* the one keyword pass, keyword-set.ts). A binding needs a credential word, a Kernel word, a
+* bearer helper or `machine` in the name, flag, field or call it is bound to, all within a
+* bounded window of the value; most token-shaped runs in code (paths, dotted identifiers,
+* hashes) have none near, and the run finder never walks the text far from every keyword.
+*/
+/**
+* Merged [from, to) ranges such that a run [s, e) touches one exactly when some keyword offset k
+* has s - behind <= k < e + ahead: the range around k is [k - ahead, k + behind + 1).
+* `positions` ascending.
+*/
+function regionsNear(positions, behind, ahead, length) {
+	const out = [];
+	for (const k of positions) {
+		const from = Math.max(0, k - ahead);
+		const to = Math.min(length, k + behind + 1);
+		const last = out[out.length - 1];
+		if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+		else out.push([from, to]);
+	}
+	return out;
+}
+var init_keyword_near = __esmMin((() => {}));
+// packages/core/dist/engine/concatenation.js
+function isQuote(c) {
+	return c === 34 || c === 39;
+}
+/** End (offset of the closing quote) of a literal of token characters opening at `open`, or -1. */
+function pieceEnd(text, open, to) {
+	const quote = text.charCodeAt(open);
+	let i = open + 1;
+	while (i < to && i - open <= MAX_PIECE && PIECE_CHARS.at(text, i)) i++;
+	return i > open + 1 && text.charCodeAt(i) === quote ? i : -1;
+}
+/** Offset of the next piece's opening quote after a closing quote at `close`, or -1. */
+function nextPiece(text, close, to) {
+	let i = close + 1;
+	let plus = false;
+	while (i < to && i - close <= MAX_GAP) {
+		const c = text.charCodeAt(i);
+		if (c === 32 || c === 9 || c === 10 || c === 13 || c === 92) i++;
+		else if (c === 43 && !plus) {
+			plus = true;
+			i++;
+		} else break;
+	}
+	return i > close + 1 && i < to && isQuote(text.charCodeAt(i)) ? i : -1;
+}
+/** Every chain of two or more joined literals in [from, to) spelling at least `minLength` characters. */
+function joinedLiterals(text, from, to, minLength) {
+	const out = [];
+	let i = from;
+	while (i < to) {
+		QUOTE.lastIndex = i;
+		const q = QUOTE.exec(text);
+		if (!q || q.index >= to) break;
+		i = q.index;
+		const close = pieceEnd(text, i, to);
+		if (close === -1) {
+			i++;
+			continue;
+		}
+		const start = i + 1;
+		let value = text.slice(start, close);
+		let end = close;
+		let pieces = 1;
+		for (let open = nextPiece(text, end, to); open !== -1 && pieces < MAX_PIECES; open = nextPiece(text, end, to)) {
+			const next = pieceEnd(text, open, to);
+			if (next === -1) break;
+			value += text.slice(open + 1, next);
+			end = next;
+			pieces++;
+		}
+		if (pieces > 1 && value.length >= minLength) out.push({
+			start,
+			end,
+			firstEnd: close,
+			value
+		});
+		i = end + 1;
+	}
+	return out;
+}
+var PIECE_CHARS, MAX_PIECE, MAX_PIECES, MAX_GAP, QUOTE;
+var init_concatenation = __esmMin((() => {
+	init_char_runs();
+	PIECE_CHARS = new AsciiSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=");
+	MAX_PIECE = 256;
+	MAX_PIECES = 16;
+	MAX_GAP = 80;
+	QUOTE = /["']/g;
+}));
+// packages/core/dist/engine/notebook.js
+function cellAround(text, at) {
+	const lo = Math.max(0, at - MAX_CELL);
+	const before = text.slice(lo, at).lastIndexOf("\"cell_type\"");
+	const after = text.slice(at, at + MAX_CELL).indexOf("\"cell_type\"");
+	return [before === -1 ? lo : lo + before, after === -1 ? Math.min(text.length, at + MAX_CELL) : at + after];
+}
+/** The first credential name the cell's text holds, or undefined. */
+function credentialNameIn(cell, judge) {
+	IDENT.lastIndex = 0;
+	for (let m = IDENT.exec(cell); m; m = IDENT.exec(cell)) {
+		const w = m[0];
+		if (isKernelName(w) || isGenericName(w) || judge.isConfiguredName(w)) return w;
+	}
+}
+/** Every output line of a notebook that is a lone token-shaped value in a cell reading a credential name. */
+function notebookOutputs(text, minLength, judge) {
+	const out = [];
+	OUTPUT_TEXT.lastIndex = 0;
+	for (let m = OUTPUT_TEXT.exec(text); m; m = OUTPUT_TEXT.exec(text)) {
+		const open = m.index + m[0].length;
+		const close = text.indexOf("]", open);
+		const lines = text.slice(open, close === -1 || close - open > MAX_CELL ? open + MAX_CELL : close);
+		let name;
+		let looked = false;
+		ELEMENT.lastIndex = 0;
+		for (let e = ELEMENT.exec(lines); e; e = ELEMENT.exec(lines)) {
+			const raw = e.groups["s"];
+			if (raw.length > MAX_LINE) continue;
+			const v = PRINTED.exec(raw)?.groups?.["v"];
+			if (!v || v.length < minLength) continue;
+			if (!looked) {
+				name = credentialNameIn(text.slice(...cellAround(text, m.index)), judge);
+				looked = true;
+			}
+			if (!name) break;
+			const start = open + e.index + e[0].indexOf(raw) + raw.indexOf(v);
+			out.push({
+				start,
+				end: start + v.length,
+				value: v,
+				name
+			});
+		}
+	}
+	return out;
+}
+var MAX_CELL, MAX_LINE, OUTPUT_TEXT, ELEMENT, IDENT, PRINTED;
+var init_notebook = __esmMin((() => {
+	init_names();
+	MAX_CELL = 65536;
+	MAX_LINE = 4096;
+	OUTPUT_TEXT = /"(?:text|text\/plain)":[ \t]{0,8}\[/g;
+	ELEMENT = /^[ \t]{0,40}"(?<s>[^"\r\n]{1,4096})",?[ \t]{0,8}$/gm;
+	IDENT = /[A-Za-z_][A-Za-z0-9_]{1,63}/g;
+	PRINTED = /^'?(?<v>[A-Za-z0-9_\-.~+/=]{8,4096})'?(?:\\n)?$/;
 }));
 // packages/core/dist/engine/lines.js
 var LineIndex;
@@ -20556,6 +20880,10 @@ var init_lines = __esmMin((() => {
 function minSeverity(a, b) {
 	return a === "warning" || b === "warning" ? "warning" : "error";
 }
+/** The value's span in a match: the group `secret`, else group 1, else the whole match. */
+function matchSpan(m) {
+	return m.indices?.groups?.["secret"] ?? m.indices?.[1] ?? [m.index, m.index + m[0].length];
+}
 /** A sentence-ending dot is not part of the token (a JWT keeps its dots: it has two inside). */
 function trimSentenceDot(text, start, end) {
 	while (end > start && text.charCodeAt(end - 1) === 46 && text.slice(start, end - 1).split(".").length < 3) end--;
@@ -20576,7 +20904,7 @@ function dedupe(hits) {
 	}
 	return out;
 }
-var PRIORITY, VALUE_CONTEXTS, Scanner, JWT_DETECTOR;
+var PRIORITY, VALUE_CONTEXTS, Scanner;
 var init_scanner = __esmMin((() => {
 	init_binding_rules();
 	init_detectors();
@@ -20586,9 +20914,11 @@ var init_scanner = __esmMin((() => {
 	init_keyword_set();
 	init_base64_layers();
 	init_candidate_filter();
-	init_jwt();
 	init_known$1();
 	init_binding();
+	init_keyword_near();
+	init_concatenation();
+	init_notebook();
 	init_lines();
 	init_names();
 	init_redact();
@@ -20618,6 +20948,8 @@ var init_scanner = __esmMin((() => {
 	Scanner = class {
 		config;
 		detectors;
+		/** The entries that prove a value by its shape alone (JWT, declared formats): `checkValue` asks them. */
+		formatDetectors;
 		names;
 		/** Lower-case words one of which a text must hold before its token runs are judged. */
 		bindingKeywords;
@@ -20627,14 +20959,15 @@ var init_scanner = __esmMin((() => {
 		keywords;
 		constructor(options = {}) {
 			this.config = options.config ?? DEFAULT_CONFIG;
-			this.detectors = TEXT_DETECTORS;
+			this.detectors = [...TEXT_DETECTORS, ...this.config.formats.map(declaredFormatEntry)];
 			this.names = { isConfiguredName: createConfiguredNames(this.config.credentialNames) };
 			this.bindingKeywords = [.../* @__PURE__ */ new Set([...BINDING_KEYWORDS, ...this.config.credentialNames.flatMap((n) => nameWords(n).slice(0, 1))])];
 			const values = [...new Set(options.known?.values ?? [])].filter((v) => v.length >= 8);
 			this.knownVariants = values.flatMap(knownVariants);
 			this.knownFingerprints = new Set(options.known?.fingerprints ?? []);
 			this.blobKeywords = [.../* @__PURE__ */ new Set([...this.detectors.flatMap((d) => d.keywords), ...this.bindingKeywords])];
-			this.keywords = new KeywordSet(this.blobKeywords);
+			this.formatDetectors = this.detectors.filter((d) => d.detector === "format");
+			this.keywords = new KeywordSet(this.blobKeywords, this.bindingKeywords);
 		}
 		/** Scans one text. Throws only on a bug; callers treat a throw as "could not scan". */
 		scan(text, options = {}) {
@@ -20644,17 +20977,16 @@ var init_scanner = __esmMin((() => {
 		/** All raw hits in `text`, including those inside base64 blobs (reported at the blob's span). */
 		collect(text, depth, budget) {
 			const hits = [];
-			const present = this.keywords.present(text);
-			const has = (k) => present.has(k);
+			const keywords = this.keywords.scan(text);
+			const has = (k) => keywords.present.has(k);
 			if (this.config.severity.known !== "off") this.findKnown(text, hits);
-			if (this.config.severity.format !== "off") this.findFormats(text, has, hits);
 			for (const d of this.detectors) {
-				if (d.detector === "format") continue;
 				if (this.config.severity[d.detector] === "off") continue;
-				if (!d.keywords.some(has)) continue;
+				if (d.keywords.length > 0 && !d.keywords.some(has)) continue;
 				this.runDetector(d, text, hits);
 			}
-			if (this.bindingKeywords.some(has)) this.findBound(text, hits);
+			if (keywords.positions.length > 0) this.findBound(text, keywords.positions, hits);
+			if (this.config.severity.context !== "off" && text.includes("\"cell_type\"")) this.findNotebookOutputs(text, hits);
 			if (depth < 2) for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < 2)) for (const inner of this.collect(blob.text, depth + 1, budget)) hits.push({
 				...inner,
 				start: blob.start,
@@ -20674,7 +21006,7 @@ var init_scanner = __esmMin((() => {
 		*/
 		mayFind(changedText) {
 			if (this.knownFingerprints.size > 0 || changedText.includes("\0")) return true;
-			if (this.keywords.present(changedText).size > 0) return true;
+			if (this.keywords.anyIn(changedText)) return true;
 			if (this.knownVariants.some((v) => changedText.includes(v.text))) return true;
 			for (const f of this.config.formats) if (f.prefix ? changedText.includes(f.prefix) : (f.pattern.lastIndex = 0, f.pattern.test(changedText))) return true;
 			if (base64Runs(changedText).length > 0) return true;
@@ -20753,126 +21085,134 @@ var init_scanner = __esmMin((() => {
 				break;
 			}
 		}
-		/** A whole value matching a built-in or declared format, or undefined. */
+		/** A whole value matching a format entry (JWT, a declared format), or undefined. */
 		formatVerdict(value) {
-			const jwt = inspectJwt(value);
-			if (jwt && !jwt.isExample) return this.jwtHit(value, 0, jwt.exp);
-			for (const f of this.config.formats) {
-				f.pattern.lastIndex = 0;
-				if (f.pattern.exec(value)?.[0].length === value.length && (!f.prefix || value.startsWith(f.prefix))) return {
-					detector: "format",
-					rule: `custom:${f.id}`,
-					severity: f.severity,
-					start: 0,
-					end: value.length,
-					value,
-					label: `Token matching ${f.description}`
-				};
+			for (const d of this.formatDetectors) {
+				d.pattern.lastIndex = 0;
+				const m = d.pattern.exec(value);
+				const span = m && matchSpan(m);
+				if (span?.[0] !== 0 || span[1] !== value.length) continue;
+				const hit = this.entryHit(d, value, 0, { quoted: true });
+				if (hit) return hit;
 			}
 		}
-		jwtHit(value, start, exp) {
-			const expired = exp !== void 0 && exp * 1e3 < Date.now();
+		/** The hit an entry makes of `value` at `start`, after its filter and its verify step; undefined when dropped. */
+		entryHit(d, value, start, ctx) {
+			if (d.prefix && !value.startsWith(d.prefix)) return void 0;
+			const thresholds = this.config.thresholds;
+			if (d.filter === "credential" && rejectCandidate(value, thresholds, {
+				...ctx,
+				bound: true
+			}) !== void 0) return void 0;
+			if (d.filter === "placeholder" && rejectCandidate(value, {
+				...thresholds,
+				minLength: 1,
+				entropyBase64: 0,
+				entropyHex: 0
+			}) === "placeholder") return void 0;
+			const verdict = d.verify ? d.verify(value) : {
+				severity: d.severity,
+				message: d.message
+			};
+			if (!verdict) return void 0;
 			return {
-				detector: "format",
-				rule: "jwt",
-				severity: expired ? "warning" : "error",
+				detector: d.detector,
+				rule: d.id,
+				severity: verdict.severity,
 				start,
 				end: start + value.length,
 				value,
-				label: expired ? "Expired JSON Web Token (bearer credential)" : "JSON Web Token (bearer credential)"
+				label: verdict.message
 			};
 		}
-		findFormats(text, has, hits) {
-			const jwt = JWT_DETECTOR;
-			if (jwt.keywords.some(has)) {
-				jwt.pattern.lastIndex = 0;
-				for (let m = jwt.pattern.exec(text); m; m = jwt.pattern.exec(text)) {
-					const value = m.groups["secret"];
-					const verdict = inspectJwt(value);
-					if (verdict && !verdict.isExample) hits.push(this.jwtHit(value, m.index, verdict.exp));
-				}
-			}
-			for (const f of this.config.formats) {
-				if (f.prefix && !text.includes(f.prefix)) continue;
-				f.pattern.lastIndex = 0;
-				for (let m = f.pattern.exec(text); m; m = f.pattern.exec(text)) {
-					if (m[0].length === 0) f.pattern.lastIndex++;
-					const span = m.indices?.groups?.["secret"] ?? m.indices?.[1] ?? [m.index, m.index + m[0].length];
-					const value = text.slice(span[0], span[1]);
-					if (f.prefix && !value.startsWith(f.prefix) && !m[0].startsWith(f.prefix)) continue;
-					if (rejectCandidate(value, {
-						...this.config.thresholds,
-						minLength: 1,
-						entropyBase64: 0,
-						entropyHex: 0
-					}) === "placeholder") continue;
-					hits.push({
-						detector: "format",
-						rule: `custom:${f.id}`,
-						severity: f.severity,
-						start: span[0],
-						end: span[1],
-						value,
-						label: `Token matching ${f.description}`
-					});
-				}
-			}
-		}
 		/** Every token-shaped run whose binding (name, flag, field, call, header) makes it a credential. */
-		findBound(text, hits) {
+		findBound(text, keywordAt, hits) {
 			const thresholds = this.config.thresholds;
-			for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength)) {
+			const regions = regionsNear(keywordAt, 656, 80, text.length);
+			for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength, regions)) {
 				const start = valueStartInRun(text, runStart, runEnd);
 				const end = trimSentenceDot(text, start, runEnd);
 				if (end - start < thresholds.minLength) continue;
-				const after = text.charAt(end);
-				if (after === "(" || after === "[") continue;
-				const binding = judgeBinding(text, runStart, start, end, this.names);
-				if (!binding) continue;
-				const rule = BINDING_RULES[binding.rule];
-				if (this.config.severity[rule.detector] === "off") continue;
-				const value = text.slice(start, end);
-				if (rejectCandidate(value, thresholds, {
-					before: text.slice(Math.max(0, start - 16), start),
-					after,
-					quoted: binding.quoted,
+				this.judgeBound(text, {
+					runStart,
+					start,
+					end,
+					bindingEnd: end,
+					value: text.slice(start, end)
+				}, hits);
+			}
+			for (const [from, to] of regions) for (const j of joinedLiterals(text, from, to, thresholds.minLength)) this.judgeBound(text, {
+				runStart: j.start,
+				start: j.start,
+				end: j.end,
+				bindingEnd: j.firstEnd,
+				value: j.value
+			}, hits);
+		}
+		/** Output lines of a notebook that printed a token (engine/notebook.ts): the cell is the binding. */
+		findNotebookOutputs(text, hits) {
+			const rule = BINDING_RULES["notebook-output"];
+			for (const o of notebookOutputs(text, this.config.thresholds.minLength, this.names)) {
+				if (rejectCandidate(o.value, this.config.thresholds, {
+					quoted: true,
 					bound: true
 				}) !== void 0) continue;
 				hits.push({
 					detector: rule.detector,
-					rule: binding.rule,
+					rule: "notebook-output",
 					severity: "error",
-					start,
-					end,
-					value,
-					label: rule.label(binding.name)
+					start: o.start,
+					end: o.end,
+					value: o.value,
+					label: rule.label(o.name)
 				});
 			}
 		}
+		/** A candidate value at [start, end) (`value` may be joined from pieces) and what it is bound to. */
+		judgeBound(text, c, hits) {
+			const after = text.charAt(c.end);
+			if (after === "(" || after === "[") return;
+			const binding = judgeBinding(text, c.runStart, c.start, c.bindingEnd, this.names);
+			if (!binding) return;
+			const rule = BINDING_RULES[binding.rule];
+			if (this.config.severity[rule.detector] === "off") return;
+			if (rejectCandidate(c.value, this.config.thresholds, {
+				before: text.slice(Math.max(0, c.start - 16), c.start),
+				after,
+				quoted: binding.quoted,
+				bound: true
+			}) !== void 0) return;
+			const { start, end, value } = c;
+			hits.push({
+				detector: rule.detector,
+				rule: binding.rule,
+				severity: "error",
+				start,
+				end,
+				value,
+				label: rule.label(binding.name)
+			});
+		}
 		runDetector(d, text, hits) {
+			if (d.prefix && !text.includes(d.prefix)) return;
 			const re = d.pattern;
 			re.lastIndex = 0;
 			for (let m = re.exec(text); m; m = re.exec(text)) {
-				const span = m.indices.groups["secret"];
+				if (m[0].length === 0) re.lastIndex++;
+				const span = matchSpan(m);
 				const start = span[0];
-				const end = trimSentenceDot(text, start, span[1]);
+				const end = d.filter === "credential" ? trimSentenceDot(text, start, span[1]) : span[1];
 				const value = text.slice(start, end);
-				const quoted = m.groups["q"] !== void 0;
-				if (rejectCandidate(value, this.config.thresholds, {
+				const entry = d.prefix && !value.startsWith(d.prefix) && m[0].startsWith(d.prefix) ? {
+					...d,
+					prefix: void 0
+				} : d;
+				const hit = this.entryHit(entry, value, start, {
 					before: text.slice(Math.max(0, start - 16), start),
 					after: text.charAt(end),
-					quoted,
-					bound: true
-				}) !== void 0) continue;
-				hits.push({
-					detector: d.detector,
-					rule: d.id,
-					severity: d.severity,
-					start,
-					end,
-					value,
-					label: d.label ?? d.description
+					quoted: m.groups?.["q"] !== void 0
 				});
+				if (hit) hits.push(hit);
 			}
 		}
 		toResult(text, hits, options) {
@@ -20916,12 +21256,10 @@ var init_scanner = __esmMin((() => {
 			return result;
 		}
 	};
-	JWT_DETECTOR = TEXT_DETECTORS.find((d) => d.id === "jwt");
 }));
+// packages/core/dist/engine/credential-name-matcher.js
 var init_credential_name_matcher = __esmMin((() => {
-	init_credential_names();
-	new Set(GENERIC_CREDENTIAL_NAMES.map(normaliseName));
-	new Set(NOT_CREDENTIAL_NAMES.map(normaliseName));
+	init_names();
 }));
 // packages/core/node_modules/ignore/index.js
 var require_ignore = /* @__PURE__ */ __commonJSMin(((exports, module) => {
@@ -21506,6 +21844,95 @@ var import_ignore;
 var init_path_filter = __esmMin((() => {
 	import_ignore = /* @__PURE__ */ __toESM(require_ignore(), 1);
 }));
+// packages/core/dist/text/sqlite.js
+function isSqlite(bytes) {
+	if (bytes.length < 100) return false;
+	for (let i = 0; i < 16; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) return false;
+	return true;
+}
+/** A SQLite varint at `at`: [value, next offset], or undefined past the end. */
+function varint(bytes, at, end) {
+	let v = 0;
+	for (let i = 0; i < 9; i++) {
+		if (at + i >= end) return void 0;
+		const b = bytes[at + i];
+		if (i === 8) return [v * 256 + b, at + 9];
+		v = v * 128 + (b & 127);
+		if (b < 128) return [v, at + i + 1];
+	}
+}
+/** Bytes a value of serial type `t` takes. */
+function serialSize(t) {
+	if (t >= 12) return Math.floor((t - 12) / 2);
+	return [
+		0,
+		1,
+		2,
+		3,
+		4,
+		6,
+		8,
+		8,
+		0,
+		0,
+		0,
+		0
+	][t];
+}
+/** The text cells of one record payload [at, end), or undefined when it does not parse. */
+function recordTexts(bytes, at, end) {
+	const head = varint(bytes, at, end);
+	if (!head) return void 0;
+	const headerEnd = at + head[0];
+	if (headerEnd > end) return void 0;
+	const texts = [];
+	let p = head[1];
+	let body = headerEnd;
+	for (let n = 0; p < headerEnd && n < MAX_CELLS; n++) {
+		const t = varint(bytes, p, headerEnd);
+		if (!t) return void 0;
+		p = t[1];
+		const size = serialSize(t[0]);
+		if (body + size > end) return void 0;
+		if (t[0] >= 13 && t[0] % 2 === 1) texts.push(Buffer.from(bytes.buffer, bytes.byteOffset + body, size).toString("utf8"));
+		body += size;
+	}
+	return texts;
+}
+/** One line per table row with two or more text cells: `('name', 'value')`. '' when there are none. */
+function sqliteRows(bytes) {
+	if (!isSqlite(bytes)) return "";
+	const raw = bytes[16] << 8 | bytes[17];
+	const pageSize = raw === 1 ? 65536 : raw;
+	const usable = pageSize - bytes[20];
+	if (pageSize < 512 || usable < 480 || bytes[59] !== 1) return "";
+	const maxLocal = usable - 35;
+	const lines = [];
+	for (let page = 0; page * pageSize < bytes.length && lines.length < MAX_ROWS; page++) {
+		const base = page * pageSize;
+		const header = page === 0 ? 100 : 0;
+		const end = Math.min(bytes.length, base + pageSize);
+		if (base + header + 8 > end || bytes[base + header] !== TABLE_LEAF) continue;
+		const cells = bytes[base + header + 3] << 8 | bytes[base + header + 4];
+		for (let c = 0; c < cells && lines.length < MAX_ROWS; c++) {
+			const ptr = base + header + 8 + 2 * c;
+			if (ptr + 2 > end) break;
+			const size = varint(bytes, base + (bytes[ptr] << 8 | bytes[ptr + 1]), end);
+			const rowid = size && varint(bytes, size[1], end);
+			if (!size || !rowid || size[0] > maxLocal || rowid[1] + size[0] > end) continue;
+			const texts = recordTexts(bytes, rowid[1], rowid[1] + size[0]);
+			if (texts && texts.length >= 2) lines.push(`(${texts.map((t) => `'${t.replace(/[\r\n']/g, " ")}'`).join(", ")})`);
+		}
+	}
+	return lines.join("\n");
+}
+var MAGIC, TABLE_LEAF, MAX_ROWS, MAX_CELLS;
+var init_sqlite = __esmMin((() => {
+	MAGIC = "SQLite format 3\0";
+	TABLE_LEAF = 13;
+	MAX_ROWS = 1e5;
+	MAX_CELLS = 64;
+}));
 // packages/core/dist/text/decode.js
 function utf16Guess(bytes) {
 	const n = Math.min(bytes.length, SNIFF_BYTES) & -2;
@@ -21573,8 +22000,9 @@ function decodeBytes(bytes) {
 			text: new TextDecoder("utf-16be").decode(bytes),
 			encoding: guess
 		};
+		const rows = sqliteRows(bytes);
 		return {
-			text: printableRuns(bytes),
+			text: rows ? `${printableRuns(bytes)}\n${rows}` : printableRuns(bytes),
 			encoding: "binary"
 		};
 	}
@@ -21585,6 +22013,7 @@ function decodeBytes(bytes) {
 }
 var SNIFF_BYTES, MIN_PRINTABLE_RUN;
 var init_decode = __esmMin((() => {
+	init_sqlite();
 	SNIFF_BYTES = 8192;
 	MIN_PRINTABLE_RUN = 8;
 }));
@@ -25184,7 +25613,11 @@ function runInstall(project, packages, io) {
 			"inherit",
 			"inherit"
 		],
-		shell: process.platform === "win32"
+		shell: process.platform === "win32",
+		env: {
+			...process.env,
+			YARN_ENABLE_IMMUTABLE_INSTALLS: "false"
+		}
 	});
 	if (result.error || result.status !== 0) throw new CliError(`\`${[bin, ...args].join(" ")}\` failed (${result.error?.message ?? `exit code ${result.status}`})`, "run it yourself, then `kernel-secrets init --no-install`");
 }
