@@ -9,7 +9,7 @@
 /** = eslint-plugin `catalogue/logging-flows.ts` `AUTH_HEADER_NAMES`: header names whose value is a credential. */
 export const AUTH_HEADER_NAMES: readonly string[] = ['authorization', 'proxy-authorization', 'x-api-key', 'x-auth-token', 'x-access-token'];
 
-/** = core `KERNEL_CREDENTIAL_NAMES`: Kernel's own names; they may end a longer name (`DEFAULT_KERNEL_TOKEN`). */
+/** = core `KERNEL_CREDENTIAL_NAMES`: Kernel's own names (pino paths list them; the matcher knows every variant through isKernelName). */
 export const KERNEL_CREDENTIAL_NAMES: readonly string[] = [
   'KERNEL_TOKEN',
   'KERNEL_API_TOKEN',
@@ -217,12 +217,7 @@ export class NameMatcher {
 /** The names `redact()` masks by default; `extraNames`/`extraHeaders` add to them (matched like Kernel's names). */
 export function createMatchers(extraNames: Iterable<string> = [], extraHeaders: Iterable<string> = []): Matchers {
   const headers = new NameMatcher([...AUTH_HEADER_NAMES, ...EXTRA_HEADER_NAMES, ...extraHeaders], []);
-  const fields = new NameMatcher(
-    [...GENERIC_CREDENTIAL_NAMES, ...EXTRA_FIELD_NAMES],
-    [...KERNEL_CREDENTIAL_NAMES, ...extraNames],
-    NOT_CREDENTIAL_NAMES,
-    true,
-  );
+  const fields = new NameMatcher([...GENERIC_CREDENTIAL_NAMES, ...EXTRA_FIELD_NAMES], [...extraNames], NOT_CREDENTIAL_NAMES, true);
   return {
     isHeader: (name) => headers.matches(name),
     isCredential: (name) => headers.matches(name) || fields.matches(name),
@@ -237,7 +232,7 @@ export interface Matchers {
 }
 
 /** Core's answer, on core's lists only (no extras): the function the drift test compares with core. */
-const coreNames = new NameMatcher(GENERIC_CREDENTIAL_NAMES, KERNEL_CREDENTIAL_NAMES, NOT_CREDENTIAL_NAMES, true);
+const coreNames = new NameMatcher(GENERIC_CREDENTIAL_NAMES, [], NOT_CREDENTIAL_NAMES, true);
 
 /** "Is this name a credential?" exactly as `@kernel-secrets/core`'s `createCredentialNameMatcher([])` answers it. */
 export function isCredentialName(name: string): boolean {

@@ -60,6 +60,17 @@ describe('the redact package names what the rule and the engine name', () => {
 
   it('isCredentialName answers exactly as core createCredentialNameMatcher([]) does', () => {
     const coreNames = core.createCredentialNameMatcher([]);
+    // Spellings where a suffix match and core's word split once disagreed.
+    for (const n of [
+      'KERNELpat',
+      'KERNELtoken',
+      'DEFAULT_KERNEL_TOKEN',
+      'APIKernelToken',
+      'KERNEL_TOKEN_PROD',
+      'kernelTokenFile',
+      'asimovApiKey',
+    ])
+      expect(redact.isCredentialName(n), n).toBe(coreNames.isCredentialName(n));
     fc.assert(
       fc.property(fc.oneof(name, listed, fc.string({ maxLength: 24 })), (n) => {
         expect(redact.isCredentialName(n), n).toBe(coreNames.isCredentialName(n));
