@@ -36,7 +36,16 @@ export {
 } from './config/resolve.js';
 export { validate, type JsonSchema, type SchemaError } from './config/validate.js';
 export { decodeBytes, printableRuns, type DecodedText, type TextEncodingKind } from './text/decode.js';
-export { TEXT_DETECTORS, TOKEN_CHAR, KERNEL_NAME, GENERIC_NAME, MAX_TOKEN_LENGTH, type TextDetector } from './catalogue/detectors.js';
+export {
+  TEXT_DETECTORS,
+  TOKEN_CHAR,
+  KERNEL_NAME,
+  GENERIC_NAME,
+  MAX_TOKEN_LENGTH,
+  type TextDetector,
+  type DetectorExamples,
+  type DetectorVerdict,
+} from './catalogue/detectors.js';
 export {
   KERNEL_CREDENTIAL_NAMES,
   GENERIC_CREDENTIAL_NAMES,

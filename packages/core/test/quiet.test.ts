@@ -54,6 +54,11 @@ describe('stays quiet on ordinary text', () => {
     }
   });
 
+  it('a credential field with its own value does not name the fields after it (npm config: _authToken, then password)', () => {
+    const text = `{\n  _authToken: 'an-npm-auth-token',\n  username: 'someone',\n  password: '${randomToken(28)}',\n}`;
+    expect(scanner.scan(text).findings).toEqual([]);
+  });
+
   it('treats names that merely contain "token" as non-credentials', () => {
     for (const name of NOT_CREDENTIAL_NAMES) {
       expect(scanner.scan(`${name} = "${randomToken(32)}"`).findings).toEqual([]);

@@ -58,6 +58,17 @@ describe('the redact package names what the rule and the engine name', () => {
 
   it('isCredentialName answers as core createCredentialNameMatcher([]) does, and redact() masks what it names', () => {
     const coreNames = core.createCredentialNameMatcher([]);
+    // Name variants core's word split decides (qualifiers, Asimov names, acronyms, `_FILE`).
+    for (const n of [
+      'KERNELpat',
+      'KERNELtoken',
+      'DEFAULT_KERNEL_TOKEN',
+      'APIKernelToken',
+      'KERNEL_TOKEN_PROD',
+      'kernelTokenFile',
+      'asimovApiKey',
+    ])
+      expect(redact.isCredentialName(n), n).toBe(coreNames.isCredentialName(n));
     fc.assert(
       fc.property(fc.oneof(name, listed, fc.string({ maxLength: 24 })), (n) => {
         expect(redact.isCredentialName(n), n).toBe(coreNames.isCredentialName(n));

@@ -403,12 +403,14 @@ describe('odd inputs never throw', () => {
 describe('options', () => {
   it('extra names and headers', () => {
     const secret = randomToken();
-    const r = createRedactor({ names: ['ASIMOV_PAT'], headers: ['x-tenant-key'] });
-    expect(r.redact({ legacyAsimovPat: secret, 'X-Tenant-Key': secret, other: 'x' })).toEqual({
-      legacyAsimovPat: REDACTED,
+    const r = createRedactor({ names: ['LAB_PAT'], headers: ['x-tenant-key'] });
+    expect(r.redact({ legacyLabPat: secret, 'X-Tenant-Key': secret, other: 'x' })).toEqual({
+      legacyLabPat: REDACTED,
       'X-Tenant-Key': REDACTED,
       other: 'x',
     });
-    expect(redact({ legacyAsimovPat: 'kept' })).toEqual({ legacyAsimovPat: 'kept' });
+    // Asimov's own names are Kernel names by default, as core names them.
+    expect(redact({ legacyAsimovPat: secret })).toEqual({ legacyAsimovPat: REDACTED });
+    expect(redact({ legacyLabPat: 'kept' })).toEqual({ legacyLabPat: 'kept' });
   });
 });

@@ -32,6 +32,14 @@ import { AsciiSet, charRuns } from './char-runs.js';
 export const WINDOW = 256;
 /** How far back a sibling field naming the value is looked for (`"name": "KERNEL_TOKEN", … "value":`). */
 export const SIBLING_WINDOW = 400;
+/** How far after a value its URL's host is read (`user:…@kernel.asimov.com`). */
+export const HOST_WINDOW = 80;
+/**
+ * Every word a binding needs (in its name, flag, field, call, header, `.netrc` machine line or
+ * URL host) lies in [run start - LOOK_BEHIND, value end + HOST_WINDOW): the name within WINDOW,
+ * a sibling field's name within SIBLING_WINDOW before a value field that is within WINDOW.
+ */
+export const LOOK_BEHIND = WINDOW + SIBLING_WINDOW;
 /** Line breaks allowed between a name's operator and its value. */
 const MAX_NEWLINES = 3;
 
@@ -47,7 +55,8 @@ export type BindingRule =
   | 'bearer-helper'
   | 'token-scheme'
   | 'credential-header'
-  | 'url-userinfo';
+  | 'url-userinfo'
+  | 'notebook-output';
 
 export interface Binding {
   rule: BindingRule;
@@ -71,9 +80,26 @@ function isQuote(c: number): boolean {
   return c === 34 || c === 39 || c === 96;
 }
 
-/** [start, end) of each maximal run of token characters at least `minLength` long (and at most MAX_TOKEN_LENGTH). */
-export function tokenRuns(text: string, minLength: number): [number, number][] {
-  return charRuns(text, minLength, TOKEN_CHARS).filter(([start, end]) => end - start >= minLength && end - start <= MAX_TOKEN_LENGTH);
+/**
+ * [start, end) of each maximal run of token characters at least `minLength` long (and at most
+ * MAX_TOKEN_LENGTH) that touches one of `regions` (ascending, disjoint; default: the whole text).
+ */
+export function tokenRuns(
+  text: string,
+  minLength: number,
+  regions: readonly (readonly [number, number])[] = [[0, text.length]],
+): [number, number][] {
+  const out: [number, number][] = [];
+  // A run reaching into the next region is not walked again: that region starts after it.
+  let floor = 0;
+  for (const [from, to] of regions) {
+    if (to <= floor) continue;
+    for (const run of charRuns(text, minLength, TOKEN_CHARS, Math.max(from, floor), to)) {
+      floor = run[1] + 1;
+      if (run[1] - run[0] >= minLength && run[1] - run[0] <= MAX_TOKEN_LENGTH) out.push(run);
+    }
+  }
+  return out;
 }
 
 /**
@@ -88,6 +114,16 @@ export function valueStartInRun(text: string, start: number, end: number): numbe
     return i + 1;
   }
   return start;
+}
+
+/**
+ * `text.lastIndexOf(needle, from)`, but looking no further back than `lo` (-1 when not found).
+ * An unbounded lastIndexOf would scan a whole minified file back for every candidate in it.
+ */
+function lastIndexWithin(text: string, needle: string, from: number, lo: number): number {
+  if (from < lo) return -1;
+  const at = text.slice(lo, from + needle.length).lastIndexOf(needle);
+  return at === -1 ? -1 : lo + at;
 }
 
 /** Moves back over spaces, tabs and up to `newlines` line breaks (and `\` line continuations). */
@@ -203,9 +239,13 @@ function siblingName(text: string, fieldStart: number, judge: NameJudge): string
       found = undefined; // an earlier record's value: its name does not reach us
       continue;
     }
-    if (field !== undefined && !NAMING_FIELD_SET.has(field) && !nameRule(field, false, judge)) continue;
-    const candidate = field !== undefined && nameRule(field, false, judge) ? field : name;
-    if (nameRule(bareName(candidate).name, g['flag'] !== undefined, judge)) found = candidate;
+    if (field !== undefined && !NAMING_FIELD_SET.has(field)) {
+      // A credential field with its own value (`_authToken: '…'`) is that value's binding, not a
+      // name for a later field's (`password: '…'` after it is another setting).
+      if (nameRule(field, false, judge)) found = undefined;
+      continue;
+    }
+    if (nameRule(bareName(name).name, g['flag'] !== undefined, judge)) found = name;
     else if (field !== undefined && NAMING_FIELD_SET.has(field)) found = undefined; // names something else
   }
   return found;
@@ -269,9 +309,9 @@ function judge0(text: string, runStart: number, start: number, end: number, judg
   }
   // URL userinfo: scheme://user:VALUE@host
   if (text.charCodeAt(end) === 64 && text.charCodeAt(start - 1) === 58) {
-    const slash = text.lastIndexOf('//', start);
+    const slash = lastIndexWithin(text, '//', start, lo);
     // Only for Kernel's own hosts: user-info in other URLs is mostly documentation (`user:pass@host`).
-    const host = text.slice(end + 1, end + 80).toLowerCase();
+    const host = text.slice(end + 1, end + HOST_WINDOW).toLowerCase();
     const kernelHost = host.includes('kernel') || host.includes('asimov');
     if (kernelHost && slash !== -1 && start - slash < 80 && !/[\s/@]/.test(text.slice(slash + 2, start - 1)))
       return { rule: 'url-userinfo', name: 'URL', quoted: false };
@@ -304,10 +344,15 @@ function judge0(text: string, runStart: number, start: number, end: number, judg
     p -= 2;
     p = skipBack(text, p, lo, 0).at;
   }
-  const op = operatorBefore(text, p);
+  let op = operatorBefore(text, p);
   if (op === undefined) return spaceBinding(text, p, ws.crossed, start, lo, judge, quoted);
   p -= op.length;
   p = skipBack(text, p, lo, 1).at;
+  // A grouping paren (`token = (\n    "…"\n    "…"\n)`, Python's wrapped literal): read on before it.
+  if (op === '(' && operatorBefore(text, p) === '=' && text.charCodeAt(p - 2) !== 61) {
+    op = '=';
+    p = skipBack(text, p - 1, lo, 1).at;
+  }
   if (op === '(') {
     const callee = calleeBefore(text, p, lo);
     if (SDK_SET.has(callee)) return { rule: 'kernel-client', name: callee, quoted };
@@ -353,7 +398,7 @@ function typedName(text: string, p: number, lo: number, op: string, judge: NameJ
   let q = p;
   // C# auto-property: `{ get; set; }` between name and `=`.
   if (text.charCodeAt(q - 1) === 125 && op === '=') {
-    const open = text.lastIndexOf('{', q);
+    const open = lastIndexWithin(text, '{', q, lo);
     if (open !== -1 && q - open < 40 && text.slice(open, q).includes('get')) q = skipBack(text, open, lo, 0).at;
   }
   const first = identBefore(text, q, lo);
@@ -391,7 +436,7 @@ function spaceBinding(
   const raw = identBefore(text, p, lo);
   if (!raw.name) return undefined;
   const { name, flag } = bareName(raw.name);
-  const lineStart = text.lastIndexOf('\n', raw.start - 1) + 1;
+  const lineStart = lastIndexWithin(text, '\n', raw.start - 1, lo) + 1;
   const line = text.slice(Math.max(lineStart, lo), raw.start);
   if (flag) {
     const rule = nameRule(name, true, judge);
@@ -434,7 +479,7 @@ function listBinding(text: string, p: number, lo: number, judge: NameJudge, quot
 
 /** Markdown table: `| KERNEL_TOKEN | … |`: the cell before names it. */
 function tableBinding(text: string, p: number, lo: number, judge: NameJudge, quoted: boolean): Binding | undefined {
-  const bar = text.lastIndexOf('|', p - 1);
+  const bar = lastIndexWithin(text, '|', p - 1, lo);
   if (bar < lo) return undefined;
   const cell = text
     .slice(bar + 1, p)

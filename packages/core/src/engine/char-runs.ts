@@ -23,15 +23,18 @@ export class AsciiSet {
  * [start, end) of each maximal run of `set` characters that could be `minLength` long. Skips
  * ahead like Boyer–Moore: if the character minLength-1 ahead is not in the set, no run that
  * long can start before it, so ordinary code is touched at a fraction of its characters.
+ * With `from`/`to`, only the runs that touch [from, to) (each maximal, so it may reach beyond).
  * A returned run holds the probed character but may be shorter than `minLength` (callers that
  * extend runs, e.g. by base64 padding, decide); each character is visited a bounded number of times.
  */
-export function charRuns(text: string, minLength: number, set: AsciiSet): [number, number][] {
+export function charRuns(text: string, minLength: number, set: AsciiSet, from = 0, to = text.length): [number, number][] {
   const out: [number, number][] = [];
   const n = text.length;
-  // Invariant: i is at the start of the text or right after a character outside the set.
-  let i = 0;
-  while (i + minLength <= n) {
+  // Invariant: i is at the start of the text or right after a character outside the set. With
+  // `from` (runs touching [from, to) only), back to the start of the run holding it.
+  let i = from;
+  if (set.at(text, i)) while (i > 0 && set.at(text, i - 1)) i--;
+  while (i + minLength <= n && i < to) {
     const probe = i + minLength - 1;
     if (!set.at(text, probe)) {
       i = probe + 1;
@@ -39,6 +42,7 @@ export function charRuns(text: string, minLength: number, set: AsciiSet): [numbe
     }
     let start = probe;
     while (start > i && set.at(text, start - 1)) start--;
+    if (start >= to) break;
     let end = probe + 1;
     while (end < n && set.at(text, end)) end++;
     out.push([start, end]);

@@ -1,53 +1,54 @@
 import { escapeRegExp } from '../regex-text.js';
 
+/** Which keywords a text holds, and where the ones that place candidates are. */
+export interface KeywordScan {
+  /** Every keyword present (lower-case), including those inside a longer one found. */
+  present: Set<string>;
+  /** Ascending offsets of each occurrence of a `positioned` keyword (see KeywordSet). */
+  positions: number[];
+}
+
 /**
  * Keyword prefilter: which of the detectors' keywords occur in a text, case-insensitively,
  * found in ONE pass of one compiled alternation. Lower-casing a whole file and calling
  * `includes` once per keyword costs about three times as much (each absent keyword is a full
- * pass, and lower-casing non-ASCII text is slow).
+ * pass, and lower-casing non-ASCII text is slow). The same pass records where the binding
+ * detector's keywords occur, so that it judges only token runs near one (keyword-near.ts)
+ * without a second pass over the text.
  */
 export class KeywordSet {
-  private readonly keywords: readonly string[];
+  private readonly pattern: RegExp;
   /** For each keyword, the keywords it contains (`token=` contains `token`): found together. */
   private readonly implied: Map<string, string[]>;
-  /** One alternation per set of still-missing keywords; few distinct sets occur in practice. */
-  private readonly patterns = new Map<string, RegExp>();
+  private readonly positioned: ReadonlySet<string>;
+  private readonly any: RegExp;
 
-  constructor(keywords: readonly string[]) {
+  constructor(keywords: readonly string[], positioned: readonly string[] = []) {
     // Longest first, so that at one position the longer keyword wins and implies the shorter.
-    this.keywords = [...new Set(keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length);
-    this.implied = new Map(this.keywords.map((k) => [k, this.keywords.filter((o) => k.includes(o))]));
+    const sorted = [...new Set(keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length);
+    this.implied = new Map(sorted.map((k) => [k, sorted.filter((o) => k.includes(o))]));
+    this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'gi');
+    this.any = new RegExp(this.pattern.source, 'i');
+    this.positioned = new Set(positioned.map((k) => k.toLowerCase()));
   }
 
-  private patternFor(missing: readonly string[]): RegExp {
-    const key = missing.join('\0');
-    let re = this.patterns.get(key);
-    if (!re) {
-      re = new RegExp(missing.map(escapeRegExp).join('|'), 'gi');
-      this.patterns.set(key, re);
+  /** One forward pass over `text`; after a match it steps one character, so overlapping keywords are all seen. */
+  scan(text: string): KeywordScan {
+    const present = new Set<string>();
+    const positions: number[] = [];
+    const re = this.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const implied = this.implied.get(m[0].toLowerCase()) ?? [];
+      for (const k of implied) present.add(k);
+      if (implied.some((k) => this.positioned.has(k))) positions.push(m.index);
+      re.lastIndex = m.index + 1;
     }
-    return re;
+    return { present, positions };
   }
 
-  /**
-   * The keywords present in `text` (lower-case). One forward pass: each search looks only for
-   * keywords not yet seen, from where the last one was found, so a file full of `token`
-   * costs one match for it, not thousands.
-   */
-  present(text: string): Set<string> {
-    const found = new Set<string>();
-    let missing = this.keywords;
-    let from = 0;
-    while (missing.length > 0) {
-      const re = this.patternFor(missing);
-      re.lastIndex = from;
-      const m = re.exec(text);
-      if (!m) break;
-      for (const k of this.implied.get(m[0].toLowerCase()) ?? []) found.add(k);
-      missing = missing.filter((k) => !found.has(k));
-      // Step one character, not the whole match, so overlapping keywords are all seen.
-      from = m.index + 1;
-    }
-    return found;
+  /** Whether `text` holds any keyword (stops at the first). */
+  anyIn(text: string): boolean {
+    return this.any.test(text);
   }
 }

@@ -5,7 +5,7 @@
  * whose keywords occur.
  */
 import { BINDING_KEYWORDS, BINDING_RULES } from '../catalogue/binding-rules.js';
-import { TEXT_DETECTORS, type TextDetector } from '../catalogue/detectors.js';
+import { declaredFormatEntry, TEXT_DETECTORS, type TextDetector } from '../catalogue/detectors.js';
 import { remediationFor } from '../catalogue/remediation.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/resolve.js';
 import type { DetectorId, Finding, KnownTokens, ScanOptions, ScanResult, Severity, SuppressedFinding } from '../types.js';
@@ -13,9 +13,12 @@ import { isAllowedLine } from './allow.js';
 import { KeywordSet } from './keyword-set.js';
 import { base64Runs, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
-import { judgeJwt, signingContext, type SigningContext } from './jwt.js';
+import { signingContext, type SigningContext } from './jwt.js';
 import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
-import { judgeBinding, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
+import { HOST_WINDOW, judgeBinding, LOOK_BEHIND, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
+import { regionsNear } from './keyword-near.js';
+import { joinedLiterals } from './concatenation.js';
+import { notebookOutputs } from './notebook.js';
 import { LineIndex } from './lines.js';
 import { createConfiguredNames, nameWords } from './names.js';
 import { fingerprint, preview } from './redact.js';
@@ -90,6 +93,8 @@ function minSeverity(a: Severity, b: Severity | 'off'): Severity {
 export class Scanner {
   readonly config: ResolvedConfig;
   private readonly detectors: readonly TextDetector[];
+  /** The entries that prove a value by its shape alone (JWT, declared formats): `checkValue` asks them. */
+  private readonly formatDetectors: readonly TextDetector[];
   private readonly names: NameJudge;
   /** Lower-case words one of which a text must hold before its token runs are judged. */
   private readonly bindingKeywords: readonly string[];
@@ -103,7 +108,8 @@ export class Scanner {
   constructor(options: ScannerOptions = {}) {
     this.onValue = options.onValue;
     this.config = options.config ?? DEFAULT_CONFIG;
-    this.detectors = TEXT_DETECTORS;
+    // Declared formats are entries like the built-in ones, compiled once per config.
+    this.detectors = [...TEXT_DETECTORS, ...this.config.formats.map(declaredFormatEntry)];
     this.names = { isConfiguredName: createConfiguredNames(this.config.credentialNames) };
     // A configured name's words occur in every case style of it (ASIMOV_PAT, asimovPat).
     this.bindingKeywords = [...new Set([...BINDING_KEYWORDS, ...this.config.credentialNames.flatMap((n) => nameWords(n).slice(0, 1))])];
@@ -112,7 +118,8 @@ export class Scanner {
     this.knownFingerprints = new Set(options.known?.fingerprints ?? []);
     // A decoded blob is worth a second scan only if it holds a keyword some detector needs.
     this.blobKeywords = [...new Set([...this.detectors.flatMap((d) => d.keywords), ...this.bindingKeywords])];
-    this.keywords = new KeywordSet(this.blobKeywords);
+    this.formatDetectors = this.detectors.filter((d) => d.detector === 'format');
+    this.keywords = new KeywordSet(this.blobKeywords, this.bindingKeywords);
   }
 
   /** Scans one text. Throws only on a bug; callers treat a throw as "could not scan". */
@@ -133,17 +140,16 @@ export class Scanner {
   /** All raw hits in `text`, including those inside base64 blobs (reported at the blob's span). */
   private collect(text: string, depth: number, budget: { bytes: number }, signing: SigningContext): RawHit[] {
     const hits: RawHit[] = [];
-    const present = this.keywords.present(text);
-    const has = (k: string) => present.has(k);
+    const keywords = this.keywords.scan(text);
+    const has = (k: string) => keywords.present.has(k);
     if (this.config.severity.known !== 'off') this.findKnown(text, hits);
-    if (this.config.severity.format !== 'off') this.findFormats(text, has, hits, signing);
     for (const d of this.detectors) {
-      if (d.detector === 'format') continue; // JWT is handled with the other formats
       if (this.config.severity[d.detector] === 'off') continue;
-      if (!d.keywords.some(has)) continue;
+      if (d.keywords.length > 0 && !d.keywords.some(has)) continue;
       this.runDetector(d, text, hits, signing);
     }
-    if (this.bindingKeywords.some(has)) this.findBound(text, hits, signing);
+    if (keywords.positions.length > 0) this.findBound(text, keywords.positions, hits, signing);
+    if (this.config.severity.context !== 'off' && text.includes('"cell_type"')) this.findNotebookOutputs(text, hits, signing);
     if (depth < MAX_BASE64_DEPTH) {
       for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < MAX_BASE64_DEPTH)) {
         for (const inner of this.collect(blob.text, depth + 1, budget, signing)) {
@@ -170,7 +176,7 @@ export class Scanner {
    */
   mayFind(changedText: string): boolean {
     if (this.knownFingerprints.size > 0 || changedText.includes('\0')) return true;
-    if (this.keywords.present(changedText).size > 0) return true;
+    if (this.keywords.anyIn(changedText)) return true;
     if (this.knownVariants.some((v) => changedText.includes(v.text))) return true;
     for (const f of this.config.formats) {
       if (f.prefix ? changedText.includes(f.prefix) : ((f.pattern.lastIndex = 0), f.pattern.test(changedText))) return true;
@@ -258,118 +264,121 @@ export class Scanner {
     }
   }
 
-  /** A whole value matching a built-in or declared format, or undefined. */
+  /** A whole value matching a format entry (JWT, a declared format), or undefined. */
   private formatVerdict(value: string, signing: SigningContext): RawHit | undefined {
-    const jwt = judgeJwt(value, signing);
-    if (jwt?.kind === 'token') return this.jwtHit(value, 0, jwt.exp);
-    for (const f of this.config.formats) {
-      f.pattern.lastIndex = 0;
-      const m = f.pattern.exec(value);
-      if (m?.[0].length === value.length && (!f.prefix || value.startsWith(f.prefix))) {
-        return {
-          detector: 'format',
-          rule: `custom:${f.id}`,
-          severity: f.severity,
-          start: 0,
-          end: value.length,
-          value,
-          label: `Token matching ${f.description}`,
-        };
-      }
+    for (const d of this.formatDetectors) {
+      d.pattern.lastIndex = 0;
+      const m = d.pattern.exec(value);
+      const span = m && matchSpan(m);
+      if (span?.[0] !== 0 || span[1] !== value.length) continue;
+      const hit = this.entryHit(d, value, 0, { quoted: true, signing });
+      if (hit) return hit;
     }
     return undefined;
   }
 
-  private jwtHit(value: string, start: number, exp: number | undefined): RawHit {
-    const expired = exp !== undefined && exp * 1000 < Date.now();
-    return {
-      detector: 'format',
-      rule: 'jwt',
-      severity: expired ? 'warning' : 'error',
-      start,
-      end: start + value.length,
-      value,
-      label: expired ? 'Expired JSON Web Token (bearer credential)' : 'JSON Web Token (bearer credential)',
-    };
-  }
-
-  private findFormats(text: string, has: (keyword: string) => boolean, hits: RawHit[], signing: SigningContext): void {
-    const jwt = JWT_DETECTOR;
-    if (jwt.keywords.some(has)) {
-      jwt.pattern.lastIndex = 0;
-      for (let m = jwt.pattern.exec(text); m; m = jwt.pattern.exec(text)) {
-        const value = m.groups!['secret']!;
-        const verdict = judgeJwt(value, signing);
-        if (verdict?.kind === 'token') hits.push(this.jwtHit(value, m.index, verdict.exp));
-      }
-    }
-    for (const f of this.config.formats) {
-      if (f.prefix && !text.includes(f.prefix)) continue;
-      f.pattern.lastIndex = 0;
-      for (let m = f.pattern.exec(text); m; m = f.pattern.exec(text)) {
-        if (m[0].length === 0) f.pattern.lastIndex++;
-        const span = m.indices?.groups?.['secret'] ?? m.indices?.[1] ?? [m.index, m.index + m[0].length];
-        const value = text.slice(span[0], span[1]);
-        if (f.prefix && !value.startsWith(f.prefix) && !m[0].startsWith(f.prefix)) continue;
-        if (rejectCandidate(value, { ...this.config.thresholds, minLength: 1, entropyBase64: 0, entropyHex: 0 }) === 'placeholder')
-          continue;
-        hits.push({
-          detector: 'format',
-          rule: `custom:${f.id}`,
-          severity: f.severity,
-          start: span[0],
-          end: span[1],
-          value,
-          label: `Token matching ${f.description}`,
-        });
-      }
-    }
+  /** The hit an entry makes of `value` at `start`, after its filter and its verify step; undefined when dropped. */
+  private entryHit(
+    d: TextDetector,
+    value: string,
+    start: number,
+    ctx: { before?: string; after?: string; quoted: boolean; signing: SigningContext },
+  ): RawHit | undefined {
+    if (d.prefix && !value.startsWith(d.prefix)) return undefined;
+    const thresholds = this.config.thresholds;
+    if (d.filter === 'credential' && rejectCandidate(value, thresholds, { ...ctx, bound: true }) !== undefined) return undefined;
+    if (
+      d.filter === 'placeholder' &&
+      rejectCandidate(value, { ...thresholds, minLength: 1, entropyBase64: 0, entropyHex: 0 }) === 'placeholder'
+    )
+      return undefined;
+    const verdict = d.verify ? d.verify(value, ctx.signing) : { severity: d.severity, message: d.message };
+    if (!verdict) return undefined;
+    const hit = { detector: d.detector, rule: d.id, severity: verdict.severity, start, end: start + value.length, value };
+    return { ...hit, label: verdict.message };
   }
 
   /** Every token-shaped run whose binding (name, flag, field, call, header) makes it a credential. */
-  private findBound(text: string, hits: RawHit[], signing: SigningContext): void {
+  private findBound(text: string, keywordAt: readonly number[], hits: RawHit[], signing: SigningContext): void {
     const thresholds = this.config.thresholds;
-    for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength)) {
+    // Only runs with a binding keyword within reach: the window a binding is read in.
+    const regions = regionsNear(keywordAt, LOOK_BEHIND, HOST_WINDOW, text.length);
+    for (const [runStart, runEnd] of tokenRuns(text, thresholds.minLength, regions)) {
       const start = valueStartInRun(text, runStart, runEnd);
       const end = trimSentenceDot(text, start, runEnd);
       if (end - start < thresholds.minLength) continue;
-      const after = text.charAt(end);
-      if (after === '(' || after === '[') continue; // code: a call or an index
-      const binding = judgeBinding(text, runStart, start, end, this.names);
-      if (!binding) continue;
-      const rule = BINDING_RULES[binding.rule];
-      if (this.config.severity[rule.detector] === 'off') continue;
-      const value = text.slice(start, end);
-      const reason = rejectCandidate(value, thresholds, {
-        before: text.slice(Math.max(0, start - 16), start),
-        after,
-        quoted: binding.quoted,
-        bound: true,
-        signing,
-      });
-      if (reason !== undefined) continue;
-      hits.push({ detector: rule.detector, rule: binding.rule, severity: 'error', start, end, value, label: rule.label(binding.name) });
+      this.judgeBound(text, { runStart, start, end, bindingEnd: end, value: text.slice(start, end) }, hits, signing);
+    }
+    // Literals split by `+` or implicit concatenation: the first piece's binding, the joined value.
+    for (const [from, to] of regions) {
+      for (const j of joinedLiterals(text, from, to, thresholds.minLength)) {
+        this.judgeBound(text, { runStart: j.start, start: j.start, end: j.end, bindingEnd: j.firstEnd, value: j.value }, hits, signing);
+      }
     }
   }
 
+  /** Output lines of a notebook that printed a token (engine/notebook.ts): the cell is the binding. */
+  private findNotebookOutputs(text: string, hits: RawHit[], signing: SigningContext): void {
+    const rule = BINDING_RULES['notebook-output'];
+    for (const o of notebookOutputs(text, this.config.thresholds.minLength, this.names)) {
+      if (rejectCandidate(o.value, this.config.thresholds, { quoted: true, bound: true, signing }) !== undefined) continue;
+      hits.push({
+        detector: rule.detector,
+        rule: 'notebook-output',
+        severity: 'error',
+        start: o.start,
+        end: o.end,
+        value: o.value,
+        label: rule.label(o.name),
+      });
+    }
+  }
+
+  /** A candidate value at [start, end) (`value` may be joined from pieces) and what it is bound to. */
+  private judgeBound(
+    text: string,
+    c: { runStart: number; start: number; end: number; bindingEnd: number; value: string },
+    hits: RawHit[],
+    signing: SigningContext,
+  ): void {
+    const after = text.charAt(c.end);
+    if (after === '(' || after === '[') return; // code: a call or an index
+    const binding = judgeBinding(text, c.runStart, c.start, c.bindingEnd, this.names);
+    if (!binding) return;
+    const rule = BINDING_RULES[binding.rule];
+    if (this.config.severity[rule.detector] === 'off') return;
+    const reason = rejectCandidate(c.value, this.config.thresholds, {
+      before: text.slice(Math.max(0, c.start - 16), c.start),
+      after,
+      quoted: binding.quoted,
+      bound: true,
+      signing,
+    });
+    if (reason !== undefined) return;
+    const { start, end, value } = c;
+    hits.push({ detector: rule.detector, rule: binding.rule, severity: 'error', start, end, value, label: rule.label(binding.name) });
+  }
+
   private runDetector(d: TextDetector, text: string, hits: RawHit[], signing: SigningContext): void {
+    if (d.prefix && !text.includes(d.prefix)) return;
     const re = d.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const span = m.indices!.groups!['secret']!;
+      if (m[0].length === 0) re.lastIndex++;
+      const span = matchSpan(m);
       const start = span[0];
-      const end = trimSentenceDot(text, start, span[1]);
+      // A sentence-ending dot is not part of a credential found by context; a format's match is its proof.
+      const end = d.filter === 'credential' ? trimSentenceDot(text, start, span[1]) : span[1];
       const value = text.slice(start, end);
-      const quoted = m.groups!['q'] !== undefined;
-      const reason = rejectCandidate(value, this.config.thresholds, {
+      // A declared prefix may sit in the match before the value group (`ghp_` outside `(…)`).
+      const entry = d.prefix && !value.startsWith(d.prefix) && m[0].startsWith(d.prefix) ? { ...d, prefix: undefined } : d;
+      const hit = this.entryHit(entry, value, start, {
         before: text.slice(Math.max(0, start - 16), start),
         after: text.charAt(end),
-        quoted,
-        bound: true,
+        quoted: m.groups?.['q'] !== undefined,
         signing,
       });
-      if (reason !== undefined) continue;
-      hits.push({ detector: d.detector, rule: d.id, severity: d.severity, start, end, value, label: d.label ?? d.description });
+      if (hit) hits.push(hit);
     }
   }
 
@@ -414,7 +423,10 @@ export class Scanner {
   }
 }
 
-const JWT_DETECTOR = TEXT_DETECTORS.find((d) => d.id === 'jwt')!;
+/** The value's span in a match: the group `secret`, else group 1, else the whole match. */
+function matchSpan(m: RegExpExecArray): [number, number] {
+  return m.indices?.groups?.['secret'] ?? m.indices?.[1] ?? [m.index, m.index + m[0].length];
+}
 
 /** A sentence-ending dot is not part of the token (a JWT keeps its dots: it has two inside). */
 function trimSentenceDot(text: string, start: number, end: number): number {

@@ -3,6 +3,7 @@
  * UTF-8 (with or without BOM), UTF-16 LE/BE (Windows editors, PowerShell output), or binary
  * (images, sqlite, .pyc, zip) where a token can still sit in a printable run.
  */
+import { sqliteRows } from './sqlite.js';
 
 export type TextEncodingKind = 'utf8' | 'utf16le' | 'utf16be' | 'binary';
 
@@ -77,7 +78,9 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     const guess = utf16Guess(bytes);
     if (guess === 'utf16le') return { text: new TextDecoder('utf-16le').decode(bytes), encoding: guess };
     if (guess === 'utf16be') return { text: new TextDecoder('utf-16be').decode(bytes), encoding: guess };
-    return { text: printableRuns(bytes), encoding: 'binary' };
+    // A SQLite file's rows also as `('name', 'value')` lines: its cells have no separator in the runs.
+    const rows = sqliteRows(bytes);
+    return { text: rows ? `${printableRuns(bytes)}\n${rows}` : printableRuns(bytes), encoding: 'binary' };
   }
   // Invalid UTF-8 sequences become U+FFFD; the ASCII around them (where tokens live) is kept.
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf8' };
