@@ -193,7 +193,14 @@ describe('scan --verify', () => {
     await api.plan(new Map([[t.live, { status: 200 }]]));
     const sarif = repo.cli(['scan', '--verify', '--format', 'sarif', '.'], { env: viaApi() });
     const results = (JSON.parse(sarif.stdout) as { runs: { results: { level: string; properties: JsonFinding }[] }[] }).runs[0]!.results;
-    expect(results.map((x) => x.properties.liveness?.verdict).sort()).toEqual(['live', 'live', 'not-live', 'not-live', 'not-live', 'unknown']);
+    expect(results.map((x) => x.properties.liveness?.verdict).sort()).toEqual([
+      'live',
+      'live',
+      'not-live',
+      'not-live',
+      'not-live',
+      'unknown',
+    ]);
     expect(pretty.stdout).toContain(`liveness unknown (${NOT_TIED_REASON}`);
     expectNoSecret(pretty.output + sarif.output, ...t.all);
   });
