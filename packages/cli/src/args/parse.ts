@@ -12,6 +12,11 @@ import { OUTPUT_FORMATS, type Command, type OutputFormat, type ScanTarget } from
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+// Options several commands take, declared once so that `-c`, `-q` and `-h` mean one thing everywhere.
+const HELP = { help: { type: 'boolean', short: 'h' } } as const satisfies Options;
+const CONFIG = { config: { type: 'string', short: 'c' } } as const satisfies Options;
+const QUIET = { quiet: { type: 'boolean', short: 'q' } } as const satisfies Options;
+
 const SCAN_OPTIONS = {
   staged: { type: 'boolean' },
   commits: { type: 'string', multiple: true },
@@ -23,43 +28,31 @@ const SCAN_OPTIONS = {
   'stdin-filename': { type: 'string' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
-  config: { type: 'string', short: 'c' },
+  ...CONFIG,
   'policy-from': { type: 'string' },
   'fail-on': { type: 'string' },
   baseline: { type: 'string' },
   'no-baseline': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
+  ...QUIET,
   verify: { type: 'boolean' },
   'verify-timeout': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
+  ...HELP,
 } as const satisfies Options;
 
-const VERIFY_OPTIONS = {
-  timeout: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies Options;
+const VERIFY_OPTIONS = { timeout: { type: 'string' }, ...HELP } as const satisfies Options;
 
-const BASELINE_OPTIONS = {
-  file: { type: 'string' },
-  config: { type: 'string', short: 'c' },
-  quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies Options;
+const BASELINE_OPTIONS = { file: { type: 'string' }, ...CONFIG, ...QUIET, ...HELP } as const satisfies Options;
 
 const INIT_OPTIONS = {
   'dry-run': { type: 'boolean' },
   'no-install': { type: 'boolean' },
   'lint-staged': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...HELP,
 } as const satisfies Options;
 
-const KNOWN_OPTIONS = {
-  user: { type: 'boolean' },
-  config: { type: 'string', short: 'c' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies Options;
+const KNOWN_OPTIONS = { user: { type: 'boolean' }, ...CONFIG, ...HELP } as const satisfies Options;
 
 function parse<T extends Options>(args: string[], options: T, command: string) {
   try {

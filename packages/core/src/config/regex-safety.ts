@@ -79,8 +79,14 @@ export function unsafePatternReason(source: string, flags: string): string | und
     return undefined;
   }
   const kind = report.exponential ? 'exponential' : 'polynomial';
+  // The analyser gives the repeated character as a literal ({ source, flags }): one character or
+  // class, so it cannot hold a token; longer classes are cut.
+  const literal: unknown = report.character.literal;
+  const repeatedSource = typeof literal === 'object' && literal !== null ? (literal as { source?: unknown }).source : literal;
+  const repeated = typeof repeatedSource === 'string' ? repeatedSource : '';
+  const shown = repeated.length > 24 ? `${repeated.slice(0, 24)}…` : repeated;
   return (
-    `risks ${kind} backtracking on input that repeats ${JSON.stringify(report.character.literal)}; ` +
+    `risks ${kind} backtracking on input that repeats '${shown}'; ` +
     'use bounded quantifiers such as {20,64} and start the pattern with a literal prefix'
   );
 }

@@ -81,7 +81,7 @@ export type ValueContext =
 
 /** Detector, rule and wording for a value judged in a known context. */
 const VALUE_CONTEXTS: Record<Exclude<ValueContext, 'plain'>, { detector: DetectorId; rule: string; label: string }> = {
-  credential: { detector: 'context', rule: 'credential-value', label: 'Kernel token assigned to a credential name' },
+  credential: { detector: 'context', rule: 'credential-value', label: 'Token assigned to a credential name' },
   'authorization-header': { detector: 'authorization-header', rule: 'bearer', label: 'Literal bearer token in an Authorization header' },
   'kernel-client': { detector: 'context', rule: 'kernel-client', label: 'Kernel token passed to KernelClient' },
 };
