@@ -119,6 +119,18 @@ const OUTPUT_FORMATS = [
 * ignored). Negated flags (--no-color, --no-install, --no-baseline) are declared as options of
 * their own so parsing does not depend on parseArgs' newer `allowNegative`.
 */
+const HELP = { help: {
+	type: "boolean",
+	short: "h"
+} };
+const CONFIG = { config: {
+	type: "string",
+	short: "c"
+} };
+const QUIET = { quiet: {
+	type: "boolean",
+	short: "q"
+} };
 const SCAN_OPTIONS$1 = {
 	staged: { type: "boolean" },
 	commits: {
@@ -139,68 +151,38 @@ const SCAN_OPTIONS$1 = {
 		type: "string",
 		short: "o"
 	},
-	config: {
-		type: "string",
-		short: "c"
-	},
+	...CONFIG,
 	"policy-from": { type: "string" },
 	"fail-on": { type: "string" },
 	baseline: { type: "string" },
 	"no-baseline": { type: "boolean" },
 	color: { type: "boolean" },
 	"no-color": { type: "boolean" },
-	quiet: {
-		type: "boolean",
-		short: "q"
-	},
+	...QUIET,
 	verify: { type: "boolean" },
 	"verify-timeout": { type: "string" },
-	help: {
-		type: "boolean",
-		short: "h"
-	}
+	...HELP
 };
 const VERIFY_OPTIONS = {
 	timeout: { type: "string" },
-	help: {
-		type: "boolean",
-		short: "h"
-	}
+	...HELP
 };
 const BASELINE_OPTIONS = {
 	file: { type: "string" },
-	config: {
-		type: "string",
-		short: "c"
-	},
-	quiet: {
-		type: "boolean",
-		short: "q"
-	},
-	help: {
-		type: "boolean",
-		short: "h"
-	}
+	...CONFIG,
+	...QUIET,
+	...HELP
 };
 const INIT_OPTIONS = {
 	"dry-run": { type: "boolean" },
 	"no-install": { type: "boolean" },
 	"lint-staged": { type: "boolean" },
-	help: {
-		type: "boolean",
-		short: "h"
-	}
+	...HELP
 };
 const KNOWN_OPTIONS = {
 	user: { type: "boolean" },
-	config: {
-		type: "string",
-		short: "c"
-	},
-	help: {
-		type: "boolean",
-		short: "h"
-	}
+	...CONFIG,
+	...HELP
 };
 function parse(args, options, command) {
 	try {
@@ -1682,7 +1664,11 @@ function unsafePatternReason(source, flags) {
 		}
 		return;
 	}
-	return `risks ${report.exponential ? "exponential" : "polynomial"} backtracking on input that repeats ${JSON.stringify(report.character.literal)}; use bounded quantifiers such as {20,64} and start the pattern with a literal prefix`;
+	const kind = report.exponential ? "exponential" : "polynomial";
+	const literal = report.character.literal;
+	const repeatedSource = typeof literal === "object" && literal !== null ? literal.source : literal;
+	const repeated = typeof repeatedSource === "string" ? repeatedSource : "";
+	return `risks ${kind} backtracking on input that repeats '${repeated.length > 24 ? `${repeated.slice(0, 24)}…` : repeated}'; use bounded quantifiers such as {20,64} and start the pattern with a literal prefix`;
 }
 var analyse;
 var init_regex_safety = __esmMin((() => {}));
@@ -4214,7 +4200,7 @@ var init_scanner = __esmMin((() => {
 		credential: {
 			detector: "context",
 			rule: "credential-value",
-			label: "Kernel token assigned to a credential name"
+			label: "Token assigned to a credential name"
 		},
 		"authorization-header": {
 			detector: "authorization-header",
