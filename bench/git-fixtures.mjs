@@ -21,7 +21,10 @@ function sampleFiles(corpus, count, size = 4000) {
   });
 }
 
-/** A repo with `base` committed files and a staged change that adds/modifies `changed` of them. */
+/**
+ * A repo with `base` committed files and a staged change that adds/modifies `changed` of them.
+ * `bytes`: what the staged versions of those files hold, for the bench to check it was all read.
+ */
 export function stagedRepo(workDir, corpus, changed) {
   const dir = join(workDir, `staged-${changed}`);
   rmSync(dir, { recursive: true, force: true });
@@ -35,13 +38,16 @@ export function stagedRepo(workDir, corpus, changed) {
   git(dir, ['add', '-A']);
   git(dir, ['commit', '-qm', 'base']);
   // Half the change modifies committed files, half adds new ones.
+  let bytes = 0;
   for (let i = 0; i < changed; i++) {
     const f = files[i];
     const path = i % 2 ? join(dir, f.name) : join(dir, `${f.name}.new.ts`);
-    writeFileSync(path, `${f.text}\nexport const changed${i} = { id: ${i}, label: "change ${i}" };\n`);
+    const text = `${f.text}\nexport const changed${i} = { id: ${i}, label: "change ${i}" };\n`;
+    writeFileSync(path, text);
+    bytes += Buffer.byteLength(text);
   }
   git(dir, ['add', '-A']);
-  return dir;
+  return { dir, files: changed, bytes };
 }
 
 /** A repo whose history has `commits` commits touching a rotating set of files. Cached. */

@@ -66,3 +66,16 @@ export function compare(commands, runs = 5) {
 export function measure(cmd, args, options = {}, runs = 5) {
   return compare({ only: { cmd, args, options } }, runs).only;
 }
+
+/**
+ * Runs a kernel-secrets scan once more with `--format json` (outside the timed runs) and checks
+ * that it read exactly `files` files and `bytes` bytes: a figure for a scan that read less
+ * would mean nothing.
+ */
+export function checkScanned(name, cmd, args, options, { files, bytes }) {
+  const r = runOnce(cmd, [...args.filter((a) => a !== '--quiet'), '--format', 'json'], options);
+  if (r.status === 2) throw new Error(`bench: ${name} could not scan: ${r.stderr.trim().slice(0, 300)}`);
+  const { summary } = JSON.parse(r.stdout);
+  if (summary.files !== files || summary.bytes !== bytes)
+    throw new Error(`bench: ${name} scanned ${summary.files} files / ${summary.bytes} bytes, expected ${files} / ${bytes}`);
+}

@@ -5,14 +5,14 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stagedRepo } from './git-fixtures.mjs';
-import { compare } from './proc.mjs';
+import { checkScanned, compare } from './proc.mjs';
 
 const FLOOR = fileURLToPath(new URL('./staged-floor.mjs', import.meta.url));
 
 export function benchStaged({ cli, workDir, corpus, runs, baselineRoot }) {
   const rows = {};
   for (const n of [10, 200]) {
-    const repo = stagedRepo(workDir, corpus, n);
+    const { dir: repo, ...work } = stagedRepo(workDir, corpus, n);
     const scan = (path) => ({ cmd: process.execPath, args: [path, 'scan', '--staged', '--quiet'], options: { cwd: repo } });
     const r = compare(
       {
@@ -24,6 +24,10 @@ export function benchStaged({ cli, workDir, corpus, runs, baselineRoot }) {
     );
     for (const [name, m] of Object.entries(r))
       if (m.status !== 0) throw new Error(`bench: ${name} exited ${m.status} on the staged bench repo: ${m.stderr.trim().slice(0, 300)}`);
+    for (const name of ['ours', 'baseline']) {
+      const c = name === 'ours' ? scan(cli) : baselineRoot && scan(join(baselineRoot, 'packages/cli/dist/cli.js'));
+      if (c) checkScanned(`scan --staged (${name}, ${n} files)`, c.cmd, c.args, c.options, work);
+    }
     rows[`${n} files`] = {
       'kernel-secrets ms': +r.ours.ms.toFixed(0),
       'floor ms': +r.floor.ms.toFixed(0),

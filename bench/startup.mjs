@@ -3,7 +3,7 @@
 // Action run) and through tsc's dist/ (a development checkout), each as a ratio to `node -e 0`
 // in the same interleaved rounds. Target: ≤ 1.5×.
 import { join } from 'node:path';
-import { compare } from './proc.mjs';
+import { checkScanned, compare } from './proc.mjs';
 
 /** A small source file with nothing to find: what a scan of one edited file looks like. */
 const SMALL_FILE = Array.from({ length: 40 }, (_, i) => `export const setting${i} = { id: ${i}, label: 'item ${i}' };\n`).join('');
@@ -22,6 +22,8 @@ export function benchStartup({ root, cli, runs }) {
       options: { cwd: root, input: SMALL_FILE },
     };
   }
+  for (const [name, c] of Object.entries(commands))
+    if (name.endsWith('scan --stdin')) checkScanned(name, c.cmd, c.args, c.options, { files: 1, bytes: Buffer.byteLength(SMALL_FILE) });
   const r = compare(commands, runs);
   const floor = r['node -e 0'];
   const rows = {};

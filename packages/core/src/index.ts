@@ -58,5 +58,5 @@ export { PLACEHOLDER_VALUES, PLACEHOLDER_SUBSTRINGS } from './catalogue/placehol
 export { remediationFor, ROTATE_STEPS, STORE_ADVICE, ALLOW_ADVICE } from './catalogue/remediation.js';
 export { KERNEL_SDK_NAMES, KERNEL_WORDS, CREDENTIAL_WORDS, NOT_CREDENTIAL_LAST_WORDS, CIPHERTEXT_MARKERS } from './catalogue/bindings.js';
 export { BINDING_RULES, type BindingRuleInfo } from './catalogue/binding-rules.js';
-export { isKernelName, isGenericName, nameWords } from './engine/names.js';
+export { isKernelName, isGenericName, mentionsKernel, nameWords } from './engine/names.js';
 export { wordShare, looksLikeWords, isPathShaped } from './engine/word-share.js';

@@ -14,12 +14,13 @@
  * commit and one for the tags, one `git log` for the dates, one `git ls-tree` for HEAD's files,
  * whose blobs come through the scan's own `git cat-file --batch`.
  */
-import { decodeBytes, maskSpan, type Scanner } from '@kernel-secrets/core';
+import { decodeBytes, type Scanner } from '@kernel-secrets/core';
 import type { BlobReader } from '../git/blob-reader.js';
 import { committerDates, refsContainingEach, type CommitDate, type RefKind, type RefName } from '../git/containing-refs.js';
 import type { GitRepo } from '../git/repo.js';
 import { treeFiles } from '../policy/tree-files.js';
 import { exposureAdvice } from './exposure-advice.js';
+import { maskedName } from './masked-name.js';
 import type { ReportedFinding } from './report.js';
 
 /** `pushed`: a remote-tracking ref holds it; `tagged`: no remote-tracking ref, but a tag does; `local`: only local branches (or none). */
@@ -179,11 +180,7 @@ async function headState(groups: ReadonlyMap<string, ReportedFinding[]>, ctx: Ex
  * branch named after it) is shown masked, as paths are.
  */
 function shown(scanner: Scanner, names: readonly string[]): string[] {
-  return names.slice(0, MAX_REF_NAMES).map((name) => {
-    let out = name;
-    for (const h of scanner.scan(name).findings) out = maskSpan(out, h.offset, h.endOffset);
-    return out;
-  });
+  return names.slice(0, MAX_REF_NAMES).map((name) => maskedName(scanner, name).masked);
 }
 
 /** Every fingerprint the scanner sees in a file, allowed ones included: present is present. */

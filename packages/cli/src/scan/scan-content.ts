@@ -8,11 +8,12 @@
  * unchanged lines. So we scan once without `onlyLines` and filter here, with the same rule
  * (a finding is kept when it starts on, or spans, a changed line).
  */
-import { allowDirectiveFor, decodeBytes, LineIndex, maskSpan, type Scanner } from '@kernel-secrets/core';
+import { allowDirectiveFor, decodeBytes, LineIndex, type Scanner } from '@kernel-secrets/core';
 import { terminalSafe } from './terminal-safe.js';
 import { CliError } from '../errors.js';
 import type { LineLookup } from '../git/line-ranges.js';
 import { FrameBuilder } from './code-frame.js';
+import { maskedName } from './masked-name.js';
 import type { ReportedFinding } from './report.js';
 
 /**
@@ -56,10 +57,8 @@ const LONE_CR = /\r(?!\n)/;
 function scanPath(scanner: Scanner, where: ContentLocation): { path: string; findings: ReportedFinding[] } {
   const raw = where.path;
   if (raw.startsWith('<')) return { path: raw, findings: [] };
-  const hits = scanner.scan(raw).findings;
+  const { masked: path, findings: hits } = maskedName(scanner, raw);
   if (hits.length === 0) return { path: raw, findings: [] };
-  let path = raw;
-  for (const h of hits) path = maskSpan(path, h.offset, h.endOffset);
   const findings = hits.map((h) => ({
     ...h,
     message: `${h.message.replace(/:[^:]*$/, '')} in the file path: ${h.preview}`,

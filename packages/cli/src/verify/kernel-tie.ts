@@ -5,7 +5,7 @@
  * hand one company's credential to another. So a value is sent only when something ties it to
  * Kernel: a rule that is Kernel's by itself, or a Kernel word on its lines or in its path.
  */
-import { KERNEL_WORDS } from '@kernel-secrets/core';
+import { mentionsKernel } from '@kernel-secrets/core';
 import type { ReportedFinding } from '../scan/report.js';
 
 /** Rules whose finding is a Kernel credential by construction. */
@@ -16,13 +16,11 @@ const KERNEL_RULES: ReadonlySet<string> = new Set([
   'url-userinfo', // user-info of a Kernel host URL
 ]);
 
-const KERNEL_WORD = new RegExp(KERNEL_WORDS.join('|'), 'i');
-
 export const NOT_TIED_REASON = 'not sent: nothing ties it to Kernel (it may be another service’s credential)';
 
 export function tiedToKernel(f: ReportedFinding): boolean {
   // `known`: the user's own KERNEL_TOKEN; `format`: a token format the config declares.
   if (f.detector === 'known' || f.detector === 'format' || KERNEL_RULES.has(f.rule)) return true;
   // The frame's lines are masked, so this reads names and hosts, never the value itself.
-  return KERNEL_WORD.test(f.path) || f.frame.some((l) => KERNEL_WORD.test(l.text));
+  return mentionsKernel(f.path) || f.frame.some((l) => mentionsKernel(l.text));
 }

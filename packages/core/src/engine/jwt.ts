@@ -17,7 +17,7 @@
  * JWT, and there a missed token costs more than a test vector reported.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { KERNEL_WORDS } from '../catalogue/bindings.js';
+import { mentionsKernel } from './names.js';
 
 export interface JwtVerdict {
   /** Seconds since the epoch, when the payload has a numeric `exp`. */
@@ -189,9 +189,4 @@ export function signingContext(text: string): SigningContext {
     keys: () => (keys ??= signingKeys(text)),
     spend: () => budget-- > 0,
   };
-}
-
-function mentionsKernel(text: string): boolean {
-  const lower = text.toLowerCase();
-  return KERNEL_WORDS.some((w) => lower.includes(w));
 }

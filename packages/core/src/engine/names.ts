@@ -60,3 +60,13 @@ export function createConfiguredNames(names: readonly string[]): (name: string) 
     return wanted.some((w) => w.length <= words.length && w.every((x, i) => words[words.length - w.length + i] === x));
   };
 }
+
+/**
+ * Whether `text` mentions Kernel at all (`kernel`, `asimov`, in any case): a file or a few lines
+ * that name Kernel make a JWT there a possible Kernel token (engine/jwt.ts) and a finding there
+ * one worth checking with Kernel (the CLI's `scan --verify`).
+ */
+export function mentionsKernel(text: string): boolean {
+  const lower = text.toLowerCase();
+  return KERNEL_WORDS.some((w) => lower.includes(w));
+}
