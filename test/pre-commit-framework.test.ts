@@ -1,8 +1,8 @@
 /**
  * The pre-commit framework, for real: a virtualenv with `pip install pre-commit` (the index
  * pip is configured with), a Python-only repository with no package.json whose
- * .pre-commit-config.yaml points at a clone of this repository (`repo:` + `rev: <sha>`) with
- * the documented hook ids. pre-commit installs the root as a node package (`npm install -g
+ * .pre-commit-config.yaml points at a clone of this repository (`repo:` + `rev: v<version>`,
+ * the tag the release script makes) with the documented hook ids. pre-commit installs the root as a node package (`npm install -g
  * git+file://…`, prepare without dev dependencies) and runs its `kernel-secrets` bin. The clone
  * carries this tree's hook manifest, root package.json, prepare script and a fresh bundle of
  * the CLI built from this tree, so what is tested is what the next tag ships.
@@ -54,7 +54,10 @@ beforeAll(() => {
   chmodSync(join(hookRepo, 'bin/kernel-secrets.mjs'), 0o755);
   sh('git', ['add', '-A'], hookRepo);
   sh('git', ['-c', 'core.hooksPath=/dev/null', 'commit', '--quiet', '--allow-empty', '-m', 'tree under test'], hookRepo);
-  rev = sh('git', ['rev-parse', 'HEAD'], hookRepo).trim();
+  // The tag the release makes (scripts/release.mjs), which the documented `rev: v<version>` names.
+  const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string };
+  rev = `v${version}`;
+  sh('git', ['tag', '--annotate', rev, '--message', `kernel-secrets ${version}`], hookRepo);
   cacheHome = scratch.dir('ks-pre-commit-home-');
 }, 600_000);
 
@@ -106,6 +109,33 @@ describe('pre-commit framework: `language: node` hooks from this repository', ()
     expect(r.status).not.toBe(0);
     expect(wd.head()).toBeUndefined();
     expect(r.output).toMatch(/kernel-secrets \(Kernel API tokens in the commit message\)\.+Failed/);
+    expectNoSecret(r.output, token);
+  }, 300_000);
+
+  it('the first push of a new repository: pre-commit names no range, and the whole history is scanned', () => {
+    // pre-commit sets no PRE_COMMIT_FROM_REF/TO_REF when the pushed history reaches a root commit.
+    const { wd, env } = pythonRepo(ids);
+    const remote = scratch.dir('ks-remote-');
+    sh('git', ['init', '--quiet', '--bare', remote], remote);
+    wd.gitOk(['remote', 'add', 'origin', remote]);
+    wd.gitOk(['commit', '--quiet', '-m', 'clean start'], { env, timeoutMs: 300_000 });
+    const clean = wd.git(['push', 'origin', 'HEAD:refs/heads/main'], { env });
+    expect(clean.status, clean.output).toBe(0);
+    expect(clean.output).toMatch(/kernel-secrets \(Kernel API tokens in pushed commits\)\.+Passed/);
+    // A second repository whose root commit holds the token, pushed to an empty remote.
+    const leak = pythonRepo(ids);
+    const empty = scratch.dir('ks-remote-');
+    sh('git', ['init', '--quiet', '--bare', empty], empty);
+    leak.wd.gitOk(['remote', 'add', 'origin', empty]);
+    const token = randomToken();
+    leak.wd.write('settings.py', `KERNEL_TOKEN = "${token}"\n`);
+    leak.wd.gitOk(['add', 'settings.py']);
+    leak.wd.gitOk(['commit', '--quiet', '--no-verify', '-m', 'first']);
+    const r = leak.wd.git(['push', 'origin', 'HEAD:refs/heads/main'], { env: leak.env });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/kernel-secrets \(Kernel API tokens in pushed commits\)\.+Failed/);
+    expect(r.output).toContain('settings.py:1:');
+    expect(sh('git', ['--git-dir', empty, 'for-each-ref'], empty)).toBe('');
     expectNoSecret(r.output, token);
   }, 300_000);
 

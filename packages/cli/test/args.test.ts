@@ -91,4 +91,12 @@ describe('pre-push input', async () => {
     expect(preCommitFrameworkUpdate({ PRE_COMMIT_TO_REF: L })).toEqual({ update: { localOid: L, remoteOid: Z } });
     expect(preCommitFrameworkUpdate({})).toBeUndefined();
   });
+
+  it("pre-commit's first push of a branch (no FROM/TO refs) names the local branch; neither at all cannot pass", () => {
+    // What pre-commit sets when the pushed history reaches a root commit ("all files").
+    expect(
+      preCommitFrameworkUpdate({ PRE_COMMIT: '1', PRE_COMMIT_LOCAL_BRANCH: 'refs/heads/main', PRE_COMMIT_REMOTE_NAME: 'origin' }),
+    ).toEqual({ localRef: 'refs/heads/main', remote: 'origin' });
+    expect(preCommitFrameworkUpdate({ PRE_COMMIT: '1' })).toEqual({ unknown: true });
+  });
 });

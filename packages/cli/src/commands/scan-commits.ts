@@ -57,8 +57,14 @@ export async function historyPlan(
   const framework = preCommitFrameworkUpdate(io.env);
   let updates: PushUpdate[];
   let remote = target.remote;
+  if (framework && 'unknown' in framework) {
+    throw new CliError(
+      'run by the pre-commit framework without the refs being pushed (no PRE_COMMIT_TO_REF or PRE_COMMIT_LOCAL_BRANCH)',
+      'let `git push` run the hook, or give the range: `pre-commit run --hook-stage pre-push --from-ref <remote id> --to-ref <local id>`',
+    );
+  }
   if (framework) {
-    updates = [framework.update];
+    updates = ['update' in framework ? framework.update : await frameworkNewBranch(repo, framework.localRef)];
     remote = framework.remote ?? target.remote;
   } else {
     if (io.stdin.isTTY) {
@@ -70,6 +76,17 @@ export async function historyPlan(
     updates = parsePrePushInput((await readAll(io.stdin)).toString('utf8'));
   }
   return { ...(await pushPlan(repo, updates, remote)), exposure: true };
+}
+
+/** pre-commit's first push of a branch (no FROM/TO refs): the branch as a new ref, so every commit the remote lacks is scanned. */
+async function frameworkNewBranch(repo: GitRepo, localRef: string): Promise<PushUpdate> {
+  const oid = (await repo.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${localRef}^{commit}`]).catch(() => '')).trim();
+  if (!/^[0-9a-f]{40,64}$/.test(oid))
+    throw new CliError(
+      `the branch being pushed (PRE_COMMIT_LOCAL_BRANCH) names no commit here`,
+      'push a branch that exists locally, or scan the range yourself: `kernel-secrets scan --commits <range>`',
+    );
+  return { localOid: oid, remoteOid: '0'.repeat(oid.length) };
 }
 
 /** Scans every commit `revisions` select, through `reader`. */

@@ -48,11 +48,26 @@ export async function prePushRevisions(repo: GitRepo, updates: readonly PushUpda
   return [...include, ...exclude, ...(known ? ['--not', `--remotes=${remote}`] : [])];
 }
 
-/** The pre-commit framework's variables, when it runs us as a pre-push hook. */
-export function preCommitFrameworkUpdate(env: NodeJS.ProcessEnv): { update: PushUpdate; remote?: string } | undefined {
+/**
+ * What the pre-commit framework says is pushed, when it runs us as a pre-push hook (it reads
+ * git's stdin itself and passes the hook none):
+ * - `update`: PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF, the usual case;
+ * - `localRef`: the first push of a branch whose history reaches a root commit. pre-commit then
+ *   sets no FROM/TO refs (it runs hooks "on all files"), only PRE_COMMIT_LOCAL_BRANCH and the
+ *   remote: everything that branch holds and the remote lacks is sent;
+ * - `unknown`: run by pre-commit (PRE_COMMIT=1) without either, e.g. `pre-commit run
+ *   --hook-stage pre-push` by hand: nothing says what is pushed, so the scan cannot pass.
+ */
+export type FrameworkPush = { update: PushUpdate; remote?: string } | { localRef: string; remote?: string } | { unknown: true } | undefined;
+
+export function preCommitFrameworkUpdate(env: NodeJS.ProcessEnv): FrameworkPush {
   const to = env['PRE_COMMIT_TO_REF'] ?? env['PRE_COMMIT_SOURCE'];
   const from = env['PRE_COMMIT_FROM_REF'] ?? env['PRE_COMMIT_ORIGIN'];
-  if (!to || !OID.test(to)) return undefined;
   const remote = env['PRE_COMMIT_REMOTE_NAME'];
-  return { update: { localOid: to, remoteOid: from && OID.test(from) ? from : '0'.repeat(to.length) }, ...(remote ? { remote } : {}) };
+  const onRemote = remote ? { remote } : {};
+  if (to && OID.test(to))
+    return { update: { localOid: to, remoteOid: from && OID.test(from) ? from : '0'.repeat(to.length) }, ...onRemote };
+  const local = env['PRE_COMMIT_LOCAL_BRANCH'];
+  if (local) return { localRef: local, ...onRemote };
+  return env['PRE_COMMIT'] === '1' ? { unknown: true } : undefined;
 }
