@@ -1,6 +1,6 @@
 // `npm run release [-- --dry-run]`: checks that a release can be tagged, then creates the
 // annotated tag v<version> that the pre-commit framework's `rev:` and the GitHub Action name.
-// Checks: the three packages share one version; CHANGELOG.md has a `## [<version>]` section
+// Checks: the four packages share one version; CHANGELOG.md has a `## [<version>]` section
 // and its link; the README's pre-commit and Action snippets name v<version>; the committed
 // bin/kernel-secrets.mjs (and its pattern checker) is what `npm run bundle` makes from the current sources; the work tree
 // is clean. Prints every problem, one per line, and exits 1 if there is any.
@@ -11,17 +11,19 @@ import { join } from 'node:path';
 
 const dryRun = process.argv.includes('--dry-run');
 const read = (p) => readFileSync(p, 'utf8');
-const versions = ['core', 'eslint-plugin', 'cli'].map((p) => JSON.parse(read(`packages/${p}/package.json`)).version);
+const versions = ['core', 'redact', 'eslint-plugin', 'cli'].map((p) => JSON.parse(read(`packages/${p}/package.json`)).version);
 const version = versions[0];
 const tag = `v${version}`;
 const problems = [];
-if (new Set(versions).size !== 1) problems.push(`the packages disagree on the version: ${versions.join(', ')}`);
+if (new Set(versions).size !== 1)
+  problems.push(`the packages (core, redact, eslint-plugin, cli) disagree on the version: ${versions.join(', ')}`);
 const changelog = read('CHANGELOG.md');
 if (!changelog.includes(`\n## [${version}]`)) problems.push(`CHANGELOG.md has no "## [${version}]" section`);
 if (!changelog.includes(`\n[${version}]: `)) problems.push(`CHANGELOG.md has no [${version}] link`);
 for (const doc of ['README.md', 'packages/cli/README.md', '.pre-commit-hooks.yaml']) {
-  const named = [...read(doc).matchAll(/(?:rev: |kernel-secrets@)(v\d+\.\d+\.\d+)/g)].map((m) => m[1]);
-  for (const other of named.filter((v) => v !== tag)) problems.push(`${doc} names ${other}, not ${tag}`);
+  // `rev: v1.2.3`, `uses: asimov/kernel-secrets@v1.2.3` and the $schema URL (the tag), `npx kernel-secrets@1.2.3` (npm).
+  const named = [...read(doc).matchAll(/(?:rev: v|kernel-secrets@v?|kernel-secrets\/v)(\d+\.\d+\.\d+)/g)].map((m) => m[1]);
+  for (const other of named.filter((v) => v !== version)) problems.push(`${doc} names ${other}, not ${version}`);
 }
 const fresh = mkdtempSync(join(tmpdir(), 'kernel-secrets-release-'));
 execFileSync('npx', ['tsc', '-b'], { stdio: 'inherit' });

@@ -14,13 +14,15 @@ const REPO = 'https://github.com/asimov/kernel-secrets';
 const read = (rel: string) => readFileSync(join(REPO_ROOT, rel), 'utf8');
 const json = (rel: string) => JSON.parse(read(rel)) as Record<string, any>;
 const PACKAGES = { core: '@kernel-secrets/core', 'eslint-plugin': 'eslint-plugin-kernel-secrets', cli: 'kernel-secrets' };
+/** Every published package: the three above and the logging helpers. */
+const PUBLISHED = [...Object.keys(PACKAGES), 'redact'];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
 describe('package metadata', () => {
-  it.each(['package.json', ...Object.keys(PACKAGES).map((p) => `packages/${p}/package.json`)])('%s: repository, homepage, bugs', (rel) => {
+  it.each(['package.json', ...PUBLISHED.map((p) => `packages/${p}/package.json`)])('%s: repository, homepage, bugs', (rel) => {
     const pkg = json(rel);
     expect(pkg['repository'].url).toBe(`git+${REPO}.git`);
     expect(pkg['homepage']).toMatch(new RegExp(`^${REPO}(/tree/main/packages/[\\w-]+)?#readme$`));
@@ -44,6 +46,7 @@ describe('package metadata', () => {
       'packages/cli/README.md',
       'packages/eslint-plugin/README.md',
       'packages/core/README.md',
+      'packages/redact/README.md',
       '.pre-commit-hooks.yaml',
       'SECURITY.md',
     ];
@@ -96,6 +99,7 @@ describe('package metadata', () => {
     expect(changelog).toContain(`\n## [${version}]`);
     expect(changelog).toContain(`\n[${version}]: ${REPO}/releases/tag/v${version}\n`);
     for (const doc of ['README.md', 'packages/cli/README.md', '.pre-commit-hooks.yaml'])
-      for (const [, rev] of read(doc).matchAll(/rev: (v\S+)/g)) expect(rev, doc).toBe(`v${version}`);
+      for (const [, named] of read(doc).matchAll(/(?:rev: v|kernel-secrets@v?|kernel-secrets\/v)(\d+\.\d+\.\d+)/g))
+        expect(named, doc).toBe(version);
   });
 });
