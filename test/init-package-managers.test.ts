@@ -4,10 +4,12 @@
  * kernel-secrets packages into a fresh project, `init` installs husky and ESLint (not
  * lint-staged: the default hook is the token scan alone) with that manager and wires the hooks the way it runs
  * them; then a clean commit passes, a token commit is blocked, and a teammate who clones and
- * runs `<manager> install` gets working hooks too.
+ * runs `<manager> install` gets working hooks too. `init --lint-staged` then installs a
+ * lint-staged this Node supports (Yarn 1 refuses lint-staged 17 on Node 20) with no engine
+ * complaint, ESLint blocks in the hook, and the CI line init prints runs as written.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSecret, randomToken, testEnv } from './support/git-repo.js';
@@ -27,6 +29,8 @@ interface Case {
   files: (tarballs: Record<string, string>) => Record<string, string>;
   /** The script that must install the hooks for a teammate. */
   hookScript: 'prepare' | 'postinstall';
+  /** The CI line init prints, in that manager's words. */
+  ciEslint: string;
 }
 
 const tarballs: Record<string, string> = {};
@@ -91,6 +95,7 @@ const yarnBerry = (linker: 'pnp' | 'node-modules'): Case => ({
   script: 'node_modules/@yarnpkg/cli-dist/bin/yarn.js',
   exec: ['yarn'],
   hookScript: 'postinstall',
+  ciEslint: 'yarn eslint .',
   files: (t) => ({
     'package.json': pkgJson({ packageManager: 'yarn@4.0.0', resolutions: { '@kernel-secrets/core': `file:${t['@kernel-secrets/core']}` } }),
     '.yarnrc.yml': `nodeLinker: ${linker}\nenableTelemetry: false\n`,
@@ -105,6 +110,7 @@ const CASES: Case[] = [
     script: 'node_modules/yarn/bin/yarn.js',
     exec: ['yarn', '--silent'],
     hookScript: 'prepare',
+    ciEslint: 'yarn eslint .',
     files: (t) => ({
       'package.json': pkgJson({ resolutions: { '@kernel-secrets/core': `file:${t['@kernel-secrets/core']}` } }),
       '.gitignore': 'node_modules/\n',
@@ -118,12 +124,22 @@ const CASES: Case[] = [
     script: 'node_modules/pnpm/bin/pnpm.cjs',
     exec: ['pnpm', 'exec'],
     hookScript: 'prepare',
+    ciEslint: 'pnpm exec eslint .',
     files: (t) => ({
       'package.json': pkgJson({ pnpm: { overrides: { '@kernel-secrets/core': `file:${t['@kernel-secrets/core']}` } } }),
       '.gitignore': 'node_modules/\n',
     }),
   },
 ];
+
+/** What Yarn 1 (an error), pnpm and npm (warnings) print for a package whose `engines` excludes this Node. */
+const ENGINE_COMPLAINT = /engine "node" is incompatible|Unsupported engine|EBADENGINE/i;
+
+/** lint-staged 17 needs Node 22.22.1; init installs 16.x below it. */
+const lintStagedMajorForThisNode = (() => {
+  const [a = 0, b = 0, c = 0] = process.versions.node.split('.').map(Number);
+  return a * 1e6 + b * 1e3 + c >= 22_022_001 ? undefined : 16;
+})();
 
 describe.each(CASES)('init with $name', (c) => {
   let env: NodeJS.ProcessEnv;
@@ -150,6 +166,8 @@ describe.each(CASES)('init with $name', (c) => {
   it('installs versions for this Node, wires the hook install script, and a token commit is blocked', () => {
     const r = run(c.exec[0]!, [...c.exec.slice(1), 'kernel-secrets', 'init'], repo, env);
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(ENGINE_COMPLAINT);
+    expect(r.stdout.split('\n')).toContain(`  ${c.ciEslint}`);
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
     expect(pkg.scripts[c.hookScript]).toContain('husky');
     if (c.hookScript === 'postinstall') expect(pkg.scripts.prepare).toBeUndefined();
@@ -184,5 +202,28 @@ describe.each(CASES)('init with $name', (c) => {
     expect(blocked.status).not.toBe(0);
     expect(`${blocked.stdout}${blocked.stderr}`).toContain('app.ts:1:');
     expectNoSecret(`${blocked.stdout}${blocked.stderr}`, token);
+  }, 600_000);
+
+  it('init --lint-staged installs a lint-staged this Node runs (no engine complaint), and ESLint blocks in the hook and in CI', () => {
+    const r = run(c.exec[0]!, [...c.exec.slice(1), 'kernel-secrets', 'init', '--lint-staged'], repo, env);
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(ENGINE_COMPLAINT);
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    rmSync(join(repo, 'settings.env'), { force: true }); // the first test's token, unstaged
+    if (lintStagedMajorForThisNode) expect(pkg.devDependencies['lint-staged']).toMatch(new RegExp(`^\\^${lintStagedMajorForThisNode}\\.`));
+    ok('git', ['add', '-A'], repo, env);
+    const setup = run('git', ['commit', '-m', 'lint-staged'], repo, env);
+    expect(setup.status, `${setup.stdout}\n${setup.stderr}`).toBe(0);
+
+    writeFileSync(join(repo, 'client.js'), 'export function call(headers) {\n  console.log(headers.authorization);\n}\n');
+    ok('git', ['add', 'client.js'], repo, env);
+    const blocked = run('git', ['commit', '-m', 'client'], repo, env);
+    expect(blocked.status).not.toBe(0);
+    expect(`${blocked.stdout}${blocked.stderr}`).toContain('kernel-secrets/no-auth-header-logging');
+    // The CI line init printed works as written with this manager.
+    const [bin, ...args] = c.ciEslint.split(' ');
+    const ci = run(bin!, args, repo, env);
+    expect(ci.status, `${ci.stdout}\n${ci.stderr}`).toBe(1);
+    expect(ci.stdout).toContain('kernel-secrets/no-auth-header-logging');
   }, 600_000);
 });

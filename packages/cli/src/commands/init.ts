@@ -22,6 +22,7 @@ import {
   isDeclared,
   isInstalled,
   loadInitProject,
+  shellCommand,
   usesTypeScript,
   type InitProject,
 } from '../init/project.js';
@@ -44,13 +45,15 @@ function requiredPackages(project: InitProject, options: InitOptions): string[] 
  * Where the ESLint rules run, said on every run: the default hook leaves them out (loading
  * ESLint alone costs most of a second per commit), so users must know to keep them in CI.
  */
-function whereEslintRuns(options: InitOptions): string[] {
+function whereEslintRuns(project: InitProject, options: InitOptions): string[] {
+  // In the project's package manager's words: under Yarn Plug'n'Play `npx eslint .` finds no ESLint.
+  const eslint = shellCommand(project.manager, 'eslint .');
   if (options.lintStaged)
-    return ['The pre-commit hook runs ESLint on staged JS/TS (lint-staged), then the token scan. Keep `npx eslint .` in CI too.'];
+    return [`The pre-commit hook runs ESLint on staged JS/TS (lint-staged), then the token scan. Keep \`${eslint}\` in CI too.`];
   return [
     'The pre-commit hook runs the token scan only (fast). The ESLint rules (no-hardcoded-token, no-auth-header-logging) run in your editor and in CI: add this step to your CI job:',
-    '  npx eslint .',
-    'To run ESLint on staged JS/TS in the hook as well (about a second per commit): kernel-secrets init --lint-staged',
+    `  ${eslint}`,
+    `To run ESLint on staged JS/TS in the hook as well (about a second per commit): ${shellCommand(project.manager, 'kernel-secrets init --lint-staged')}`,
   ];
 }
 
@@ -174,7 +177,7 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
       `run husky ${hooksPathFromTop(project)} (sets git config core.hooksPath ${hooksPathFromTop(project)}/_) unless already active`,
     );
     for (const n of p.notes) out.push(`note: ${n}`);
-    out.push(...whereEslintRuns(options));
+    out.push(...whereEslintRuns(project, options));
     io.stdout.write(out.join('\n') + '\n');
     return EXIT_CLEAN;
   }
@@ -208,7 +211,7 @@ export async function runInit(cmd: InitCommand, io: CliIO): Promise<number> {
     out.unshift('kernel-secrets init: done.');
     out.push('Commit these files. From now on a staged Kernel token blocks `git commit`, and a pushed one blocks `git push`.');
   }
-  out.push(...whereEslintRuns(options));
+  out.push(...whereEslintRuns(project, options));
   io.stdout.write(out.join('\n') + '\n');
   return EXIT_CLEAN;
 }

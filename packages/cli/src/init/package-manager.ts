@@ -61,6 +61,23 @@ export function binCommand(m: Manager, command: string): string {
   return m.pnp ? `yarn ${command}` : command;
 }
 
+/**
+ * How a person runs a project bin in a shell or a CI step: `npx eslint .` with npm, `pnpm exec`,
+ * `yarn <bin>` (under Plug'n'Play there is no node_modules/.bin, so `npx` finds nothing), `bunx`.
+ */
+export function shellCommand(m: Manager, command: string): string {
+  switch (m.name) {
+    case 'npm':
+      return `npx ${command}`;
+    case 'pnpm':
+      return `pnpm exec ${command}`;
+    case 'yarn':
+      return `yarn ${command}`;
+    case 'bun':
+      return `bunx ${command}`;
+  }
+}
+
 /** Under Plug'n'Play: whether .pnp.cjs resolves `name` for the project in `dir`. */
 export function pnpResolves(dir: string, name: string): boolean {
   const pnpFile = join(dir, '.pnp.cjs');

@@ -11,7 +11,7 @@ import type { PackageJson } from './package-json.js';
 import { detectYarn, pnpResolves, type Manager, type PackageManager } from './package-manager.js';
 
 export type { PackageManager } from './package-manager.js';
-export { installCommand } from './package-manager.js';
+export { installCommand, shellCommand } from './package-manager.js';
 import { REPOSITORY_URL, TOOL_VERSION } from '../version.js';
 
 export interface InitProject {
