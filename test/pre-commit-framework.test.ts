@@ -76,6 +76,14 @@ function pythonRepo(ids: string[], env: NodeJS.ProcessEnv = {}): { wd: Workdir; 
   return { wd, env: fullEnv };
 }
 
+/** An empty bare repository, added as `wd`'s origin. */
+function addOrigin(wd: Workdir): string {
+  const remote = scratch.dir('ks-remote-');
+  sh('git', ['init', '--quiet', '--bare', remote], remote);
+  wd.gitOk(['remote', 'add', 'origin', remote]);
+  return remote;
+}
+
 describe('pre-commit framework: `language: node` hooks from this repository', () => {
   const ids = ['kernel-secrets', 'kernel-secrets-pre-push', 'kernel-secrets-commit-msg'];
 
@@ -115,18 +123,14 @@ describe('pre-commit framework: `language: node` hooks from this repository', ()
   it('the first push of a new repository: pre-commit names no range, and the whole history is scanned', () => {
     // pre-commit sets no PRE_COMMIT_FROM_REF/TO_REF when the pushed history reaches a root commit.
     const { wd, env } = pythonRepo(ids);
-    const remote = scratch.dir('ks-remote-');
-    sh('git', ['init', '--quiet', '--bare', remote], remote);
-    wd.gitOk(['remote', 'add', 'origin', remote]);
+    addOrigin(wd);
     wd.gitOk(['commit', '--quiet', '-m', 'clean start'], { env, timeoutMs: 300_000 });
     const clean = wd.git(['push', 'origin', 'HEAD:refs/heads/main'], { env });
     expect(clean.status, clean.output).toBe(0);
     expect(clean.output).toMatch(/kernel-secrets \(Kernel API tokens in pushed commits\)\.+Passed/);
     // A second repository whose root commit holds the token, pushed to an empty remote.
     const leak = pythonRepo(ids);
-    const empty = scratch.dir('ks-remote-');
-    sh('git', ['init', '--quiet', '--bare', empty], empty);
-    leak.wd.gitOk(['remote', 'add', 'origin', empty]);
+    const empty = addOrigin(leak.wd);
     const token = randomToken();
     leak.wd.write('settings.py', `KERNEL_TOKEN = "${token}"\n`);
     leak.wd.gitOk(['add', 'settings.py']);
@@ -141,9 +145,7 @@ describe('pre-commit framework: `language: node` hooks from this repository', ()
 
   it('blocks a push of a commit that holds a token (pre-push stage)', () => {
     const { wd, env } = pythonRepo(ids);
-    const remote = scratch.dir('ks-remote-');
-    sh('git', ['init', '--quiet', '--bare', remote], remote);
-    wd.gitOk(['remote', 'add', 'origin', remote]);
+    addOrigin(wd);
     wd.gitOk(['commit', '--quiet', '-m', 'clean start'], { env, timeoutMs: 300_000 });
     wd.gitOk(['push', '--quiet', 'origin', 'HEAD:refs/heads/main'], { env });
     const token = randomToken();
