@@ -5,6 +5,7 @@ import { formatPretty } from '../src/format/pretty.js';
 import { formatSarif, pathToUri } from '../src/format/sarif.js';
 import { emptySummary, type ReportedFinding, type ScanReport } from '../src/scan/report.js';
 import type { FormatOptions } from '../src/format/options.js';
+import { scannedCounts } from '../src/format/counts.js';
 
 const finding: ReportedFinding = {
   detector: 'context',
@@ -91,5 +92,13 @@ describe('json', () => {
     expect(json.findings[0]).not.toHaveProperty('frame');
     expect(json.findings[0]).not.toHaveProperty('offset');
     expect(json.findings[0].ruleId).toBe('context/kernel-variable');
+  });
+});
+
+describe('what the summary says was scanned', () => {
+  it('files, commits and files, or the commit message (never "0 files" for the commit-msg hook)', () => {
+    expect(scannedCounts({ ...emptySummary('staged'), files: 3 })).toBe('3 files');
+    expect(scannedCounts({ ...emptySummary('commits'), commits: 2, files: 1 })).toBe('2 commits (1 file)');
+    expect(scannedCounts(emptySummary('message'))).toBe('the commit message');
   });
 });

@@ -13,7 +13,11 @@ export function findingCounts(findings: readonly ReportedFinding[]): string {
   return `${plural(findings.length, 'finding')} (${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')}) in ${plural(files, 'file')}`;
 }
 
-/** `3 files`, or `2 commits (3 files)` for history scans. */
+/**
+ * `3 files`, `2 commits (3 files)` for history scans, `the commit message` for the commit-msg
+ * hook (a message with nothing token-shaped is not read as a file: "0 files" on every commit read as if nothing was checked).
+ */
 export function scannedCounts(s: ScanSummary): string {
+  if (s.mode === 'message') return 'the commit message';
   return s.mode === 'commits' ? `${plural(s.commits ?? 0, 'commit')} (${plural(s.files, 'file')})` : plural(s.files, 'file');
 }
