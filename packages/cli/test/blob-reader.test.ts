@@ -32,6 +32,32 @@ describe('BlobReader (real git cat-file --batch)', () => {
     expect(got[4]!.equals(contents[0]!)).toBe(true);
   });
 
+  it('batches requests made one by one into few writes to git (a history asks once per commit)', async () => {
+    const oids = Array.from({ length: 300 }, (_, i) => hashObject(Buffer.from(`blob ${i}\n`)));
+    const reader = new BlobReader(dir);
+    // The process's stdin, counted from outside: each write is a syscall and a wake-up of git.
+    const stdin = (reader as unknown as { stdin: { write: (chunk: string) => boolean } }).stdin;
+    const write = stdin.write.bind(stdin);
+    let writes = 0;
+    stdin.write = (chunk: string) => {
+      writes++;
+      return write(chunk);
+    };
+    // One request per turn of the microtask queue, as a history scan makes them between commits.
+    const pending = [];
+    for (const oid of oids) {
+      pending.push(reader.request([oid]));
+      await Promise.resolve();
+    }
+    const got: string[] = [];
+    for (const blobs of pending) for await (const blob of blobs) got.push(blob.bytes!.toString());
+    await reader.close();
+    expect(got).toEqual(oids.map((_, i) => `blob ${i}\n`));
+    // 300 × 41 bytes in 4 KiB batches: 3 full batches and the rest when the reader waits.
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThanOrEqual(5);
+  });
+
   it('serves requests made ahead of time, in request order', async () => {
     const oids = ['one', 'two', 'three'].map((t) => hashObject(Buffer.from(t)));
     const reader = new BlobReader(dir);

@@ -6,6 +6,9 @@ import type { Writable } from 'node:stream';
 import { CliError } from '../errors.js';
 import { gitComplaint, spawnGit, type GitChild } from './process.js';
 
+/** Bytes of queued requests (about 100 object ids) that are written to git in one go. */
+const FLUSH_BYTES = 4096;
+
 export interface Blob {
   oid: string;
   size: number;
@@ -54,17 +57,21 @@ export class BlobReader {
   }
 
   /**
-   * Asks git for `oids` (sent before the current task ends) and returns their blobs, in order. Requests may be queued ahead
+   * Asks git for `oids` (sent in batches, see below) and returns their blobs, in order. Requests may be queued ahead
    * (history scans ask for the next commits' blobs while scanning this one) as long as their
    * results are consumed in the order they were requested. Missing or non-blob objects are errors.
    */
   request(oids: readonly string[]): AsyncGenerator<Blob> {
     if (oids.length > 0) {
-      // Requests made in one turn of the event loop go to git in one write (one syscall).
+      // Requests are batched into few writes (a history scan asks per commit, thousands of
+      // times, and each write was a syscall plus a wake-up of git): they go to git once a
+      // batch is full, when a reader is about to wait, or after the current I/O callback
+      // (which parsed a whole chunk of git log, many commits), whichever comes first.
       this.unsent += oids.join('\n') + '\n';
-      if (!this.flushScheduled) {
+      if (this.unsent.length >= FLUSH_BYTES) this.flush();
+      else if (!this.flushScheduled) {
         this.flushScheduled = true;
-        queueMicrotask(() => this.flush());
+        setImmediate(() => this.flush());
       }
     }
     return this.results(oids.length);
@@ -91,6 +98,7 @@ export class BlobReader {
     const blob = this.ready.shift();
     if (blob) return Promise.resolve(blob);
     if (this.failure) return Promise.reject(this.failure);
+    this.flush(); // what is awaited may still be in the unsent batch
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 

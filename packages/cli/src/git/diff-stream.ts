@@ -1,11 +1,12 @@
 /**
  * Runs a git diff command (`diff-index` for the staged changes, `log` for history) and parses
  * its output as it arrives: a diff with `--text` is as large as the content it shows (a staged
- * 300 MB file, or years of history), and pulling it chunk by chunk keeps memory flat.
+ * 300 MB file, or years of history), and reading it a bounded few MiB ahead keeps memory flat.
  */
 import { CliError } from '../errors.js';
 import { DiffParseError, DiffParser, type CommitChanges } from './diff-parser.js';
 import { LineSplitter } from './line-splitter.js';
+import { readAhead } from './read-ahead.js';
 import { gitFailure, spawnGit } from './process.js';
 
 /** Where git runs; a GitRepo, named structurally so this module does not depend on repo.ts. */
@@ -29,8 +30,8 @@ export async function* streamDiff(repo: GitLocation, args: readonly string[], op
   let finished = false;
   try {
     try {
-      // Pulling chunk by chunk keeps backpressure: git waits while a commit's blobs are scanned.
-      for await (const chunk of git.child.stdout as AsyncIterable<Buffer>) {
+      // Read ahead of the parser, bounded: git keeps producing while a commit is scanned.
+      for await (const chunk of readAhead(git.child.stdout)) {
         for (const line of splitter.push(chunk)) parser.pushLine(line);
         yield* parser.take();
       }

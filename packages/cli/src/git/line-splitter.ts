@@ -2,6 +2,11 @@
  * Splits a byte stream into lines without decoding the content. Git output can hold any bytes
  * (binary blobs shown with --text, non-UTF-8 text); only header lines are ever interpreted,
  * and those are ASCII, so each line is handed over as a latin1 string (one char per byte).
+ *
+ * Each chunk is decoded once and split as a string: latin1 maps byte i to char i, so the
+ * string's `\n` positions are the bytes' and the pieces are exactly the per-line decodes. A
+ * history scan splits millions of lines, and one native decode per line cost more than the
+ * split itself.
  */
 
 export class LineSplitter {
@@ -10,35 +15,37 @@ export class LineSplitter {
    * 10 MB minified line arrives in ~160 chunks, and re-concatenating the carry with every
    * chunk would copy it quadratically.
    */
-  private carry: Buffer[] = [];
+  private carry: string[] = [];
 
   /** Complete lines in `chunk` (plus any carried partial line), without their `\n`. */
   push(chunk: Buffer): string[] {
+    const text = chunk.toString('latin1');
     const lines: string[] = [];
     let start = 0;
-    let nl = chunk.indexOf(10);
+    let nl = text.indexOf('\n');
     if (nl === -1) {
-      this.carry.push(Buffer.from(chunk)); // the stream may reuse its buffer
+      this.carry.push(text);
       return lines;
     }
     if (this.carry.length > 0) {
-      lines.push(Buffer.concat([...this.carry, chunk.subarray(0, nl)]).toString('latin1'));
+      this.carry.push(text.slice(0, nl));
+      lines.push(this.carry.join(''));
       this.carry = [];
       start = nl + 1;
-      nl = chunk.indexOf(10, start);
+      nl = text.indexOf('\n', start);
     }
-    for (; nl !== -1; nl = chunk.indexOf(10, start)) {
-      lines.push(chunk.toString('latin1', start, nl));
+    for (; nl !== -1; nl = text.indexOf('\n', start)) {
+      lines.push(text.slice(start, nl));
       start = nl + 1;
     }
-    if (start < chunk.length) this.carry.push(Buffer.from(chunk.subarray(start)));
+    if (start < text.length) this.carry.push(text.slice(start));
     return lines;
   }
 
   /** The last line when the stream did not end with `\n`. */
   end(): string[] {
-    const rest = Buffer.concat(this.carry);
+    const rest = this.carry.join('');
     this.carry = [];
-    return rest.length > 0 ? [rest.toString('latin1')] : [];
+    return rest.length > 0 ? [rest] : [];
   }
 }

@@ -38,6 +38,9 @@ interface RawHit {
 }
 
 /** When two hits cover the same characters, the more certain family wins. */
+/** Runs `mayFind` remembers as rejected (about 5 MB of strings at most). */
+const MAX_REMEMBERED_RUNS = 50_000;
+
 const PRIORITY: Record<DetectorId, number> = { known: 0, format: 1, 'authorization-header': 2, context: 3 };
 
 export interface ScannerOptions {
@@ -104,6 +107,13 @@ export class Scanner {
   private readonly keywords: KeywordSet;
   private readonly onValue: ScannerOptions['onValue'];
   private lastSigning?: { file: string; context: SigningContext };
+  /**
+   * Token-character runs `mayFind` has judged not to be credentials. A history repeats the
+   * same identifiers, paths and hashes commit after commit; judging each once (the word-share
+   * measure is most of the prefilter's cost) is the same answer for less. Bounded: cleared
+   * when full.
+   */
+  private readonly rejectedRuns = new Set<string>();
 
   constructor(options: ScannerOptions = {}) {
     this.onValue = options.onValue;
@@ -185,9 +195,17 @@ export class Scanner {
     // The same maximal token-character runs the fingerprint check hashes.
     FINGERPRINT_CANDIDATE.lastIndex = 0;
     for (let m = FINGERPRINT_CANDIDATE.exec(changedText); m; m = FINGERPRINT_CANDIDATE.exec(changedText)) {
-      if (rejectCandidate(m[0], this.config.thresholds, { quoted: true }) === undefined) return true;
+      const run = m[0];
+      if (run.length < this.config.thresholds.minLength || this.rejectedRuns.has(run)) continue;
+      if (rejectCandidate(run, this.config.thresholds, { quoted: true }) === undefined) return true;
+      this.rememberRejected(run);
     }
     return false;
+  }
+
+  private rememberRejected(run: string): void {
+    if (this.rejectedRuns.size >= MAX_REMEMBERED_RUNS) this.rejectedRuns.clear();
+    this.rejectedRuns.add(run);
   }
 
   /**
