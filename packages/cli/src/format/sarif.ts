@@ -4,7 +4,6 @@
  * partialFingerprint that follows the secret rather than its line, and security-severity so
  * GitHub ranks the alert. Messages hold only the redacted preview.
  */
-import { createHash } from 'node:crypto';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
 import { ruleId, suppressionText, type ReportedFinding, type ScanReport } from '../scan/report.js';
 import { ruleInfo } from './rule-catalogue.js';
@@ -18,7 +17,10 @@ export function pathToUri(path: string): string {
 }
 
 function partialFingerprint(f: ReportedFinding): string {
-  return createHash('sha256')
+  // node:crypto only when SARIF is written: other runs start without it.
+  return process
+    .getBuiltinModule('node:crypto')
+    .createHash('sha256')
     .update(`${ruleId(f)}\0${f.path}\0${f.fingerprint}`)
     .digest('hex');
 }

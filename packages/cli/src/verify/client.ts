@@ -5,13 +5,15 @@
  * redirects are not followed (they could carry it to another host), the body is not read, and
  * a failure is reported by node's error code alone.
  */
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { classifyFailure, classifyStatus, sendableToken } from './classify.js';
 import type { Endpoint } from './endpoint.js';
 import { VERIFY_CONCURRENCY } from './limits.js';
 import type { Liveness } from './liveness.js';
+
+const nodeHttp = (): typeof http => process.getBuiltinModule('node:http');
+const https = (): typeof import('node:https') => process.getBuiltinModule('node:https');
 
 export interface CheckOptions {
   endpoint: Endpoint;
@@ -23,15 +25,16 @@ export class LivenessClient {
   private readonly agent: http.Agent;
 
   constructor(private readonly options: CheckOptions) {
+    // node:http(s) are loaded by the live check alone: every other command starts without them.
     const secure = options.endpoint.url.protocol === 'https:';
-    this.agent = secure ? new https.Agent({ keepAlive: false }) : new http.Agent({ keepAlive: false });
+    this.agent = secure ? new (https().Agent)({ keepAlive: false }) : new (nodeHttp().Agent)({ keepAlive: false });
   }
 
   /** Asks the endpoint about one token. Never throws: every failure is an `unknown` verdict. */
   check(token: string): Promise<Liveness> {
     const { endpoint, timeoutMs } = this.options;
     const { url } = endpoint;
-    const request = url.protocol === 'https:' ? https.request : http.request;
+    const request = url.protocol === 'https:' ? https().request : nodeHttp().request;
     if (!sendableToken(token))
       return Promise.resolve({
         verdict: 'unknown',

@@ -5,7 +5,6 @@
  * a fragment is refused rather than guessed at. Errors never quote the URL (it is config, and a
  * pasted URL may hold a secret of its own).
  */
-import { isIPv4 } from 'node:net';
 import { CliError } from '../errors.js';
 
 export const KERNEL_API_URL = 'https://kernel.asimov.com';
@@ -24,7 +23,8 @@ export interface Endpoint {
 export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   if (host === 'localhost' || host === '::1') return true;
-  return isIPv4(host) && host.startsWith('127.');
+  // node:net is loaded only here: a scan without --verify never needs it.
+  return process.getBuiltinModule('node:net').isIPv4(host) && host.startsWith('127.');
 }
 
 /** `/kernel//` → `/kernel`, by a scan from the end (a regex for trailing slashes backtracks quadratically on a long run of them). */

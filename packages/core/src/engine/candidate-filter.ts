@@ -3,7 +3,7 @@
  * Shared by the context and authorization-header detectors and by the ESLint rules
  * (through `Scanner.checkValue`), so a threshold is changed in one place.
  */
-import { createHash } from 'node:crypto';
+import { lazyCrypto } from './lazy-crypto.js';
 import { BENIGN_PREFIX_MARKERS, BENIGN_SHAPES, SAMPLE_DIGEST_ALGORITHMS, SAMPLE_DIGEST_INPUTS } from '../catalogue/benign-shapes.js';
 import { PLACEHOLDER_SUBSTRINGS, PLACEHOLDER_VALUES, REFERENCE_PREFIXES, TEMPLATE_SHAPES } from '../catalogue/placeholders.js';
 import type { Thresholds } from '../config/resolve.js';
@@ -42,7 +42,7 @@ let sampleDigests: ReadonlySet<string> | undefined;
 /** Hex digests of SAMPLE_DIGEST_INPUTS, computed on first use. */
 function isSampleDigest(value: string): boolean {
   sampleDigests ??= new Set(
-    SAMPLE_DIGEST_ALGORITHMS.flatMap((a) => SAMPLE_DIGEST_INPUTS.map((i) => createHash(a).update(i, 'utf8').digest('hex'))),
+    SAMPLE_DIGEST_ALGORITHMS.flatMap((a) => SAMPLE_DIGEST_INPUTS.map((i) => lazyCrypto().createHash(a).update(i, 'utf8').digest('hex'))),
   );
   return sampleDigests.has(value.toLowerCase());
 }

@@ -16,7 +16,7 @@
  * mentions Kernel (a Kernel name, `KernelClient`, kernel.asimov.com): a Kernel token may be a
  * JWT, and there a missed token costs more than a test vector reported.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { lazyCrypto } from './lazy-crypto.js';
 import { mentionsKernel } from './names.js';
 
 export interface JwtVerdict {
@@ -127,6 +127,7 @@ function signedWithKey(value: string, alg: string, context: SigningContext): boo
   const input = value.slice(0, dot);
   for (const key of keys) {
     if (!context.spend()) return false;
+    const { createHmac, timingSafeEqual } = lazyCrypto();
     const mac = createHmac(hash, key).update(input).digest();
     if (mac.length === signature.length && timingSafeEqual(mac, signature)) return true;
   }

@@ -1,9 +1,9 @@
 /** The only forms in which a secret leaves the engine: a SHA-256 fingerprint and a short preview. */
-import { createHash } from 'node:crypto';
+import { lazyCrypto } from './lazy-crypto.js';
 
 /** SHA-256 hex of the value (UTF-8). Stable across files and moves; safe to store and print. */
 export function fingerprint(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
+  return lazyCrypto().createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
 /** Characters of a secret that a preview may show. Four of a 40-character token leave ~216 bits unknown. */
