@@ -7,7 +7,6 @@
  * also runs ESLint on staged JS/TS in the pre-commit hook. Idempotent; `--dry-run` shows the
  * changes only.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigError } from '@kernel-secrets/core';
@@ -27,6 +26,9 @@ import {
   type InitProject,
 } from '../init/project.js';
 import type { CliIO } from '../io/cli-io.js';
+
+/** node:child_process, loaded when init runs a tool (the bundle holds every command; others never need it). */
+const childProcess = (): typeof import('node:child_process') => process.getBuiltinModule('node:child_process');
 
 /** What the setup needs: the hook runner, ESLint with our plugin (editor, CI), and this CLI; lint-staged only when asked for. */
 function requiredPackages(project: InitProject, options: InitOptions): string[] {
@@ -69,7 +71,7 @@ function plan(project: InitProject, options: InitOptions): InitPlan {
 function runInstall(project: InitProject, packages: string[], io: CliIO): void {
   const [bin, ...args] = installCommand(project.manager, packages);
   io.stdout.write(`kernel-secrets init: installing ${packages.join(', ')}\n$ ${[bin, ...args].join(' ')}\n`);
-  const result = spawnSync(bin!, args, {
+  const result = childProcess().spawnSync(bin!, args, {
     cwd: project.packageDir,
     stdio: ['ignore', 'inherit', 'inherit'],
     shell: process.platform === 'win32',
@@ -120,7 +122,7 @@ async function activateHooks(project: InitProject, repo: GitRepo, io: CliIO): Pr
     );
   const bin = typeof manifest.bin === 'string' ? manifest.bin : (manifest.bin?.['husky'] ?? 'bin.js');
   // husky must run from the repository root (it looks for .git there) and takes the hooks dir relative to it.
-  const result = spawnSync(process.execPath, [join(huskyDir, bin), hooksPathFromTop(project)], {
+  const result = childProcess().spawnSync(process.execPath, [join(huskyDir, bin), hooksPathFromTop(project)], {
     cwd: project.topLevel,
     encoding: 'utf8',
     env: io.env,
@@ -137,7 +139,11 @@ async function activateHooks(project: InitProject, repo: GitRepo, io: CliIO): Pr
 
 /** Under Yarn Plug'n'Play husky lives in a zip archive: run it the way the project runs bins, `yarn husky`. */
 async function runHuskyThroughYarn(project: InitProject, repo: GitRepo, io: CliIO, wanted: string, notes: string[]): Promise<string[]> {
-  const result = spawnSync('yarn', ['husky', hooksPathFromTop(project)], { cwd: project.topLevel, encoding: 'utf8', env: io.env });
+  const result = childProcess().spawnSync('yarn', ['husky', hooksPathFromTop(project)], {
+    cwd: project.topLevel,
+    encoding: 'utf8',
+    env: io.env,
+  });
   const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim();
   if ((await repo.config('core.hooksPath')) !== wanted)
     throw new CliError(

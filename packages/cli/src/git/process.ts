@@ -13,7 +13,7 @@
  *   masked. The same masking applies to every git message we repeat, so GIT_TRACE output or
  *   a `fatal: unable to access 'https://user:pass@…'` cannot carry a credential into ours.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { CliError } from '../errors.js';
@@ -122,7 +122,10 @@ export function spawnGit(cwd: string, args: readonly string[], options: SpawnGit
   const started = debug ? Date.now() : 0;
   const id = ++processes;
   if (debug) trace(`#${id} $ ${commandLine(args)}`);
-  const child = spawn('git', args, { cwd, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'], windowsHide: true }) as GitChild;
+  // node:child_process is loaded by the first git call: `scan --stdin` and `--version` start without it.
+  const child = process
+    .getBuiltinModule('node:child_process')
+    .spawn('git', args, { cwd, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'], windowsHide: true }) as GitChild;
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
