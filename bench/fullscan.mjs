@@ -50,6 +50,12 @@ export function benchFullScan({ cli, corpusDir, fractions, toolsDir, runs }) {
     const r = compare(
       {
         'kernel-secrets': { cmd: process.execPath, args: [cli, 'scan', ...dirs, '--format', 'json'], options: {} },
+        // The same scan on the main thread alone: what the worker threads (one per core) buy.
+        'kernel-secrets 1 thread': {
+          cmd: process.execPath,
+          args: [cli, 'scan', ...dirs, '--format', 'json'],
+          options: { env: { KERNEL_SECRETS_THREADS: '1' } },
+        },
         secretlint: {
           cmd: join(toolsDir, 'node_modules', '.bin', 'secretlint'),
           args: [...rel.map((d) => `${d}/**/*`), '--format', 'json', '--secretlintrc', rc, '--no-color'],
@@ -61,10 +67,20 @@ export function benchFullScan({ cli, corpusDir, fractions, toolsDir, runs }) {
       runs,
     );
     const ours = r['kernel-secrets'];
-    if (ours.status === 2) throw new Error(`kernel-secrets could not scan the corpus: ${ours.stderr.trim()}`);
+    const one = r['kernel-secrets 1 thread'];
+    for (const [name, run] of [
+      ['kernel-secrets', ours],
+      ['kernel-secrets 1 thread', one],
+    ]) {
+      if (run.status === 2) throw new Error(`${name} could not scan the corpus: ${run.stderr.trim()}`);
+      const { summary } = JSON.parse(run.stdout);
+      check(`${name} (files, ${fraction})`, summary.files, files);
+      check(`${name} (bytes, ${fraction})`, summary.bytes, bytes);
+    }
     const report = JSON.parse(ours.stdout);
-    check(`kernel-secrets (files, ${fraction})`, report.summary.files, files);
-    check(`kernel-secrets (bytes, ${fraction})`, report.summary.bytes, bytes);
+    // Threads change the speed, never the report.
+    if (JSON.stringify(report.findings) !== JSON.stringify(JSON.parse(one.stdout).findings))
+      throw new Error(`bench: the one-thread scan reported other findings (${fraction})`);
     const rg = rgStats(r.rg.stdout);
     check(`rg (files, ${fraction})`, rg.files, files);
     check(`cat (bytes, ${fraction})`, Number(r.cat.stdout.trim()), bytes);
@@ -79,12 +95,13 @@ export function benchFullScan({ cli, corpusDir, fractions, toolsDir, runs }) {
         'cpu ms': +m.cpuMs.toFixed(0),
         'peak RSS MB': +m.rssMB.toFixed(0),
         'MB/s': +(MBs / (m.ms / 1000)).toFixed(1),
-        findings: tool === 'kernel-secrets' ? ourList.length : tool === 'secretlint' ? theirs.length : '',
+        findings: tool.startsWith('kernel-secrets') ? ourList.length : tool === 'secretlint' ? theirs.length : '',
       };
     }
     ratios[fraction] = {
       'throughput vs secretlint (≥ 8)': +(r.secretlint.ms / ours.ms).toFixed(2),
       'time vs rg (≤ 5)': +(ours.ms / r.rg.ms).toFixed(2),
+      'time vs 1 thread': +(ours.ms / one.ms).toFixed(2),
       'time vs cat': +(ours.ms / r.cat.ms).toFixed(2),
       'peak RSS vs secretlint (≤ 0.25)': +(ours.rssMB / r.secretlint.rssMB).toFixed(3),
       'cpu vs secretlint': +(ours.cpuMs / r.secretlint.cpuMs).toFixed(3),

@@ -77,8 +77,8 @@ describe('package metadata', () => {
     expect(imports.filter((spec) => !spec?.startsWith('node:'))).toEqual([]);
     // Built-ins that only some runs need are loaded when used (process.getBuiltinModule): the
     // live check's network modules, crypto (hashing happens only when there are findings) and
-    // child_process (`scan --stdin` runs no git).
-    const lazy = ['node:http', 'node:https', 'node:net', 'node:tls', 'node:crypto', 'node:child_process'];
+    // child_process (`scan --stdin` runs no git), worker_threads (only a large scan on many cores starts one).
+    const lazy = ['node:http', 'node:https', 'node:net', 'node:tls', 'node:crypto', 'node:child_process', 'node:worker_threads'];
     expect(imports.filter((spec) => lazy.includes(spec!))).toEqual([]);
     expect(readFileSync(join(packedProject(), 'node_modules/kernel-secrets/bin/kernel-secrets.js'), 'utf8')).toContain(
       '../bundle/kernel-secrets.mjs',

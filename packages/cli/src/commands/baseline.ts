@@ -15,7 +15,7 @@ import { scanPaths } from './scan-paths.js';
 
 export async function runBaseline(cmd: BaselineCommand, io: CliIO): Promise<number> {
   const setup = await createScanSetup({ cwd: io.cwd, env: io.env, configPath: cmd.configPath, baseline: false });
-  const report = await scanPaths(setup, cmd.paths);
+  const report = await scanPaths(setup, cmd.paths, io.env);
   const file = cmd.file ? resolve(io.cwd, cmd.file) : join(setup.configRoot, BASELINE_FILE_NAME);
   // Read before writing: reasons recorded in the current file survive the rewrite.
   const previous = readBaselineIfPresent(file);

@@ -17,7 +17,7 @@ import type { VerifyRun } from '../verify/verify-findings.js';
 
 async function runTarget(cmd: ScanCommand, setup: ScanSetup, io: CliIO): Promise<ScanReport> {
   const t = cmd.target;
-  return t.kind === 'paths' ? scanPaths(setup, t.paths) : scanStdin(setup, io, t.kind === 'stdin' ? t.filename : undefined);
+  return t.kind === 'paths' ? scanPaths(setup, t.paths, io.env) : scanStdin(setup, io, t.kind === 'stdin' ? t.filename : undefined);
 }
 
 const GATE_KINDS: readonly string[] = ['staged', 'commits', 'pre-push', 'commit-msg', 'post-rewrite'];

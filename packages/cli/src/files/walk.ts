@@ -8,7 +8,7 @@
  * went to fs/promises and the idle waits between its calls).
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { sep } from 'node:path';
 
 export const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -26,8 +26,10 @@ export function walkFiles(dir: string, skip: (absPath: string, isDirectory: bool
     const current = stack.pop()!;
     const entries = readdirSync(current, { withFileTypes: true }).sort(byName);
     const subdirs: string[] = [];
+    // An entry's name has no separator and `current` is normalised: joining is concatenation.
+    const base = current.endsWith(sep) ? current : current + sep;
     for (const entry of entries) {
-      const abs = join(current, entry.name);
+      const abs = base + entry.name;
       if (entry.isDirectory()) {
         if (!ALWAYS_SKIPPED_DIRECTORIES.has(entry.name) && !skip(abs, true)) subdirs.push(abs);
       } else if (entry.isFile() && !skip(abs, false)) {

@@ -17,6 +17,7 @@ import type { ChildProcessByStdio } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { CliError } from '../errors.js';
+import { debugEnabled, debugLine } from '../io/debug.js';
 
 /** Bytes of stderr kept per process: git's complaint is its last lines. */
 const STDERR_TAIL = 4000;
@@ -62,19 +63,8 @@ export function gitFailure(what: string, stderr: string, code: number | null, hi
   return new CliError(`${what} failed: ${gitComplaint(stderr) ?? `exit code ${code}`}`, hint(stderr));
 }
 
-function debugEnabled(env: NodeJS.ProcessEnv): boolean {
-  if (env['KERNEL_SECRETS_DEBUG'] && env['KERNEL_SECRETS_DEBUG'] !== '0') return true;
-  // The `debug` package's syntax: comma/space separated names, `*` wildcards, `-name` exclusions.
-  const names = (env['DEBUG'] ?? '').split(/[\s,]+/).filter(Boolean);
-  const matches = (pattern: string) =>
-    // `DEBUG=kernel-secrets` (what the docs say) turns on every kernel-secrets channel, like `kernel-secrets:*`.
-    pattern === 'kernel-secrets' ||
-    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test('kernel-secrets:git');
-  return names.some((n) => !n.startsWith('-') && matches(n)) && !names.some((n) => n.startsWith('-') && matches(n.slice(1)));
-}
-
 function trace(message: string): void {
-  process.stderr.write(`kernel-secrets:git ${maskCredentials(message)}\n`);
+  debugLine('git', maskCredentials(message));
 }
 
 /**
@@ -118,7 +108,7 @@ let processes = 0;
 
 /** Starts `git <args>` in `cwd`. */
 export function spawnGit(cwd: string, args: readonly string[], options: SpawnGitOptions = {}): GitProcess {
-  const debug = debugEnabled(process.env);
+  const debug = debugEnabled(process.env, 'git');
   const started = debug ? Date.now() : 0;
   const id = ++processes;
   if (debug) trace(`#${id} $ ${commandLine(args)}`);
