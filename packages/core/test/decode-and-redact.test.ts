@@ -1,6 +1,8 @@
 /** Bytes → text for odd encodings, and the only forms a secret may be printed in. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, fingerprint, maskSpan, preview, Scanner } from '../src/index.js';
+import { printableRuns } from '../src/text/decode.js';
 import { randomToken } from '../../../test/support/tokens.js';
 
 const scanner = new Scanner();
@@ -33,6 +35,26 @@ describe('decodeBytes', () => {
     expect(decoded.encoding).toBe(encoding);
     const { findings } = scanner.scan(decoded.text);
     expect(findings.map((f) => decoded.text.slice(f.offset, f.endOffset))).toEqual([token]);
+  });
+});
+
+describe('printableRuns (a binary file as its printable runs, like `strings -n 8`)', () => {
+  it('is every run of 8+ printable ASCII characters or tabs, in order, one per line, from any view of the bytes', () => {
+    const byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.constant(0x09), fc.integer({ min: 0, max: 255 }));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 300 }), fc.nat(4), (bytes, offset) => {
+        const backing = new Uint8Array(bytes.length + offset + 2).fill(0x41);
+        backing.set(bytes, offset);
+        const view = backing.subarray(offset, offset + bytes.length);
+        const expected = Buffer.from(bytes)
+          .toString('latin1')
+          .split(/[^\x20-\x7e\t]/)
+          .filter((run) => run.length >= 8)
+          .join('\n');
+        expect(printableRuns(view)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -1,6 +1,9 @@
 /** The `known` detector: the user's own token, in any context and encoding. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, Scanner } from '../src/index.js';
+import { fingerprint, MAX_TOKEN_LENGTH, Scanner, TOKEN_CHAR } from '../src/index.js';
+import { TOKEN_CHARS } from '../src/engine/char-runs.js';
+import { FINGERPRINT_CANDIDATE, fingerprintRuns } from '../src/engine/known.js';
 import { randomToken } from '../../../test/support/tokens.js';
 
 describe('known tokens', () => {
@@ -63,5 +66,34 @@ describe('checkValue contexts', () => {
     const live = new Scanner({ known: { values: [token], fingerprints: [] } });
     expect(live.checkValue(token, 'plain')?.encoded).toBe(false);
     expect(live.checkValue(Buffer.from(token).toString('base64'), 'plain')?.encoded).toBe(true);
+  });
+});
+
+describe('fingerprintRuns (the prefilter and the fingerprint check walk token runs without a regex)', () => {
+  // Text made of token characters, separators and non-ASCII, in runs of every length around the
+  // bounds (minLength, MIN_KNOWN_TOKEN_LENGTH, MAX_TOKEN_LENGTH).
+  const piece = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...'aZ09_-.~+/='), minLength: 0, maxLength: 30 }),
+    fc.constantFrom(' ', '\n', '"', ':', 'é', '€', '\0', 'x'.repeat(MAX_TOKEN_LENGTH + 3), 'y'.repeat(MAX_TOKEN_LENGTH)),
+  );
+  const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+
+  it('finds exactly the runs FINGERPRINT_CANDIDATE matches that are long enough, cut at MAX_TOKEN_LENGTH like it', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (t, minLength) => {
+        const byRegex = [...t.matchAll(new RegExp(FINGERPRINT_CANDIDATE.source, 'g'))]
+          .filter((m) => m[0].length >= minLength)
+          .map((m) => [m.index, m.index + m[0].length]);
+        expect(fingerprintRuns(t, minLength)).toEqual(byRegex);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('TOKEN_CHARS is the catalogue TOKEN_CHAR class', () => {
+    for (let c = 0; c < 256; c++) {
+      const ch = String.fromCharCode(c);
+      expect(TOKEN_CHARS.at(ch, 0), `char ${c}`).toBe(new RegExp(`^${TOKEN_CHAR}$`).test(ch));
+    }
   });
 });

@@ -334,6 +334,7 @@ export class DiffParser {
 
   private hunkLine(line: string): void {
     const h = this.hunk!;
+    if (h.parents === 1) return this.plainHunkLine(h, line);
     if (line.startsWith('\\')) return; // "\ No newline at end of file"
     // diff.suppressBlankEmpty prints an empty context line as "" instead of " ".
     const prefix = line.length >= h.parents ? line.slice(0, h.parents) : ' '.repeat(h.parents);
@@ -347,18 +348,43 @@ export class DiffParser {
     } else {
       // A line of the result: new relative to every parent whose column is '+'. Reporting a line
       // new to any parent is a superset of "new to all", so merge content is never missed.
-      if (prefix.includes('+')) {
-        if (!this.file) throw new DiffParseError('added line in a deleted file');
-        this.file.addedLines.add(h.nextLine);
-        const text = this.file.addedText;
-        if (text !== undefined)
-          this.file.addedText = text.length + line.length > ADDED_TEXT_LIMIT ? undefined : `${text}${line.slice(h.parents)}\n`;
-      }
+      if (prefix.includes('+')) this.added(h, line);
       for (let i = 0; i < h.parents; i++) if (prefix[i] === ' ') h.parentRemaining[i]!--;
       h.nextLine++;
       h.resultRemaining--;
     }
     this.endHunkIfDone(h);
+  }
+
+  /**
+   * hunkLine for a one-parent diff (every line of an ordinary commit): the same rules, read off
+   * the first character instead of building and matching a prefix per line.
+   */
+  private plainHunkLine(h: Hunk, line: string): void {
+    const c = line.length === 0 ? 32 : line.charCodeAt(0); // diff.suppressBlankEmpty: "" is " "
+    if (c === 92 /* \ */) return; // "\ No newline at end of file"
+    if (c === 45 /* - */) {
+      if (h.parentRemaining[0] === 0) this.correctUndercount(h);
+      h.parentRemaining[0]!--;
+    } else if (c === 43 /* + */ || c === 32) {
+      if (h.resultRemaining === 0 || (c === 32 && h.parentRemaining[0] === 0)) this.correctUndercount(h);
+      if (c === 43) this.added(h, line);
+      else h.parentRemaining[0]!--;
+      h.nextLine++;
+      h.resultRemaining--;
+    } else {
+      throw new DiffParseError(`unexpected line inside a hunk: ${quoted(line.slice(0, 40))}`);
+    }
+    this.endHunkIfDone(h);
+  }
+
+  /** A line new to the result: its number, and its text for the prefilter (up to ADDED_TEXT_LIMIT). */
+  private added(h: Hunk, line: string): void {
+    if (!this.file) throw new DiffParseError('added line in a deleted file');
+    this.file.addedLines.add(h.nextLine);
+    const text = this.file.addedText;
+    if (text !== undefined)
+      this.file.addedText = text.length + line.length > ADDED_TEXT_LIMIT ? undefined : `${text}${line.slice(h.parents)}\n`;
   }
 }
 

@@ -27,7 +27,8 @@ const BASE64_CHARS = new AsciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 export function base64Runs(text: string): [number, number][] {
   const out: [number, number][] = [];
   const n = text.length;
-  for (const [start, end] of charRuns(text, MIN_BLOB, BASE64_CHARS)) {
+  // Up to two `=` of padding may complete a run: shorter ones cannot become a blob.
+  for (const [start, end] of charRuns(text, MIN_BLOB, BASE64_CHARS, 0, text.length, MIN_BLOB - 2)) {
     let padded = end;
     while (padded < n && padded - end < 2 && text.charCodeAt(padded) === 61) padded++; // '=' padding
     const len = padded - start;

@@ -26,7 +26,7 @@ import {
 } from '../catalogue/bindings.js';
 import { MAX_TOKEN_LENGTH } from '../catalogue/detectors.js';
 import { isGenericName, isKernelName } from './names.js';
-import { AsciiSet, charRuns } from './char-runs.js';
+import { charRuns, TOKEN_CHARS } from './char-runs.js';
 
 /** How far back from a value its binding is read. */
 export const WINDOW = 256;
@@ -66,8 +66,6 @@ export interface Binding {
   quoted: boolean;
 }
 
-const TOKEN_CHARS = new AsciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=');
-
 function isIdentChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46 || c === 36;
 }
@@ -94,7 +92,7 @@ export function tokenRuns(
   let floor = 0;
   for (const [from, to] of regions) {
     if (to <= floor) continue;
-    for (const run of charRuns(text, minLength, TOKEN_CHARS, Math.max(from, floor), to)) {
+    for (const run of charRuns(text, minLength, TOKEN_CHARS, Math.max(from, floor), to, minLength)) {
       floor = run[1] + 1;
       if (run[1] - run[0] >= minLength && run[1] - run[0] <= MAX_TOKEN_LENGTH) out.push(run);
     }

@@ -19,15 +19,19 @@ export class AsciiSet {
   }
 }
 
+/** The characters of a token (the catalogue's TOKEN_CHAR class), as a table for the run finder. */
+export const TOKEN_CHARS = new AsciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=');
+
 /**
  * [start, end) of each maximal run of `set` characters that could be `minLength` long. Skips
  * ahead like Boyer–Moore: if the character minLength-1 ahead is not in the set, no run that
  * long can start before it, so ordinary code is touched at a fraction of its characters.
  * With `from`/`to`, only the runs that touch [from, to) (each maximal, so it may reach beyond).
- * A returned run holds the probed character but may be shorter than `minLength` (callers that
- * extend runs, e.g. by base64 padding, decide); each character is visited a bounded number of times.
+ * A run holds the probed character but may be shorter than `minLength`; only runs of at least
+ * `keep` characters are returned (callers that extend runs, e.g. by base64 padding, keep shorter
+ * ones). Each character is visited a bounded number of times.
  */
-export function charRuns(text: string, minLength: number, set: AsciiSet, from = 0, to = text.length): [number, number][] {
+export function charRuns(text: string, minLength: number, set: AsciiSet, from = 0, to = text.length, keep = 0): [number, number][] {
   const out: [number, number][] = [];
   const n = text.length;
   // Invariant: i is at the start of the text or right after a character outside the set. With
@@ -45,7 +49,8 @@ export function charRuns(text: string, minLength: number, set: AsciiSet, from = 
     if (start >= to) break;
     let end = probe + 1;
     while (end < n && set.at(text, end)) end++;
-    out.push([start, end]);
+    // Most runs in code are words shorter than `keep`: not even allocated.
+    if (end - start >= keep) out.push([start, end]);
     i = end + 1;
   }
   return out;

@@ -5,7 +5,7 @@
  * sees the whole value; this finds the chains so the binding of the first piece is judged for
  * the joined value. Hand-written and bounded (pieces, chain length, gaps), so linear.
  */
-import { AsciiSet } from './char-runs.js';
+import { TOKEN_CHARS } from './char-runs.js';
 
 /** A chain of joined literals: its span in the text and the value it spells. */
 export interface JoinedLiteral {
@@ -18,7 +18,6 @@ export interface JoinedLiteral {
   value: string;
 }
 
-const PIECE_CHARS = new AsciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=');
 const MAX_PIECE = 256;
 const MAX_PIECES = 16;
 /** Spaces and line breaks between two pieces (a wrapped call indents the next line). */
@@ -34,7 +33,7 @@ function isQuote(c: number): boolean {
 function pieceEnd(text: string, open: number, to: number): number {
   const quote = text.charCodeAt(open);
   let i = open + 1;
-  while (i < to && i - open <= MAX_PIECE && PIECE_CHARS.at(text, i)) i++;
+  while (i < to && i - open <= MAX_PIECE && TOKEN_CHARS.at(text, i)) i++;
   return i > open + 1 && text.charCodeAt(i) === quote ? i : -1;
 }
 

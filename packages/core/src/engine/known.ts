@@ -3,6 +3,7 @@
  * encodings a token travels in. No keyword and no entropy filter: a hit is never a false positive.
  */
 import { MAX_TOKEN_LENGTH, TOKEN_CHAR } from '../catalogue/detectors.js';
+import { charRuns, TOKEN_CHARS } from './char-runs.js';
 import { fingerprint } from './redact.js';
 
 /** Known values shorter than this are ignored: an 8-character "token" would match everywhere. */
@@ -85,6 +86,21 @@ export const FINGERPRINT_CANDIDATE = new RegExp(
   String.raw`(?<![A-Za-z0-9_\-.~+/=])${TOKEN_CHAR}{${MIN_KNOWN_TOKEN_LENGTH},${MAX_TOKEN_LENGTH}}`,
   'g',
 );
+
+/**
+ * [start, end) of each run FINGERPRINT_CANDIDATE matches that is at least `minLength` long, in
+ * order, found by the skip-ahead run finder instead of the regex: on ordinary text it probes a
+ * fraction of the characters (the regex visits every one), and a history scan runs it over the
+ * added lines of every commit. Like the regex, a run longer than MAX_TOKEN_LENGTH gives its
+ * first MAX_TOKEN_LENGTH characters.
+ */
+export function fingerprintRuns(text: string, minLength: number): [number, number][] {
+  const min = Math.max(minLength, MIN_KNOWN_TOKEN_LENGTH);
+  const out: [number, number][] = [];
+  for (const [start, end] of charRuns(text, min, TOKEN_CHARS, 0, text.length, min))
+    out.push([start, Math.min(end, start + MAX_TOKEN_LENGTH)]);
+  return out;
+}
 
 /**
  * The values inside a run worth hashing: the run itself, the run without trailing dots or

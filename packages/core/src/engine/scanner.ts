@@ -14,7 +14,14 @@ import { KeywordSet } from './keyword-set.js';
 import { base64Runs, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
 import { signingContext, type SigningContext } from './jwt.js';
-import { FINGERPRINT_CANDIDATE, fingerprintCandidates, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
+import {
+  FINGERPRINT_CANDIDATE,
+  fingerprintCandidates,
+  fingerprintRuns,
+  knownVariants,
+  MIN_KNOWN_TOKEN_LENGTH,
+  type KnownVariant,
+} from './known.js';
 import { HOST_WINDOW, judgeBinding, LOOK_BEHIND, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
 import { regionsNear } from './keyword-near.js';
 import { joinedLiterals } from './concatenation.js';
@@ -193,10 +200,9 @@ export class Scanner {
     }
     if (base64Runs(changedText).length > 0) return true;
     // The same maximal token-character runs the fingerprint check hashes.
-    FINGERPRINT_CANDIDATE.lastIndex = 0;
-    for (let m = FINGERPRINT_CANDIDATE.exec(changedText); m; m = FINGERPRINT_CANDIDATE.exec(changedText)) {
-      const run = m[0];
-      if (run.length < this.config.thresholds.minLength || this.rejectedRuns.has(run)) continue;
+    for (const [start, end] of fingerprintRuns(changedText, this.config.thresholds.minLength)) {
+      const run = changedText.slice(start, end);
+      if (this.rejectedRuns.has(run)) continue;
       if (rejectCandidate(run, this.config.thresholds, { quoted: true }) === undefined) return true;
       this.rememberRejected(run);
     }

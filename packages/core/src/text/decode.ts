@@ -54,16 +54,22 @@ function hasNul(bytes: Uint8Array): boolean {
 
 /** Printable ASCII runs of a binary, one per line, so tokens embedded in it are scanned. */
 export function printableRuns(bytes: Uint8Array): string {
+  // A view, not a copy: each run is decoded straight from the file's bytes.
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const runs: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= bytes.length; i++) {
-    const b = i < bytes.length ? bytes[i]! : 0;
-    const printable = (b >= 0x20 && b < 0x7f) || b === 0x09;
-    if (printable && start === -1) start = i;
-    else if (!printable && start !== -1) {
-      if (i - start >= MIN_PRINTABLE_RUN) runs.push(Buffer.from(bytes.subarray(start, i)).toString('latin1'));
-      start = -1;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    // Skip what is not printable, then take the run that follows.
+    let b = bytes[i]!;
+    if (!((b >= 0x20 && b < 0x7f) || b === 0x09)) {
+      i++;
+      continue;
     }
+    const start = i;
+    do b = bytes[++i]!;
+    while (i < n && ((b >= 0x20 && b < 0x7f) || b === 0x09));
+    if (i - start >= MIN_PRINTABLE_RUN) runs.push(view.toString('latin1', start, i));
   }
   return runs.join('\n');
 }
