@@ -65,13 +65,15 @@ export function insideGitWorkTree(dir) {
 /**
  * Copies the corpus to `dir` (which must be outside any git work tree, and without
  * node_modules in its paths, so no tool skips files by default ignore rules), file i into
- * slice i % SLICES. Reused when the file list is unchanged. Returns, per fraction (¼, ½, 1),
+ * slice i % SLICES. Reused when the file list (paths and sizes) is unchanged. Returns, per fraction (¼, ½, 1),
  * the slice folders and the files and bytes they hold, for the bench to check what each tool read.
  */
 export function writeCorpus(corpus, dir) {
   mkdirSync(dir, { recursive: true });
   if (insideGitWorkTree(dir)) throw new Error(`bench: the corpus folder ${dir} is inside a git work tree; choose another (BENCH_DIR)`);
-  const listing = corpus.files.map((f) => f.path).join('\n');
+  // Paths and sizes: a source file that changed since the last copy (a cache under node_modules
+  // rewritten by a test run) must be copied again, or the bench would expect bytes it cannot find.
+  const listing = corpus.files.map((f) => `${f.path}\t${f.size}`).join('\n');
   const stamp = join(dir, '.corpus-listing');
   if (!(existsSync(stamp) && readFileSync(stamp, 'utf8') === listing)) {
     rmSync(join(dir, 'slices'), { recursive: true, force: true });

@@ -55,6 +55,29 @@ describe('DiffParser: plain diffs', () => {
     ]);
   });
 
+  it('reads every well-formed hunk header and refuses malformed ones, with or without counts and context', () => {
+    const diff = (header: string, body: string[]) =>
+      [`:100644 100644 ${A} ${B} M\tf.txt`, '', 'diff --git a/f.txt b/f.txt', '--- a/f.txt', '+++ b/f.txt', header, ...body, ''].join('\n');
+    const added = (header: string, body: string[]) => [...parseDiffText(diff(header, body))[0]!.addedLines];
+    expect(added('@@ -3 +3 @@', ['-a', '+b'])).toEqual([3]);
+    expect(added('@@ -3,0 +4,2 @@ function f() {', ['+b', '+c'])).toEqual([4, 5]);
+    expect(added('@@ -0012,1 +0012 @@', ['-a', '+b'])).toEqual([12]);
+    expect(added('@@ -5,2 +4,0 @@', ['-a', '-b'])).toEqual([]);
+    // Counts are what git said: a body longer or shorter than the header is an error.
+    expect(() => added('@@ -3 +3 @@', ['-a', '+b', '+c'])).toThrow(DiffParseError);
+    expect(() => added('@@ -3 +3,2 @@', ['-a', '+b'])).toThrow(DiffParseError);
+    for (const bad of [
+      '@@ -3 +3 @@x',
+      '@@ -1,2,3 +4 @@',
+      '@@ -a +1 @@',
+      '@@ -1 +1',
+      '@@  -1 +1 @@',
+      '@@@ -1 +1 @@@',
+      '@@ -1 +99999999999 @@',
+    ])
+      expect(() => added(bad, ['+b']), bad).toThrow(DiffParseError);
+  });
+
   it('handles renames, deletions and the trailing tab git adds to names with spaces', () => {
     const text = [
       `:100644 100644 ${A} ${B} R086\told name.txt\tnew name.txt`,

@@ -7,12 +7,14 @@ import { parsePrePushInput, preCommitFrameworkUpdate, type PushUpdate } from '..
 import { pushPlan } from '../policy/push-plan.js';
 import type { GitRepo } from '../git/repo.js';
 import type { CliIO } from '../io/cli-io.js';
+import { debugEnabled, debugLine } from '../io/debug.js';
 import { readAll } from '../io/read-input.js';
 import { ReportCollector } from '../scan/collector.js';
 import { Progress } from '../scan/progress.js';
 import type { ScanReport } from '../scan/report.js';
+import { CleanBlobs } from '../scan/clean-blobs.js';
 import { requestChangedFiles, scanRequested, type RequestedScan } from '../scan/scan-changes.js';
-import { scanCommitMessages, scanTagMessages } from '../scan/messages.js';
+import { scanCommitMessages, scanTagMessages, startCommitMessages, stopCommitMessages } from '../scan/messages.js';
 import { withExposure } from '../scan/exposure.js';
 import type { ScanSetup } from '../scan/setup.js';
 
@@ -110,6 +112,8 @@ export async function scanCommits(setup: ScanSetup, plan: HistoryPlan, io: CliIO
   // Blobs of the next commits are requested while this one is scanned, so git log, git
   // cat-file and the engine work at the same time instead of waiting on each other.
   const inFlight: RequestedScan[] = [];
+  // The same blob at the same path, scanned clean once, is not read again (scan/clean-blobs.ts).
+  const clean = new CleanBlobs();
   /**
    * The place in history order (parents first) of each commit whose files are read, for
    * exposure's "introduced in". Only those: the others cannot hold a file finding, and a map of
@@ -120,20 +124,28 @@ export async function scanCommits(setup: ScanSetup, plan: HistoryPlan, io: CliIO
     await scanRequested(setup, inFlight.shift()!, collector);
     progress.tick();
   };
+  // Messages are committed and pushed too. Their git log runs alongside the file scan (its
+  // output read a bounded way ahead); they are scanned after the files, so the report's order
+  // is the same as when they were read afterwards.
+  const messages = startCommitMessages(repo, revisions);
   try {
     for await (const commit of streamHistory(repo, revisions)) {
       collector.summary.commits++;
-      const requested = requestChangedFiles(setup, reader, commit.files, collector, commit.commit);
+      const requested = requestChangedFiles(setup, reader, commit.files, collector, commit.commit, clean);
       if (commit.commit && requested.files.length > 0) order.set(commit.commit, order.size);
       inFlight.push(requested);
       if (inFlight.length >= COMMITS_IN_FLIGHT) await scanOldest();
     }
     while (inFlight.length > 0) await scanOldest();
+  } catch (err) {
+    await stopCommitMessages(messages);
+    throw err;
   } finally {
     progress.end();
   }
-  // Messages are committed and pushed too.
-  await scanCommitMessages(setup, repo, revisions, collector);
+  if (debugEnabled(io.env, 'scan'))
+    debugLine('scan', `history: blobs scanned clean before: ${clean.skipped.read} not read again, ${clean.skipped.scan} not scanned again`);
+  await scanCommitMessages(setup, messages, collector);
   if (plan.tags) await scanTagMessages(setup, repo, collector, plan.tags === 'all' ? undefined : new Set(plan.tags));
   const report = collector.finish();
   // Only when there is something to report: a clean scan runs no extra git command.

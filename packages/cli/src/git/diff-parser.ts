@@ -92,6 +92,9 @@ const EXTENDED_HEADERS = [
 
 export class DiffParseError extends Error {}
 
+/** A one-parent hunk header with well-formed ranges: `@@ -a[,b] +c[,d] @@`, then the end or ` <context>`. */
+const PLAIN_HUNK_HEADER = /^@@ -(\d{1,10})(?:,(\d{1,10}))? \+(\d{1,10})(?:,(\d{1,10}))? @@(?: |$)/;
+
 /** `unsigned long` −1 as git prints it on 64-bit and on LLP64/32-bit builds. */
 const WRAPPED_MINUS_ONE = new Set(['18446744073709551615', '4294967295']);
 
@@ -304,6 +307,21 @@ export class DiffParser {
   private hunkHeader(line: string): void {
     if (this.file === undefined) throw new DiffParseError(`hunk without a file: ${quoted(line)}`);
     const parents = this.sectionParents;
+    // The usual case (an ordinary commit's hunk) in one match; anything else, odd or malformed,
+    // takes the general path below, which explains what is wrong.
+    const plain = parents === 1 ? PLAIN_HUNK_HEADER.exec(line) : null;
+    if (plain) {
+      const [, , oldCount, start, count] = plain;
+      const hunk: Hunk = {
+        parentRemaining: [oldCount === undefined ? 1 : Number(oldCount)],
+        resultRemaining: count === undefined ? 1 : Number(count),
+        nextLine: Number(start),
+        parents,
+        undercounted: false,
+      };
+      this.hunk = hunk;
+      return this.endHunkIfDone(hunk);
+    }
     const combined = parents > 1;
     const marker = '@'.repeat(parents + 1);
     const tokens = line.split(' ');

@@ -6,6 +6,7 @@
  * or `<tag NAME>` with the commit they belong to.
  */
 import { gitFailure, spawnGit } from '../git/process.js';
+import { readAhead } from '../git/read-ahead.js';
 import type { GitRepo } from '../git/repo.js';
 import type { ReportCollector } from './collector.js';
 import { scanContent } from './scan-content.js';
@@ -28,28 +29,60 @@ export function scanMessage(setup: ScanSetup, collector: ReportCollector, text: 
   collector.add(path, bytes.length, scanContent(setup.scanner, bytes, { path, ...(commit ? { commit } : {}) }));
 }
 
-/** Runs git and splits its output on `separator` (messages hold no NUL), record by record. */
+/**
+ * Runs git and splits its output on `separator` (messages hold no NUL), record by record. The
+ * output is read ahead of the consumer (bounded, git/read-ahead.ts), so a history scan can start
+ * this git alongside its `git log -p` and read the messages once the files are done. Abandoning
+ * the generator kills git: its paused pipe would otherwise keep the process alive.
+ */
 async function* records(repo: GitRepo, args: string[], separator: string): AsyncGenerator<string> {
   const git = spawnGit(repo.cwd, args);
+  // Streaming decode: a character split between two chunks is not turned into U+FFFD.
+  const decoder = new TextDecoder('utf-8');
   let pending = '';
-  for await (const chunk of git.child.stdout as AsyncIterable<Buffer>) {
-    const parts = (pending + chunk.toString('utf8')).split(separator);
-    pending = parts.pop()!;
-    yield* parts;
+  let finished = false;
+  try {
+    for await (const chunk of readAhead(git.child.stdout)) {
+      const parts = (pending + decoder.decode(chunk, { stream: true })).split(separator);
+      pending = parts.pop()!;
+      yield* parts;
+    }
+    pending += decoder.decode();
+    if (pending) yield pending;
+    const code = await git.exit;
+    if (code !== 0) throw gitFailure(`git ${args[0]} (reading messages)`, git.stderr(), code);
+    finished = true;
+  } finally {
+    if (!finished) git.child.kill();
   }
-  if (pending) yield pending;
-  const code = await git.exit;
-  if (code !== 0) throw gitFailure(`git ${args[0]} (reading messages)`, git.stderr(), code);
 }
 
-/** Every commit message of `revisions`. */
-export async function scanCommitMessages(
-  setup: ScanSetup,
-  repo: GitRepo,
-  revisions: readonly string[],
-  collector: ReportCollector,
-): Promise<void> {
-  for await (const record of records(repo, ['log', '-z', '--format=%H%n%B', '--no-show-signature', ...revisions, '--'], '\0')) {
+/** Every commit message of a history scan, being read since `startCommitMessages`. */
+export interface CommitMessages {
+  records: AsyncGenerator<string>;
+  /** The first record, asked for at the start so that git starts at once. */
+  first: Promise<IteratorResult<string>>;
+}
+
+/** Starts `git log` for every commit message of `revisions`; scan them with scanCommitMessages, or end with stopCommitMessages. */
+export function startCommitMessages(repo: GitRepo, revisions: readonly string[]): CommitMessages {
+  const it = records(repo, ['log', '-z', '--format=%H%n%B', '--no-show-signature', ...revisions, '--'], '\0');
+  const first = it.next();
+  // Its failure is reported when the messages are scanned, not as an unhandled rejection meanwhile.
+  first.catch(() => undefined);
+  return { records: it, first };
+}
+
+/** Ends a message read that will not be scanned (the file scan failed): git is stopped. */
+export async function stopCommitMessages(messages: CommitMessages): Promise<void> {
+  await messages.first.catch(() => undefined);
+  await messages.records.return(undefined).catch(() => undefined);
+}
+
+/** Scans every commit message started by startCommitMessages. */
+export async function scanCommitMessages(setup: ScanSetup, messages: CommitMessages, collector: ReportCollector): Promise<void> {
+  for (let r = await messages.first; !r.done; r = await messages.records.next()) {
+    const record = r.value;
     const nl = record.indexOf('\n');
     if (nl === -1) continue;
     scanMessage(setup, collector, record.slice(nl + 1), COMMIT_MESSAGE_PATH, record.slice(0, nl));

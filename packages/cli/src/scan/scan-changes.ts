@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { ChangedFile } from '../git/diff-parser.js';
 import type { Blob, BlobReader } from '../git/blob-reader.js';
 import type { ReportCollector } from './collector.js';
-import { scanContent, tooLargeError } from './scan-content.js';
+import type { CleanBlobs } from './clean-blobs.js';
+import { scanContent, tooLargeError, type ContentScan } from './scan-content.js';
 import type { ScanSetup } from './setup.js';
 
 const SUBMODULE_MODE = '160000';
@@ -21,9 +22,20 @@ export function filesToScan(files: readonly ChangedFile[]): ChangedFile[] {
 /** The files of one change set whose blobs have been requested, waiting to be scanned. */
 export interface RequestedScan {
   files: ChangedFile[];
+  /** Per file: its size when it is a blob scanned clean before (not requested again), else undefined. */
+  known: (number | undefined)[];
   blobs: AsyncGenerator<Blob>;
   commit?: string;
+  clean?: CleanBlobs | undefined;
 }
+
+const EMPTY_SCAN = (path: string): ContentScan => ({
+  path,
+  findings: [],
+  suppressed: { directive: 0, fingerprint: 0 },
+  directives: [],
+  clean: true,
+});
 
 /** Picks the files to scan (counting those ignorePaths skips) and requests their blobs. */
 export function requestChangedFiles(
@@ -32,6 +44,7 @@ export function requestChangedFiles(
   changed: readonly ChangedFile[],
   collector: ReportCollector,
   commit?: string,
+  clean?: CleanBlobs,
 ): RequestedScan {
   const root = setup.repo?.topLevel ?? setup.pathRoot;
   const files: ChangedFile[] = [];
@@ -42,20 +55,31 @@ export function requestChangedFiles(
     else if (commit !== undefined && f.addedText !== undefined && !setup.scanner.mayFind(f.addedText)) collector.prefiltered();
     else files.push(f);
   }
-  return { files, blobs: reader.request(files.map((f) => f.oid)), ...(commit ? { commit } : {}) };
+  const known = files.map((f) => clean?.sizeIfClean(f.oid, f.pathKey, 'read'));
+  const wanted = files.filter((_, i) => known[i] === undefined).map((f) => f.oid);
+  return { files, known, blobs: reader.request(wanted), ...(commit ? { commit } : {}), clean };
 }
 
 /** Scans the blobs of a requested change set as they arrive. */
 export async function scanRequested(setup: ScanSetup, requested: RequestedScan, collector: ReportCollector): Promise<void> {
-  const { files, commit } = requested;
-  let i = 0;
-  for await (const blob of requested.blobs) {
-    const file = files[i++]!;
+  const { files, known, commit, clean } = requested;
+  const blobs = requested.blobs[Symbol.asyncIterator]();
+  for (const [i, file] of files.entries()) {
+    const size = known[i];
+    if (size !== undefined) {
+      collector.add(file.path, size, EMPTY_SCAN(file.path));
+      continue;
+    }
+    const next = await blobs.next();
+    if (next.done) throw new Error('git cat-file returned fewer blobs than were asked for');
+    const blob = next.value;
     if (!blob.bytes) throw tooLargeError(file.path, blob.size);
-    collector.add(
-      file.path,
-      blob.size,
-      scanContent(setup.scanner, blob.bytes, { path: file.path, changedLines: file.addedLines, ...(commit ? { commit } : {}) }),
-    );
+    if (clean?.sizeIfClean(file.oid, file.pathKey, 'scan') !== undefined) {
+      collector.add(file.path, blob.size, EMPTY_SCAN(file.path));
+      continue;
+    }
+    const scan = scanContent(setup.scanner, blob.bytes, { path: file.path, changedLines: file.addedLines, ...(commit ? { commit } : {}) });
+    if (scan.clean) clean?.remember(file.oid, file.pathKey, blob.size);
+    collector.add(file.path, blob.size, scan);
   }
 }

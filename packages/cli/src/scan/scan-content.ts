@@ -38,6 +38,12 @@ export interface ContentScan {
   suppressed: { directive: number; fingerprint: number };
   /** Findings on the lines being introduced that an allow directive silences, with the directive's reason. */
   directives: { finding: ReportedFinding; reason: string | undefined }[];
+  /**
+   * Whether the engine found nothing anywhere in the file or its path, on any line, silenced
+   * or not: the same bytes at the same path give nothing whichever lines are new (history scans
+   * skip such a blob when it comes back, scan/clean-blobs.ts).
+   */
+  clean: boolean;
 }
 
 export interface ContentLocation {
@@ -91,6 +97,7 @@ export function scanContent(scanner: Scanner, bytes: Uint8Array, where0: Content
     findings: [...named.findings],
     suppressed: { directive: 0, fingerprint: 0 },
     directives: [],
+    clean: named.findings.length === 0 && result.findings.length === 0 && result.suppressed.length === 0,
   };
   const allowed = result.suppressed.filter((s) => touches(s));
   for (const s of allowed) out.suppressed[s.suppressedBy]++;
