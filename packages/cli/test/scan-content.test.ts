@@ -1,7 +1,8 @@
 import { Scanner } from '@kernel-secrets/core';
 import { describe, expect, it } from 'vitest';
 import { randomToken } from '../../../test/support/tokens.js';
-import { scanContent } from '../src/scan/scan-content.js';
+import fc from 'fast-check';
+import { hasLoneCr, scanContent } from '../src/scan/scan-content.js';
 
 const scanner = new Scanner();
 
@@ -50,5 +51,16 @@ describe('scanContent', () => {
       directive: 0,
       fingerprint: 0,
     });
+  });
+});
+
+describe('hasLoneCr (line numbers agree with git only without a lone CR)', () => {
+  it('is true exactly when a CR is not followed by LF', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('\r', '\n', 'a', ' ') }), (t) => {
+        expect(hasLoneCr(t)).toBe(/\r(?!\n)/.test(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

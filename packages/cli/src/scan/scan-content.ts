@@ -53,8 +53,15 @@ export interface ContentLocation {
   changedLines?: LineLookup;
 }
 
-/** A lone CR ends a line for the engine but not for git: line numbers would not agree. */
-const LONE_CR = /\r(?!\n)/;
+/**
+ * A lone CR ends a line for the engine but not for git: line numbers would not agree. Found with
+ * `indexOf` (a native search) rather than a regex: history scans ask this of every blob they read,
+ * and the regex visiting each character was 3% of a scan of axios's history.
+ */
+export function hasLoneCr(text: string): boolean {
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return true;
+  return false;
+}
 
 /**
  * A path is text too: a file named after a token (or a directory holding one) is a finding, and
@@ -85,7 +92,7 @@ export function scanContent(scanner: Scanner, bytes: Uint8Array, where0: Content
   const { text, encoding } = decodeBytes(bytes);
   // Only UTF-8 text has lines that match git's. For UTF-16 and binary (printable runs, one per
   // line) git's line numbers mean nothing here, so every finding in a changed file is reported.
-  const changed = where.changedLines && encoding === 'utf8' && !LONE_CR.test(text) ? where.changedLines : undefined;
+  const changed = where.changedLines && encoding === 'utf8' && !hasLoneCr(text) ? where.changedLines : undefined;
   const touches = (f: { line: number; endLine: number }): boolean => {
     if (!changed) return true;
     for (let n = f.line; n <= f.endLine; n++) if (changed.has(n)) return true;
