@@ -52,7 +52,9 @@ describe('scan --all remembers blobs it scanned clean', () => {
     const r = repo.cli(['scan', '--all', '--format', 'json'], { env: { KERNEL_SECRETS_DEBUG: '1' } });
     expect(r.status).toBe(1);
     // Requests run ahead of the scan: in so short a history both twins were asked for before v1 and v2 were scanned.
-    expect(r.stderr).toContain('kernel-secrets:scan history: blobs scanned clean before: 0 not read again, 2 not scanned again');
+    expect(r.stderr).toContain(
+      `kernel-secrets:scan history: blobs scanned clean before: 0 not read again, 2 not scanned again (${v1.length + v2.length} bytes)`,
+    );
     const report = JSON.parse(r.stdout) as {
       summary: { files: number; commits: number };
       findings: { commit: string; exposure: unknown }[];

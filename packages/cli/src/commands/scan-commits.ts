@@ -144,7 +144,10 @@ export async function scanCommits(setup: ScanSetup, plan: HistoryPlan, io: CliIO
     progress.end();
   }
   if (debugEnabled(io.env, 'scan'))
-    debugLine('scan', `history: blobs scanned clean before: ${clean.skipped.read} not read again, ${clean.skipped.scan} not scanned again`);
+    debugLine(
+      'scan',
+      `history: blobs scanned clean before: ${clean.skipped.read} not read again, ${clean.skipped.scan} not scanned again (${clean.skipped.bytes} bytes)`,
+    );
   await scanCommitMessages(setup, messages, collector);
   if (plan.tags) await scanTagMessages(setup, repo, collector, plan.tags === 'all' ? undefined : new Set(plan.tags));
   const report = collector.finish();

@@ -15,8 +15,8 @@ export const MAX_CLEAN_BLOBS = 200_000;
 export class CleanBlobs {
   /** `<oid> <path key>` → size in bytes. */
   private readonly sizes = new Map<string, number>();
-  /** Blobs counted from memory instead of read, and read (requested earlier) but not scanned again: for the debug channel and tests. */
-  readonly skipped = { read: 0, scan: 0 };
+  /** Blobs counted from memory instead of read, read (requested earlier) but not scanned again, and their bytes: for the debug channel and tests. */
+  readonly skipped = { read: 0, scan: 0, bytes: 0 };
 
   /**
    * The size of this blob at this path if it was scanned clean before. Asked when the blob would
@@ -25,7 +25,10 @@ export class CleanBlobs {
    */
   sizeIfClean(oid: string, pathKey: string, when: 'read' | 'scan'): number | undefined {
     const size = this.sizes.get(`${oid} ${pathKey}`);
-    if (size !== undefined) this.skipped[when]++;
+    if (size !== undefined) {
+      this.skipped[when]++;
+      this.skipped.bytes += size;
+    }
     return size;
   }
 
