@@ -8,7 +8,7 @@ import type { ChangedFile } from '../git/diff-parser.js';
 import type { Blob, BlobReader } from '../git/blob-reader.js';
 import type { ReportCollector } from './collector.js';
 import type { CleanBlobs } from './clean-blobs.js';
-import { scanContent, tooLargeError, type ContentScan } from './scan-content.js';
+import { emptyContentScan, scanContent, tooLargeError } from './scan-content.js';
 import type { ScanSetup } from './setup.js';
 
 const SUBMODULE_MODE = '160000';
@@ -28,14 +28,6 @@ export interface RequestedScan {
   commit?: string;
   clean?: CleanBlobs | undefined;
 }
-
-const EMPTY_SCAN = (path: string): ContentScan => ({
-  path,
-  findings: [],
-  suppressed: { directive: 0, fingerprint: 0 },
-  directives: [],
-  clean: true,
-});
 
 /** Picks the files to scan (counting those ignorePaths skips) and requests their blobs. */
 export function requestChangedFiles(
@@ -67,7 +59,7 @@ export async function scanRequested(setup: ScanSetup, requested: RequestedScan, 
   for (const [i, file] of files.entries()) {
     const size = known[i];
     if (size !== undefined) {
-      collector.add(file.path, size, EMPTY_SCAN(file.path));
+      collector.add(file.path, size, emptyContentScan(file.path));
       continue;
     }
     const next = await blobs.next();
@@ -75,7 +67,7 @@ export async function scanRequested(setup: ScanSetup, requested: RequestedScan, 
     const blob = next.value;
     if (!blob.bytes) throw tooLargeError(file.path, blob.size);
     if (clean?.sizeIfClean(file.oid, file.pathKey, 'scan') !== undefined) {
-      collector.add(file.path, blob.size, EMPTY_SCAN(file.path));
+      collector.add(file.path, blob.size, emptyContentScan(file.path));
       continue;
     }
     const scan = scanContent(setup.scanner, blob.bytes, { path: file.path, changedLines: file.addedLines, ...(commit ? { commit } : {}) });

@@ -53,6 +53,11 @@ export interface ContentLocation {
   changedLines?: LineLookup;
 }
 
+/** A scan that found nothing: also what a history scan counts for a blob it knows is clean. */
+export function emptyContentScan(path: string): ContentScan {
+  return { path, findings: [], suppressed: { directive: 0, fingerprint: 0 }, directives: [], clean: true };
+}
+
 /**
  * A lone CR ends a line for the engine but not for git: line numbers would not agree. Found with
  * `indexOf` (a native search) rather than a regex: history scans ask this of every blob they read,
@@ -100,10 +105,8 @@ export function scanContent(scanner: Scanner, bytes: Uint8Array, where0: Content
   };
   const result = scanner.scan(text, { path: where.path });
   const out: ContentScan = {
-    path: where.path,
+    ...emptyContentScan(where.path),
     findings: [...named.findings],
-    suppressed: { directive: 0, fingerprint: 0 },
-    directives: [],
     clean: named.findings.length === 0 && result.findings.length === 0 && result.suppressed.length === 0,
   };
   const allowed = result.suppressed.filter((s) => touches(s));

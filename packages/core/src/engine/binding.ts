@@ -94,7 +94,7 @@ export function tokenRuns(
     if (to <= floor) continue;
     for (const run of charRuns(text, minLength, TOKEN_CHARS, Math.max(from, floor), to, minLength)) {
       floor = run[1] + 1;
-      if (run[1] - run[0] >= minLength && run[1] - run[0] <= MAX_TOKEN_LENGTH) out.push(run);
+      if (run[1] - run[0] <= MAX_TOKEN_LENGTH) out.push(run);
     }
   }
   return out;

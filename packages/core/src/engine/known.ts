@@ -81,18 +81,21 @@ export function knownVariants(token: string): KnownVariant[] {
   return variants;
 }
 
-/** Maximal runs of token characters: the candidates hashed against known fingerprints. */
+/**
+ * The definition of a fingerprint candidate, as a regex: maximal runs of token characters. The
+ * engine finds them with fingerprintRuns; the tests hold that to this (and check its linearity).
+ */
 export const FINGERPRINT_CANDIDATE = new RegExp(
   String.raw`(?<![A-Za-z0-9_\-.~+/=])${TOKEN_CHAR}{${MIN_KNOWN_TOKEN_LENGTH},${MAX_TOKEN_LENGTH}}`,
   'g',
 );
 
 /**
- * [start, end) of each run FINGERPRINT_CANDIDATE matches that is at least `minLength` long, in
- * order, found by the skip-ahead run finder instead of the regex: on ordinary text it probes a
- * fraction of the characters (the regex visits every one), and a history scan runs it over the
- * added lines of every commit. Like the regex, a run longer than MAX_TOKEN_LENGTH gives its
- * first MAX_TOKEN_LENGTH characters.
+ * The candidates hashed against known fingerprints (and judged by the history prefilter):
+ * [start, end) of each maximal run of token characters at least `minLength` (and at least
+ * MIN_KNOWN_TOKEN_LENGTH) long, in order, a run longer than MAX_TOKEN_LENGTH giving its first
+ * MAX_TOKEN_LENGTH characters: FINGERPRINT_CANDIDATE's matches. The skip-ahead run finder
+ * probes a fraction of the characters where the regex visits every one.
  */
 export function fingerprintRuns(text: string, minLength: number): [number, number][] {
   const min = Math.max(minLength, MIN_KNOWN_TOKEN_LENGTH);

@@ -14,14 +14,7 @@ import { KeywordSet } from './keyword-set.js';
 import { base64Runs, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
 import { signingContext, type SigningContext } from './jwt.js';
-import {
-  FINGERPRINT_CANDIDATE,
-  fingerprintCandidates,
-  fingerprintRuns,
-  knownVariants,
-  MIN_KNOWN_TOKEN_LENGTH,
-  type KnownVariant,
-} from './known.js';
+import { fingerprintCandidates, fingerprintRuns, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
 import { HOST_WINDOW, judgeBinding, LOOK_BEHIND, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
 import { regionsNear } from './keyword-near.js';
 import { joinedLiterals } from './concatenation.js';
@@ -269,11 +262,10 @@ export class Scanner {
       }
     }
     if (this.knownFingerprints.size === 0) return;
-    FINGERPRINT_CANDIDATE.lastIndex = 0;
-    for (let m = FINGERPRINT_CANDIDATE.exec(text); m; m = FINGERPRINT_CANDIDATE.exec(text)) {
-      for (const c of fingerprintCandidates(m[0])) {
+    for (const [runStart, runEnd] of fingerprintRuns(text, MIN_KNOWN_TOKEN_LENGTH)) {
+      for (const c of fingerprintCandidates(text.slice(runStart, runEnd))) {
         if (!this.knownFingerprints.has(fingerprint(c.value))) continue;
-        const start = m.index + c.start;
+        const start = runStart + c.start;
         hits.push({
           detector: 'known',
           rule: 'known/fingerprint',

@@ -61,17 +61,16 @@ export function printableRuns(bytes: Uint8Array): string {
   let i = 0;
   while (i < n) {
     // Skip what is not printable, then take the run that follows.
-    let b = bytes[i]!;
-    if (!((b >= 0x20 && b < 0x7f) || b === 0x09)) {
-      i++;
-      continue;
-    }
+    while (i < n && !isPrintable(bytes[i]!)) i++;
     const start = i;
-    do b = bytes[++i]!;
-    while (i < n && ((b >= 0x20 && b < 0x7f) || b === 0x09));
+    while (i < n && isPrintable(bytes[i]!)) i++;
     if (i - start >= MIN_PRINTABLE_RUN) runs.push(view.toString('latin1', start, i));
   }
   return runs.join('\n');
+}
+
+function isPrintable(b: number): boolean {
+  return (b >= 0x20 && b < 0x7f) || b === 0x09;
 }
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
