@@ -3,23 +3,32 @@
  * `Scanner.mayFind`). These commits change only the line holding the token, with its
  * credential name on an unchanged line: the skip must never hide them.
  */
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { expectNoSecret, randomToken, tempRepos } from './support/git-repo.js';
 
 const newRepo = tempRepos();
 
+const hex = () => randomBytes(20).toString('hex');
+/** A token in three literals of its own lines: `KERNEL_TOKEN = (` above joins them. */
+const split = (v: string) => `KERNEL_TOKEN = (\n    "${v.slice(0, 14)}"\n    "${v.slice(14, 28)}"\n    "${v.slice(28)}"\n)\n`;
+
 describe('scan --commits with the changed-lines prefilter', () => {
   it.each([
-    ['a multi-line KernelClient call', 'client.ts', (v: string) => `const client = new KernelClient(\n  "${v}",\n);\n`],
-    ['a Kubernetes env value', 'deploy.yaml', (v: string) => `env:\n  - name: KERNEL_TOKEN\n    value: "${v}"\n`],
-  ])('finds a token changed alone on its line in %s', (_what, file, make) => {
+    ['a multi-line KernelClient call', 'client.ts', (v: string) => `const client = new KernelClient(\n  "${v}",\n);\n`, randomToken],
+    ['a Kubernetes env value', 'deploy.yaml', (v: string) => `env:\n  - name: KERNEL_TOKEN\n    value: "${v}"\n`, randomToken],
+    // A bound 40-hex value is a token; alone it would be a commit id.
+    ['a hex token in a wrapped assignment', 'settings.py', (v: string) => `KERNEL_TOKEN = (\n    "${v}"\n)\n`, hex],
+    ['a hex Kubernetes env value', 'deploy.yaml', (v: string) => `env:\n  - name: KERNEL_TOKEN\n    value: ${v}\n`, hex],
+    ['a token split into literals', 'config.py', split, randomToken],
+  ])('finds a token changed alone on its line in %s', (_what, file, make, value) => {
     const repo = newRepo();
-    repo.write(file, make('YOUR_TOKEN'));
+    repo.write(file, make('YOUR_TOKEN_GOES_HERE_AND_IS_LONG_ENOUGH_'));
     repo.write('notes.md', 'rev 1\n');
     repo.gitOk(['add', '.']);
     repo.gitOk(['commit', '--quiet', '--no-verify', '-m', 'placeholder']);
     const base = repo.gitOk(['rev-parse', 'HEAD']).trim();
-    const token = randomToken();
+    const token = value();
     repo.write(file, make(token));
     repo.write('notes.md', 'rev 2\n'); // a file the prefilter may skip
     repo.gitOk(['commit', '--quiet', '--no-verify', '-am', 'rotate']);
@@ -28,14 +37,34 @@ describe('scan --commits with the changed-lines prefilter', () => {
     expect(r.output).toContain(`${file}:`);
     expectNoSecret(r.output, token);
   });
+
+  it('counts without reading a file whose added lines are integrity hashes, paths and versions', () => {
+    const repo = newRepo();
+    const lock = (version: string) =>
+      `{\n  "packages": {\n    "node_modules/@socket.io/component-emitter": {\n      "version": "${version}",\n` +
+      `      "resolved": "https://registry.npmjs.org/@socket.io/component-emitter/-/component-emitter-${version}.tgz",\n` +
+      `      "integrity": "sha512-${randomBytes(64).toString('base64')}"\n    }\n  }\n}\n`;
+    repo.write('package-lock.json', lock('3.1.0'));
+    repo.gitOk(['add', '.']);
+    repo.gitOk(['commit', '--quiet', '--no-verify', '-m', 'lock']);
+    const base = repo.gitOk(['rev-parse', 'HEAD']).trim();
+    repo.write('package-lock.json', lock('3.1.2'));
+    repo.gitOk(['commit', '--quiet', '--no-verify', '-am', 'bump']);
+    const r = repo.cli(['scan', '--commits', `${base}..HEAD`, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const { summary } = JSON.parse(r.stdout) as { summary: { files: number; bytes: number } };
+    // Examined (its added lines), so counted; never read, so no bytes.
+    expect(summary).toMatchObject({ files: 1, bytes: 0 });
+  });
 });
 
 describe('scan --all remembers blobs it scanned clean', () => {
   it('does not read a clean blob again when it comes back at the same path, and still finds the token each time it comes back', () => {
     const repo = newRepo();
     const token = randomToken();
-    const v1 = 'const headers = { token: process.env.KERNEL_TOKEN };\n';
-    const v2 = 'const headers = { token: process.env.KERNEL_TOKEN_PROD };\n';
+    // Random ids alone on their lines pass the prefilter (a name above could bind them); the file scan finds them unbound.
+    const v1 = `const ids = [\n  "${randomToken()}",\n];\n`;
+    const v2 = `const ids = [\n  "${randomToken()}",\n];\n`;
     const leaky = `${v1}const KERNEL_TOKEN = "${token}";\n`;
     const commit = (content: string, message: string) => {
       repo.write('src/client.ts', content);

@@ -5,47 +5,11 @@
  * give nothing. Slots are filled at run time (`{token}`, `{hex}`, `{jwt}`), so no token is
  * committed. A new shape is an entry plus its examples; nothing here changes.
  */
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { BINDING_RULES, resolveConfig, Scanner, TEXT_DETECTORS, type DetectorExamples } from '../src/index.js';
-import { randomJwt, randomToken } from '../../../test/support/tokens.js';
+import { resolveConfig, Scanner } from '../src/index.js';
+import { EXAMPLE_ENTRIES as ENTRIES, fill } from './support/examples.js';
 
 const scanner = new Scanner({ config: resolveConfig({ credentialNames: ['LAB_PAT'] }) });
-
-const SLOTS: Record<string, () => string> = {
-  '{token}': () => randomToken(),
-  '{hex}': () => randomBytes(20).toString('hex'),
-  '{jwt}': () => randomJwt({ sub: randomToken(12), exp: Math.floor(Date.now() / 1000) + 3600 }),
-};
-
-interface Site {
-  line: number;
-  column: number;
-  length: number;
-}
-
-/** The example with its slots filled, and where each filled value sits. */
-function fill(template: string): { text: string; sites: Site[] } {
-  const sites: Site[] = [];
-  let text = '';
-  for (const part of template.split(/(\{token\}|\{hex\}|\{jwt\})/)) {
-    const make = SLOTS[part];
-    if (!make) {
-      text += part;
-      continue;
-    }
-    const value = make();
-    const lines = text.split(/\r\n|\r|\n/);
-    sites.push({ line: lines.length, column: lines[lines.length - 1]!.length + 1, length: value.length });
-    text += value;
-  }
-  return { text, sites };
-}
-
-const ENTRIES: [string, DetectorExamples][] = [
-  ...TEXT_DETECTORS.map((d) => [`${d.detector}/${d.id}`, d.examples] as [string, DetectorExamples]),
-  ...Object.entries(BINDING_RULES).map(([id, r]) => [`${r.detector}/${id}`, r.examples] as [string, DetectorExamples]),
-];
 
 describe('catalogue examples', () => {
   it.each(ENTRIES)('%s has found examples and quiet ones', (_id, examples) => {

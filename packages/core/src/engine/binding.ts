@@ -176,7 +176,7 @@ function bareName(raw: string): { name: string; flag: boolean } {
 }
 
 /** Operators a value follows, longest first. */
-const OPERATORS = ['??=', '||=', '?=', ':=', '=>', '==', '??', '||', '=', ':', ',', '(', '|'] as const;
+export const OPERATORS = ['??=', '||=', '?=', ':=', '=>', '==', '??', '||', '=', ':', ',', '(', '|'] as const;
 
 function operatorBefore(text: string, i: number): string | undefined {
   for (const op of OPERATORS) {

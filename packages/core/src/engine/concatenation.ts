@@ -52,9 +52,27 @@ function nextPiece(text: string, close: number, to: number): number {
   return i > close + 1 && i < to && isQuote(text.charCodeAt(i)) ? i : -1;
 }
 
-/** Every chain of two or more joined literals in [from, to) spelling at least `minLength` characters. */
-export function joinedLiterals(text: string, from: number, to: number, minLength: number): JoinedLiteral[] {
-  const out: JoinedLiteral[] = [];
+/** A chain of one or more literals, as the walk below finds them. */
+export interface LiteralChain extends JoinedLiteral {
+  pieces: number;
+  /** Whether one of its pieces ends a line, followed only by what may join another. */
+  open: boolean;
+}
+
+/** Whether the piece closing at `close` is followed only by spaces, one `+` or `\\` up to a line break or the end. */
+function endsLine(text: string, close: number): boolean {
+  let i = close + 1;
+  let plus = false;
+  for (; i < text.length && i - close <= MAX_GAP; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 43 && !plus) plus = true;
+    else if (c !== 32 && c !== 9 && c !== 92) break;
+  }
+  return i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
+}
+
+/** Every chain of literals in [from, to), single pieces included, in order (`open` only with `trackOpen`). */
+function* chains(text: string, from: number, to: number, trackOpen = false): Generator<LiteralChain> {
   let i = from;
   while (i < to) {
     // Jump to the next quote natively: most characters of code are not one.
@@ -71,16 +89,36 @@ export function joinedLiterals(text: string, from: number, to: number, minLength
     let value = text.slice(start, close);
     let end = close;
     let pieces = 1;
-    for (let open = nextPiece(text, end, to); open !== -1 && pieces < MAX_PIECES; open = nextPiece(text, end, to)) {
-      const next = pieceEnd(text, open, to);
+    let open = trackOpen && endsLine(text, close);
+    for (let at = nextPiece(text, end, to); at !== -1 && pieces < MAX_PIECES; at = nextPiece(text, end, to)) {
+      const next = pieceEnd(text, at, to);
       if (next === -1) break;
-      value += text.slice(open + 1, next);
+      value += text.slice(at + 1, next);
       end = next;
       pieces++;
+      open ||= trackOpen && endsLine(text, next);
     }
-    if (pieces > 1 && value.length >= minLength) out.push({ start, end, firstEnd: close, value });
+    yield { start, end, firstEnd: close, value, pieces, open };
     // Past the chain's closing quote: it does not open another literal.
     i = end + 1;
   }
+}
+
+/** Every chain of two or more joined literals in [from, to) spelling at least `minLength` characters. */
+export function joinedLiterals(text: string, from: number, to: number, minLength: number): JoinedLiteral[] {
+  const out: JoinedLiteral[] = [];
+  for (const c of chains(text, from, to)) {
+    if (c.pieces > 1 && c.value.length >= minLength) out.push({ start: c.start, end: c.end, firstEnd: c.firstEnd, value: c.value });
+  }
   return out;
+}
+
+/**
+ * Every chain of literals in `text`, single pieces included, each saying whether one of its
+ * pieces ends a line, followed only by what may join another (spaces, one `+`, `\\`): such a
+ * chain may go on in a line `text` does not hold. History's prefilter sees only a change's
+ * added lines, glued together.
+ */
+export function literalChains(text: string): Generator<LiteralChain> {
+  return chains(text, 0, text.length, true);
 }

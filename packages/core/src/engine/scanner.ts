@@ -11,13 +11,14 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/resolve.js';
 import type { DetectorId, Finding, KnownTokens, ScanOptions, ScanResult, Severity, SuppressedFinding } from '../types.js';
 import { isAllowedLine } from './allow.js';
 import { KeywordSet } from './keyword-set.js';
-import { base64Runs, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
+import { decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
 import { signingContext, type SigningContext } from './jwt.js';
 import { fingerprintCandidates, fingerprintRuns, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
 import { HOST_WINDOW, judgeBinding, LOOK_BEHIND, tokenRuns, valueStartInRun, type NameJudge } from './binding.js';
+import { mayBeBoundAbove, sameLineBefore } from './binding-above.js';
 import { regionsNear } from './keyword-near.js';
-import { joinedLiterals } from './concatenation.js';
+import { joinedLiterals, literalChains } from './concatenation.js';
 import { notebookOutputs } from './notebook.js';
 import { LineIndex } from './lines.js';
 import { createConfiguredNames, nameWords } from './names.js';
@@ -40,6 +41,14 @@ interface RawHit {
 /** When two hits cover the same characters, the more certain family wins. */
 /** Runs `mayFind` remembers as rejected (about 5 MB of strings at most). */
 const MAX_REMEMBERED_RUNS = 50_000;
+/**
+ * Added lines up to this long that hold a keyword are judged on their own by history's
+ * prefilter; longer ones (a rebuilt bundle, source map or lockfile) are mostly their whole
+ * file, which is then read and scanned instead. On axios's history (interleaved runs), 4 and
+ * 16 KB were alike; 64 KB, judging every hunk (51 MB of blobs read, but 300 MB of hunks judged)
+ * and reading every keyword file (220 MB read) all cost more CPU.
+ */
+const JUDGED_HUNK = 4096;
 
 const PRIORITY: Record<DetectorId, number> = { known: 0, format: 1, 'authorization-header': 2, context: 3 };
 
@@ -179,26 +188,76 @@ export class Scanner {
   /**
    * Whether a finding could start inside `changedText` (the added lines of a change), whatever
    * the unchanged lines around it hold. False lets a history scan skip reading the whole file.
-   * Every detector needs, on the secret's own line, one of: a keyword (`KERNEL_TOKEN=`,
-   * `token =`, `Bearer`, `eyJ`…), a known token or declared format, a base64 blob, or a value
-   * that passes the credential filter itself (a token on its own line under a name on an
-   * unchanged line, as in a multi-line `KernelClient(` call or a Kubernetes `value:` line).
+   * A finding's own line holds what proves it, except its binding, which may sit on an unchanged
+   * line above (engine/binding-above.ts). So the added lines may find when:
+   * - they hold a keyword and the detectors find something in them, or they are too long to
+   *   be worth judging apart from their file (JUDGED_HUNK);
+   * - they hold a known token, a declared format, or a base64 blob the scan would open;
+   * - a value in them whose line lets its binding be above passes the filter that binding
+   *   would apply, judged with what its own line says (quotes, the characters around it);
+   * - a chain of literals in them may be bound from above, or may join pieces on a line they
+   *   do not hold (`"…" +` at a line end).
+   * test/may-find.test.ts holds this to every catalogue example and cross-line shape.
    */
   mayFind(changedText: string): boolean {
     if (this.knownFingerprints.size > 0 || changedText.includes('\0')) return true;
-    if (this.keywords.anyIn(changedText)) return true;
+    const keyword = this.keywords.anyIn(changedText);
+    if (
+      keyword &&
+      (changedText.length > JUDGED_HUNK ||
+        this.collect(changedText, 0, { bytes: MAX_DECODED_BYTES }, signingContext(changedText)).length > 0)
+    )
+      return true;
     if (this.knownVariants.some((v) => changedText.includes(v.text))) return true;
     for (const f of this.config.formats) {
       if (f.prefix ? changedText.includes(f.prefix) : ((f.pattern.lastIndex = 0), f.pattern.test(changedText))) return true;
     }
-    if (base64Runs(changedText).length > 0) return true;
-    // The same maximal token-character runs the fingerprint check hashes.
-    for (const [start, end] of fingerprintRuns(changedText, this.config.thresholds.minLength)) {
-      const run = changedText.slice(start, end);
-      if (this.rejectedRuns.has(run)) continue;
-      if (rejectCandidate(run, this.config.thresholds, { quoted: true }) === undefined) return true;
-      this.rememberRejected(run);
+    if (!keyword) {
+      // collect above opened the blobs when there is a keyword. A spent budget decides nothing.
+      const budget = { bytes: MAX_DECODED_BYTES };
+      if (decodeBase64Blobs(changedText, this.blobKeywords, budget, true).length > 0 || budget.bytes <= 0) return true;
     }
+    const minLength = this.config.thresholds.minLength;
+    for (const [runStart, runEnd] of tokenRuns(changedText, minLength)) {
+      if (this.mayBeBoundFromAbove(changedText, runStart, runEnd)) return true;
+    }
+    for (const chain of literalChains(changedText)) {
+      const joined = chain.pieces > 1 && chain.value.length >= minLength;
+      if (!chain.open && !joined) continue;
+      if (mayBeBoundAbove(changedText, chain.start)) {
+        if (chain.open || this.passesBound(chain.value, { quoted: true })) return true;
+      } else if (chain.open && keyword && this.keywords.anyIn(changedText.slice(Math.max(0, chain.start - LOOK_BEHIND), chain.start))) {
+        // Bound on its own line (collect judged the pieces it saw), it may go on below.
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the token run at [runStart, runEnd) of added lines may be a value bound to a line
+   * above, and passes the filter that binding's value would: the same value, quotes and
+   * neighbouring characters findBound gives it.
+   */
+  private mayBeBoundFromAbove(text: string, runStart: number, runEnd: number): boolean {
+    // `NAME=value` in one run: its name is on this line, where collect judged it.
+    if (valueStartInRun(text, runStart, runEnd) !== runStart) return false;
+    const end = trimSentenceDot(text, runStart, runEnd);
+    if (end - runStart < this.config.thresholds.minLength) return false;
+    // `user:…@` of a URL whose Kernel host may be read past the line's end.
+    const userinfo = text.charCodeAt(end) === 64 && text.charCodeAt(runStart - 1) === 58;
+    if (!userinfo && !mayBeBoundAbove(text, runStart)) return false;
+    const before = sameLineBefore(text, runStart);
+    const quoted = /["'`]/.test(text.charAt(runStart - 1));
+    return this.passesBound(text.slice(runStart, end), { before, after: text.charAt(end), quoted });
+  }
+
+  /** Whether `value` passes the credential filter as a bound value (judgements remembered when it does not). */
+  private passesBound(value: string, ctx: { before?: string; after?: string; quoted: boolean }): boolean {
+    const key = `${ctx.quoted ? '"' : ''}${ctx.before ?? ''}\u0000${value}\u0000${ctx.after ?? ''}`;
+    if (this.rejectedRuns.has(key)) return false;
+    if (rejectCandidate(value, this.config.thresholds, { ...ctx, bound: true }) === undefined) return true;
+    this.rememberRejected(key);
     return false;
   }
 
