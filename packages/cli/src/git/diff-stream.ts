@@ -8,6 +8,7 @@ import { DiffParseError, DiffParser, type CommitChanges } from './diff-parser.js
 import { LineSplitter } from './line-splitter.js';
 import { readAhead } from './read-ahead.js';
 import { gitFailure, spawnGit } from './process.js';
+import { spawnGitReadInThread, type GitOutput } from './output-thread.js';
 
 /** Where git runs; a GitRepo, named structurally so this module does not depend on repo.ts. */
 export interface GitLocation {
@@ -21,17 +22,25 @@ export interface DiffStreamOptions {
   implicitCommit: boolean;
   /** What to tell the user when git fails, given its stderr. */
   hint: (stderr: string) => string;
+  /** Read git's output in a thread of its own (long outputs: history; git/output-thread.ts). */
+  readInThread?: boolean;
+}
+
+/** git's output read on this thread, a bounded few MiB ahead of the parser. */
+function readHere(cwd: string, args: readonly string[]): GitOutput {
+  const git = spawnGit(cwd, args);
+  return { chunks: readAhead(git.child.stdout), exit: git.exit, stderr: () => git.stderr(), kill: () => git.child.kill() };
 }
 
 export async function* streamDiff(repo: GitLocation, args: readonly string[], options: DiffStreamOptions): AsyncGenerator<CommitChanges> {
-  const git = spawnGit(repo.cwd, args);
+  const git = options.readInThread ? spawnGitReadInThread(repo.cwd, args) : readHere(repo.cwd, args);
   const splitter = new LineSplitter();
   const parser = new DiffParser(options.implicitCommit);
   let finished = false;
   try {
     try {
       // Read ahead of the parser, bounded: git keeps producing while a commit is scanned.
-      for await (const chunk of readAhead(git.child.stdout)) {
+      for await (const chunk of git.chunks) {
         for (const line of splitter.push(chunk)) parser.pushLine(line);
         yield* parser.take();
       }
@@ -47,6 +56,6 @@ export async function* streamDiff(repo: GitLocation, args: readonly string[], op
       throw err;
     }
   } finally {
-    if (!finished) git.child.kill();
+    if (!finished) git.kill();
   }
 }

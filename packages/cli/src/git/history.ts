@@ -33,10 +33,16 @@ export async function countCommits(repo: GitRepo, revisions: readonly string[]):
   return Number(out.trim()) || 0;
 }
 
+/**
+ * A whole-history scan (`--all`) reads git's output in a thread of its own (git/output-thread.ts):
+ * it pays for the thread's start-up (about 50 ms) many times over. A push or a range is read on
+ * the main thread: most are a few commits.
+ */
 export function streamHistory(repo: GitRepo, revisions: readonly string[]): AsyncGenerator<CommitChanges> {
   return streamDiff(repo, [...QUOTE_PATHS, ...LOG_SHAPE, ...revisions, '--'], {
     what: 'git log',
     implicitCommit: false,
     hint: revisionHint,
+    readInThread: revisions.includes('--all'),
   });
 }

@@ -106,12 +106,30 @@ export interface SpawnGitOptions {
 /** Processes started so far, to pair a trace's start and exit lines. */
 let processes = 0;
 
-/** Starts `git <args>` in `cwd`. */
-export function spawnGit(cwd: string, args: readonly string[], options: SpawnGitOptions = {}): GitProcess {
+/**
+ * Traces a git command's start (under DEBUG) and returns what traces its end: every git
+ * process, wherever it runs, is numbered and traced the same way.
+ */
+export function traceGit(args: readonly string[]): (end: number | string | null) => void {
   const debug = debugEnabled(process.env, 'git');
   const started = debug ? Date.now() : 0;
   const id = ++processes;
   if (debug) trace(`#${id} $ ${commandLine(args)}`);
+  return (end) => {
+    if (debug) trace(`#${id} exit ${end} after ${Date.now() - started} ms`);
+  };
+}
+
+/** The error for a git that could not start: not found on PATH, or a working directory that does not exist. */
+export function spawnFailure(err: NodeJS.ErrnoException, cwd: string): Error {
+  // Node says ENOENT both for a missing git and for a missing working directory.
+  if (err.code === 'ENOENT' && !existsSync(cwd)) return new CliError(`the directory ${cwd} does not exist`);
+  return err.code === 'ENOENT' ? gitNotFound() : err;
+}
+
+/** Starts `git <args>` in `cwd`. */
+export function spawnGit(cwd: string, args: readonly string[], options: SpawnGitOptions = {}): GitProcess {
+  const traceEnd = traceGit(args);
   // node:child_process is loaded by the first git call: `scan --stdin` and `--version` start without it.
   const child = process
     .getBuiltinModule('node:child_process')
@@ -121,13 +139,9 @@ export function spawnGit(cwd: string, args: readonly string[], options: SpawnGit
     stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
   });
   const exit = new Promise<number | null>((resolve, reject) => {
-    child.on('error', (err: NodeJS.ErrnoException) => {
-      // Node says ENOENT both for a missing git and for a missing working directory.
-      if (err.code === 'ENOENT' && !existsSync(cwd)) reject(new CliError(`the directory ${cwd} does not exist`));
-      else reject(err.code === 'ENOENT' ? gitNotFound() : err);
-    });
+    child.on('error', (err: NodeJS.ErrnoException) => reject(spawnFailure(err, cwd)));
     child.on('close', (code, signal) => {
-      if (debug) trace(`#${id} exit ${code ?? signal} after ${Date.now() - started} ms`);
+      traceEnd(code ?? signal);
       resolve(code);
     });
   });
