@@ -11,6 +11,7 @@
  */
 import { CliError } from '../errors.js';
 import { spawnFailure, traceGit } from './process.js';
+import { Wake } from './wake.js';
 
 /** Bytes the thread may read ahead of the consumer before it stops reading. */
 const AHEAD = 32 * 1024 * 1024;
@@ -73,12 +74,8 @@ export function spawnGitReadInThread(cwd: string, args: readonly string[], ahead
   let stderr = '';
   let done = false;
   let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
+  const wake = new Wake();
+  const notify = wake.notify;
   let settle: { resolve: (code: number | null) => void; reject: (err: Error) => void } | undefined;
   const exit = new Promise<number | null>((resolve, reject) => (settle = { resolve, reject }));
   exit.catch(() => undefined); // a consumer that stops early may never look
@@ -124,7 +121,7 @@ export function spawnGitReadInThread(cwd: string, args: readonly string[], ahead
       }
       if (failure) throw failure;
       if (done) return;
-      await new Promise<void>((resolve) => (wake = resolve));
+      await wake.wait();
     }
   }
 

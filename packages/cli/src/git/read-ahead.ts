@@ -6,6 +6,7 @@
  * stays bounded: the stream is paused above HIGH_WATER and resumed below LOW_WATER.
  */
 import type { Readable } from 'node:stream';
+import { Wake } from './wake.js';
 
 const HIGH_WATER = 8 * 1024 * 1024;
 const LOW_WATER = 2 * 1024 * 1024;
@@ -15,12 +16,8 @@ export async function* readAhead(stream: Readable): AsyncGenerator<Buffer> {
   let buffered = 0;
   let ended = false;
   let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
+  const wake = new Wake();
+  const notify = wake.notify;
   const onData = (chunk: Buffer): void => {
     queue.push(chunk);
     buffered += chunk.length;
@@ -49,7 +46,7 @@ export async function* readAhead(stream: Readable): AsyncGenerator<Buffer> {
       }
       if (failure) throw failure;
       if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
+      await wake.wait();
     }
   } finally {
     stream.off('data', onData);
