@@ -91,7 +91,7 @@ export const FINGERPRINT_CANDIDATE = new RegExp(
 );
 
 /**
- * The candidates hashed against known fingerprints (and judged by the history prefilter):
+ * The candidates hashed against known fingerprints:
  * [start, end) of each maximal run of token characters at least `minLength` (and at least
  * MIN_KNOWN_TOKEN_LENGTH) long, in order, a run longer than MAX_TOKEN_LENGTH giving its first
  * MAX_TOKEN_LENGTH characters: FINGERPRINT_CANDIDATE's matches. The skip-ahead run finder

@@ -38,8 +38,7 @@ interface RawHit {
   fingerprint?: string;
 }
 
-/** When two hits cover the same characters, the more certain family wins. */
-/** Runs `mayFind` remembers as rejected (about 5 MB of strings at most). */
+/** Values `mayFind` remembers as rejected (about 5 MB of strings at most). */
 const MAX_REMEMBERED_RUNS = 50_000;
 /**
  * Added lines up to this long that hold a keyword are judged on their own by history's
@@ -50,6 +49,7 @@ const MAX_REMEMBERED_RUNS = 50_000;
  */
 const JUDGED_HUNK = 4096;
 
+/** When two hits cover the same characters, the more certain family wins. */
 const PRIORITY: Record<DetectorId, number> = { known: 0, format: 1, 'authorization-header': 2, context: 3 };
 
 export interface ScannerOptions {
@@ -117,10 +117,10 @@ export class Scanner {
   private readonly onValue: ScannerOptions['onValue'];
   private lastSigning?: { file: string; context: SigningContext };
   /**
-   * Token-character runs `mayFind` has judged not to be credentials. A history repeats the
-   * same identifiers, paths and hashes commit after commit; judging each once (the word-share
-   * measure is most of the prefilter's cost) is the same answer for less. Bounded: cleared
-   * when full.
+   * Values `mayFind` has judged not to be credentials, keyed with the quotes and neighbours they
+   * were judged with. A history repeats the same identifiers, paths and hashes commit after
+   * commit; judging each once (the word-share measure is most of the prefilter's cost) is the
+   * same answer for less. Bounded: cleared when full.
    */
   private readonly rejectedRuns = new Set<string>();
 
@@ -261,9 +261,9 @@ export class Scanner {
     return false;
   }
 
-  private rememberRejected(run: string): void {
+  private rememberRejected(key: string): void {
     if (this.rejectedRuns.size >= MAX_REMEMBERED_RUNS) this.rejectedRuns.clear();
-    this.rejectedRuns.add(run);
+    this.rejectedRuns.add(key);
   }
 
   /**
