@@ -5,10 +5,48 @@
 import { appendFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 
+/** The counter that WebAssembly calls add to (the innermost instrumentRegExp still running). */
+let wasmCounter = null;
+
+/**
+ * Core's keyword pass runs long texts through a WebAssembly module (engine/wasm-keywords.ts), not
+ * a regex: its calls count as searches too, as `wasm:<export>`, each covering the offsets it was
+ * asked to scan (its `scan(text, n, from, limit, …)` arguments). Installed once: instances made
+ * while one count ran are still called during the next.
+ */
+function instrumentWebAssembly() {
+  const api = globalThis.WebAssembly;
+  if (!api || api.Instance.countsWork) return;
+  const Original = api.Instance;
+  const Counting = function (module, imports) {
+    const instance = new Original(module, imports);
+    const exports = {};
+    for (const [name, value] of Object.entries(instance.exports)) {
+      exports[name] =
+        typeof value !== 'function'
+          ? value
+          : (...args) => {
+              if (wasmCounter) {
+                wasmCounter.calls++;
+                wasmCounter.chars += Math.max(1, args[3] - args[2]);
+                wasmCounter.patterns.add(`wasm:${name}`);
+              }
+              return value(...args);
+            };
+    }
+    return { exports };
+  };
+  Counting.countsWork = true;
+  api.Instance = Counting;
+}
+
 /** Wraps RegExp.prototype.exec to count searches, characters covered and patterns run. */
 export function instrumentRegExp() {
   const original = RegExp.prototype.exec;
   const counter = { calls: 0, chars: 0, patterns: new Set() };
+  instrumentWebAssembly();
+  const outer = wasmCounter;
+  wasmCounter = counter;
   RegExp.prototype.exec = function (input) {
     const text = String(input);
     const start = this.global || this.sticky ? this.lastIndex : 0;
@@ -20,7 +58,13 @@ export function instrumentRegExp() {
     else counter.chars += this.sticky ? 1 : Math.max(1, text.length - start);
     return m;
   };
-  return { counter, restore: () => void (RegExp.prototype.exec = original) };
+  return {
+    counter,
+    restore: () => {
+      RegExp.prototype.exec = original;
+      wasmCounter = outer;
+    },
+  };
 }
 
 const out = process.env.REGEX_WORK_OUT;

@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../regex-text.js';
+import { WasmKeywordMatcher } from './wasm-keywords.js';
 
 /** Which keywords a text holds, and where the ones that place candidates are. */
 export interface KeywordScan {
@@ -9,46 +10,89 @@ export interface KeywordScan {
 }
 
 /**
+ * Texts at least this long go through the WebAssembly pass (wasm-keywords.ts); shorter ones
+ * (ESLint's string literals, history's changed lines) through the regex, whose start-up is
+ * cheaper than copying a text into the module. Both give the same answer (keyword-set.test.ts).
+ */
+export const WASM_MIN_TEXT = 512;
+
+/**
  * Keyword prefilter: which of the detectors' keywords occur in a text, case-insensitively,
- * found in ONE pass of one compiled alternation. Lower-casing a whole file and calling
- * `includes` once per keyword costs about three times as much (each absent keyword is a full
- * pass, and lower-casing non-ASCII text is slow). The same pass records where the binding
- * detector's keywords occur, so that it judges only token runs near one (keyword-near.ts)
- * without a second pass over the text.
+ * found in ONE pass. Lower-casing a whole file and calling `includes` once per keyword costs
+ * about three times as much as one compiled alternation (each absent keyword is a full pass, and
+ * lower-casing non-ASCII text is slow); the WebAssembly pass costs a quarter of the alternation.
+ * The same pass records where the binding detector's keywords occur, so that it judges only
+ * token runs near one (keyword-near.ts) without a second pass over the text.
  */
 export class KeywordSet {
-  private readonly pattern: RegExp;
+  /** Distinct lower-case keywords, longest first: at one offset the longer keyword wins. */
+  private readonly sorted: readonly string[];
+  private readonly index: Map<string, number>;
   /** For each keyword, the keywords it contains (`token=` contains `token`): found together. */
-  private readonly implied: Map<string, string[]>;
-  private readonly positioned: ReadonlySet<string>;
+  private readonly implied: readonly (readonly string[])[];
+  private readonly placesCandidates: readonly boolean[];
+  private readonly pattern: RegExp;
   private readonly any: RegExp;
+  /** Built on the first long text (undefined: not yet; null: the regex serves all texts). */
+  private matcher: WasmKeywordMatcher | null | undefined;
 
   constructor(keywords: readonly string[], positioned: readonly string[] = []) {
-    // Longest first, so that at one position the longer keyword wins and implies the shorter.
-    const sorted = [...new Set(keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length);
-    this.implied = new Map(sorted.map((k) => [k, sorted.filter((o) => k.includes(o))]));
-    this.pattern = new RegExp(sorted.map(escapeRegExp).join('|'), 'gi');
+    this.sorted = [...new Set(keywords.map((k) => k.toLowerCase()))].sort((a, b) => b.length - a.length);
+    this.index = new Map(this.sorted.map((k, i) => [k, i]));
+    this.implied = this.sorted.map((k) => this.sorted.filter((o) => k.includes(o)));
+    const placing = new Set(positioned.map((k) => k.toLowerCase()));
+    this.placesCandidates = this.implied.map((ks) => ks.some((k) => placing.has(k)));
+    this.pattern = new RegExp(this.sorted.map(escapeRegExp).join('|'), 'gi');
     this.any = new RegExp(this.pattern.source, 'i');
-    this.positioned = new Set(positioned.map((k) => k.toLowerCase()));
   }
 
-  /** One forward pass over `text`; after a match it steps one character, so overlapping keywords are all seen. */
+  /** One forward pass over `text`; overlapping keywords are all seen (each offset is tried). */
   scan(text: string): KeywordScan {
     const present = new Set<string>();
     const positions: number[] = [];
-    const re = this.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const implied = this.implied.get(m[0].toLowerCase()) ?? [];
-      for (const k of implied) present.add(k);
-      if (implied.some((k) => this.positioned.has(k))) positions.push(m.index);
-      re.lastIndex = m.index + 1;
-    }
+    this.forEach(text, (offset, keyword) => {
+      for (const k of this.implied[keyword]!) present.add(k);
+      if (this.placesCandidates[keyword]) positions.push(offset);
+    });
     return { present, positions };
   }
 
   /** Whether `text` holds any keyword (stops at the first). */
   anyIn(text: string): boolean {
-    return this.any.test(text);
+    if (text.length < WASM_MIN_TEXT || !this.wasm()) return this.any.test(text);
+    let found = false;
+    this.forEach(text, () => (found = true));
+    return found;
+  }
+
+  /** `visit(offset, keyword index)` at each offset where a keyword starts (the longest); true stops. */
+  private forEach(text: string, visit: (offset: number, keyword: number) => boolean | void): void {
+    const matcher = text.length >= WASM_MIN_TEXT ? this.wasm() : null;
+    if (matcher) {
+      matcher.forEach(text, visit);
+      return;
+    }
+    const re = this.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (visit(m.index, this.index.get(m[0].toLowerCase())!) === true) return;
+      re.lastIndex = m.index + 1;
+    }
+  }
+
+  private wasm(): WasmKeywordMatcher | null {
+    if (this.matcher === undefined) this.matcher = WasmKeywordMatcher.create(this.sorted) ?? null;
+    return this.matcher;
+  }
+
+  /** Only for tests: the answer of the regex alone, which the WebAssembly pass must equal. */
+  scanWithRegex(text: string): KeywordScan {
+    const saved = this.matcher;
+    this.matcher = null;
+    try {
+      return this.scan(text);
+    } finally {
+      this.matcher = saved;
+    }
   }
 }
