@@ -9,13 +9,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeywordSet, WASM_MIN_TEXT } from '../src/engine/keyword-set.js';
-import { WasmKeywordMatcher } from '../src/engine/wasm-keywords.js';
+import { WasmKeywordMatcher, chunks } from '../src/engine/wasm-keywords.js';
 import { BINDING_KEYWORDS } from '../src/catalogue/binding-rules.js';
 import { Scanner, TEXT_DETECTORS } from '../src/index.js';
 import { randomToken } from '../../../test/support/tokens.js';
 
-/** The chunk the matcher copies into the module at a time (wasm-keywords.ts). */
-const CHUNK = 64 * 1024;
+/** The first edges between the chunks the matcher copies into the module (wasm-keywords.ts). */
+const EDGES = [...chunks(300_000)].slice(0, 6).map(([, end]) => end);
 
 /** The keywords the engine's scanner prefilters on: the detectors' and the binding detector's. */
 const ENGINE_KEYWORDS = [...new Set([...TEXT_DETECTORS.flatMap((d) => d.keywords), ...BINDING_KEYWORDS])];
@@ -83,18 +83,26 @@ describe('the WebAssembly keyword pass', () => {
     );
   });
 
-  it('finds keywords that straddle a chunk edge, in every position across it', () => {
+  it('finds keywords that straddle a chunk edge, in every position across it (growing chunks)', () => {
     const set = new KeywordSet(ENGINE_KEYWORDS, ENGINE_KEYWORDS);
     for (const k of ['authorization', 'token', 'eyj']) {
       for (let back = 0; back <= k.length; back++) {
-        for (const edge of [CHUNK, 2 * CHUNK]) {
+        for (const edge of EDGES) {
           const at = edge - back;
-          const text = `${'a'.repeat(at)}${k.toUpperCase()}${'a'.repeat(CHUNK)}`;
+          const text = `${'a'.repeat(at)}${k.toUpperCase()}${'a'.repeat(100)}`;
           expect(set.scan(text).positions, `${k} at ${edge} - ${back}`).toEqual([at]);
           expectSameAsRegex(set, text);
         }
       }
     }
+  });
+
+  it('feeds a text in chunks that cover it once, growing from 4 KiB to 64 KiB', () => {
+    const list = [...chunks(300_000)];
+    expect(list[0]).toEqual([0, 4096]);
+    for (let i = 1; i < list.length; i++) expect(list[i]![0]).toBe(list[i - 1]![1]);
+    expect(list.at(-1)![1]).toBe(300_000);
+    expect(Math.max(...list.map(([s, e]) => e - s))).toBe(64 * 1024);
   });
 
   it('returns every match when one chunk holds more than one call reports (4,096)', () => {

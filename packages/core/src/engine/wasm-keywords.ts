@@ -22,8 +22,20 @@ const ENTRIES = 66_624;
 const MAX_GROUPS = 255;
 const MAX_KEYWORDS = 255;
 const MAX_KEYWORD_LENGTH = 255;
-/** Characters copied into the module per call; a keyword may run up to its length past it. */
+/**
+ * Characters copied into the module per call (a keyword may run up to its length past a chunk):
+ * the first chunk is small, so that a search stopped at the first keyword (`anyIn`) copies
+ * little more than a regex would read; each next one is twice as long, up to CHUNK.
+ */
+const FIRST_CHUNK = 4 * 1024;
 const CHUNK = 64 * 1024;
+
+/** [start, end) of each chunk a text of `length` characters is fed in. */
+export function* chunks(length: number): Generator<[number, number]> {
+  for (let start = 0, size = FIRST_CHUNK; start < length; start += size, size = Math.min(CHUNK, 2 * size)) {
+    yield [start, Math.min(length, start + size)];
+  }
+}
 /** (position, keyword) pairs the module writes before it returns for them to be read. */
 const OUTPUT_PAIRS = 4096;
 
@@ -142,8 +154,8 @@ export class WasmKeywordMatcher {
    * longest there), in ascending order; stops early when `visit` returns true.
    */
   forEach(text: string, visit: (offset: number, keyword: number) => boolean | void): void {
-    for (let start = 0; start < text.length; start += CHUNK) {
-      const limit = Math.min(CHUNK, text.length - start);
+    for (const [start, end] of chunks(text.length)) {
+      const limit = end - start;
       const n = this.input.write(text.slice(start, start + limit + this.overlap), 0, 'latin1');
       for (let from = 0; ;) {
         const count = this.scanChunk(this.inputAt, n, from, limit, this.outputAt, OUTPUT_PAIRS);
