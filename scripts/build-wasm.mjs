@@ -2,7 +2,7 @@
 // the binary as base64 (packages/core/src/engine/generated/*-wasm.ts), so the engine stays plain
 // ES modules: no .wasm file to locate at run time, in the bundle or in node_modules. The
 // generated modules are committed; `npm test` fails when one is stale (core/test/wasm-fresh).
-// `node scripts/build-wasm.mjs` writes them; `--check` only says whether they are current.
+// `node scripts/build-wasm.mjs` (`npm run wasm`) writes them.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ export async function assemble(path) {
   }
 }
 
-/** Each .wat source with the generated module it becomes and that module's expected text. */
+/** For each .wat source, the generated module it becomes and that module's text. */
 export async function wasmModules() {
   const out = [];
   for (const file of readdirSync(sources)
@@ -39,25 +39,11 @@ export async function wasmModules() {
       `  '${bytes.toString('base64')}';`,
       '',
     ].join('\n');
-    out.push({ source: join(sources, file), target: join(generated, `${name}-wasm.ts`), text });
+    out.push({ target: join(generated, `${name}-wasm.ts`), text });
   }
   return out;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const check = process.argv.includes('--check');
-  let stale = 0;
-  for (const m of await wasmModules()) {
-    let current = '';
-    try {
-      current = readFileSync(m.target, 'utf8');
-    } catch {
-      // missing counts as stale
-    }
-    if (current === m.text) continue;
-    stale++;
-    if (check) console.error(`kernel-secrets: ${m.target} is stale; run \`node scripts/build-wasm.mjs\``);
-    else writeFileSync(m.target, m.text);
-  }
-  if (check && stale > 0) process.exit(1);
+  for (const m of await wasmModules()) writeFileSync(m.target, m.text);
 }

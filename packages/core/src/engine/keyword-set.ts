@@ -32,7 +32,6 @@ export class KeywordSet {
   private readonly implied: readonly (readonly string[])[];
   private readonly placesCandidates: readonly boolean[];
   private readonly pattern: RegExp;
-  private readonly any: RegExp;
   /** Built on the first long text (undefined: not yet; null: the regex serves all texts). */
   private matcher: WasmKeywordMatcher | null | undefined;
 
@@ -43,7 +42,6 @@ export class KeywordSet {
     const placing = new Set(positioned.map((k) => k.toLowerCase()));
     this.placesCandidates = this.implied.map((ks) => ks.some((k) => placing.has(k)));
     this.pattern = new RegExp(this.sorted.map(escapeRegExp).join('|'), 'gi');
-    this.any = new RegExp(this.pattern.source, 'i');
   }
 
   /** One forward pass over `text`; overlapping keywords are all seen (each offset is tried). */
@@ -59,7 +57,6 @@ export class KeywordSet {
 
   /** Whether `text` holds any keyword (stops at the first). */
   anyIn(text: string): boolean {
-    if (text.length < WASM_MIN_TEXT || !this.wasm()) return this.any.test(text);
     let found = false;
     this.forEach(text, () => (found = true));
     return found;

@@ -30,14 +30,15 @@ const MAX_KEYWORD_LENGTH = 255;
 const FIRST_CHUNK = 4 * 1024;
 const CHUNK = 64 * 1024;
 
+/** (position, keyword) pairs the module writes before it returns for them to be read. */
+const OUTPUT_PAIRS = 4096;
+
 /** [start, end) of each chunk a text of `length` characters is fed in. */
 export function* chunks(length: number): Generator<[number, number]> {
   for (let start = 0, size = FIRST_CHUNK; start < length; start += size, size = Math.min(CHUNK, 2 * size)) {
     yield [start, Math.min(length, start + size)];
   }
 }
-/** (position, keyword) pairs the module writes before it returns for them to be read. */
-const OUTPUT_PAIRS = 4096;
 
 /** The part of the WebAssembly API used here (the Node 20 typings do not declare it). */
 interface WebAssemblyApi {
