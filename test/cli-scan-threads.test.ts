@@ -3,7 +3,8 @@
  * bundle. Threads change how fast a scan runs, never what it reports: the JSON report on one
  * thread and on several is the same, findings, suppressions and counts included. The debug
  * channel says how the files were shared, so the test checks that the workers did scan (each
- * holds two batches from its start) and that the shares add up to every file and byte.
+ * holds two batches from its start) and that the shares add up to every file and byte. On one
+ * scanning thread the files are read by a reader thread (scan/file-reader-thread.ts): same report.
  */
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,20 @@ describe('scan <dir> on several threads', () => {
     report(r);
     const cores = process.getBuiltinModule('node:os').availableParallelism();
     expect(shares(r.stderr).threads).toBe(cores >= 4 ? Math.min(cores - 1, 8) : 1);
+  });
+
+  it('on one scanning thread, a reader thread reads the files ahead, with the same report; KERNEL_SECRETS_THREADS=1 has none', () => {
+    const one = work.cli(['scan', dir, '--format', 'json'], { env: { KERNEL_SECRETS_THREADS: '1' } });
+    const read = work.cli(['scan', dir, '--format', 'json'], { env: { KERNEL_SECRETS_THREADS: '' } });
+    const cores = process.getBuiltinModule('node:os').availableParallelism();
+    expect(report(read)).toEqual(report(one));
+    const files = (JSON.parse(one.stdout) as { summary: { files: number } }).summary.files;
+    const line = /kernel-secrets:scan reader thread: (\d+) files read ahead, (\d+) read on the main thread/;
+    expect(one.stderr).not.toMatch(line);
+    if (cores < 4) expect(line.exec(read.stderr)?.slice(1).map(Number), read.stderr).toEqual([files, 0]);
+    // A short listing is read on the main thread: the thread would not pay for its start.
+    const small = work.cli(['scan', join(dir, 'pkg6'), '--format', 'json'], { env: { KERNEL_SECRETS_THREADS: '' } });
+    expect(small.stderr).not.toMatch(line);
   });
 
   it('a small scan stays on the main thread', () => {

@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { Scanner } from '@kernel-secrets/core';
-import { CliError } from '../errors.js';
+import type { ReadResult } from './file-reader-thread.js';
 import { MAX_SCANNABLE_BYTES, scanContent, tooLargeError, type ContentScan } from './scan-content.js';
 
 /** What `scanPaths` needs to scan one listed file: where to read it, how to show it. */
@@ -28,32 +28,42 @@ export type FileOutcome =
  * thread-pool round trips per file, and on a scan of thousands of small files those (and the
  * idle time between them) cost more than the engine did. The size is checked on the open
  * descriptor, so a file cannot be swapped for a larger one between the check and the read.
+ * A large one-thread scan has these calls made by a thread of its own (file-reader-thread.ts),
+ * with the same results.
  */
-function readOne(job: FileJob): Buffer {
-  const fd = openSync(job.fsPath, 'r');
+export function readFile(job: FileJob): ReadResult {
+  let fd: number | undefined;
   try {
+    fd = openSync(job.fsPath, 'r');
     const size = fstatSync(fd).size;
-    if (size > MAX_SCANNABLE_BYTES) throw tooLargeError(job.path, size);
-    return readFileSync(fd);
+    if (size > MAX_SCANNABLE_BYTES) return { tooLarge: size };
+    return { bytes: readFileSync(fd) };
+  } catch (err) {
+    return { error: { code: (err as NodeJS.ErrnoException).code, message: (err as Error).message } };
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The outcome of one file once read (here or by the reader thread). Throws only on a bug. */
+export function outcomeOf(scanner: Scanner, job: FileJob, read: ReadResult): FileOutcome {
+  if ('tooLarge' in read) {
+    const err = tooLargeError(job.path, read.tooLarge);
+    return { kind: 'refused', message: err.message, fix: err.fix };
+  }
+  if ('error' in read) {
+    const { code, message } = read.error;
+    if (code === 'ENOENT' && !job.explicit) return { kind: 'gone' };
+    return {
+      kind: 'refused',
+      message: `cannot read ${job.path} (${code ?? message})`,
+      fix: 'check its permissions, or list it under ignorePaths',
+    };
+  }
+  return { kind: 'scanned', size: read.bytes.length, scan: scanContent(scanner, read.bytes, { path: job.path }) };
 }
 
 /** Reads and scans one file. Throws only on a bug (the engine's own "could not scan"). */
 export function scanFile(scanner: Scanner, job: FileJob): FileOutcome {
-  let bytes: Buffer;
-  try {
-    bytes = readOne(job);
-  } catch (err) {
-    if (err instanceof CliError) return { kind: 'refused', message: err.message, fix: err.fix };
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !job.explicit) return { kind: 'gone' };
-    return {
-      kind: 'refused',
-      message: `cannot read ${job.path} (${code ?? (err as Error).message})`,
-      fix: 'check its permissions, or list it under ignorePaths',
-    };
-  }
-  return { kind: 'scanned', size: bytes.length, scan: scanContent(scanner, bytes, { path: job.path }) };
+  return outcomeOf(scanner, job, readFile(job));
 }

@@ -8,7 +8,8 @@
  * cores a one-thread scan already keeps about 1.25 of them busy (V8 compiles and collects
  * garbage on background threads), and a worker's start-up (loading the bin, warming its own
  * JIT) cost what it saved: 0.98–1.13× the one-thread time on the bench corpus, with more
- * memory. `KERNEL_SECRETS_THREADS` overrides. Below MIN_FILES_FOR_THREADS files, and for
+ * memory; there a reader thread (file-reader-thread.ts) takes the file-system calls off the main
+ * thread instead. `KERNEL_SECRETS_THREADS` overrides. Below MIN_FILES_FOR_THREADS files, and for
  * `--verify` (whose value callback cannot cross threads), everything runs on the main thread.
  *
  * A worker that dies (out of memory, killed) hands its unfinished batches back to the main
@@ -17,7 +18,8 @@
 import type { KnownTokens, ResolvedConfig, Scanner } from '@kernel-secrets/core';
 import { CliError } from '../errors.js';
 import { debugEnabled, debugLine } from '../io/debug.js';
-import { scanFile, type FileJob, type FileOutcome } from './file-outcome.js';
+import { outcomeOf, readFile, scanFile, type FileJob, type FileOutcome } from './file-outcome.js';
+import type { FileReaderThread } from './file-reader-thread.js';
 import { SCAN_WORKER_FLAG, workerEntry } from './worker-entry.js';
 
 /** The policy a worker scans by: exactly the one the main thread resolved (structured-cloned). */
@@ -72,23 +74,28 @@ interface Share {
   bytes: number;
 }
 
-/** Scans `jobs` on `threads` threads (the main one included); outcomes in `jobs` order. */
+/**
+ * Scans `jobs` on `threads` threads (the main one included); outcomes in `jobs` order. On one
+ * thread, `reader` (when given) reads the files while the main thread scans them.
+ */
 export async function scanJobs(
   scanner: Scanner,
   policy: WorkerPolicy | undefined,
   jobs: readonly FileJob[],
   threads: number,
   env: NodeJS.ProcessEnv,
+  reader?: FileReaderThread,
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array<FileOutcome>(jobs.length);
   const batches = Math.ceil(jobs.length / BATCH_FILES);
   const jobsOf = (b: number) => jobs.slice(b * BATCH_FILES, (b + 1) * BATCH_FILES);
   const shares: Share[] = [];
-  const record = (thread: number, b: number, results: readonly FileOutcome[]) => {
+  /** Outcomes of the jobs from `first` on, scanned by `thread`. */
+  const record = (thread: number, first: number, results: readonly FileOutcome[]) => {
     const share = (shares[thread] ??= { batches: 0, files: 0, bytes: 0 });
     share.batches++;
     results.forEach((o, i) => {
-      outcomes[b * BATCH_FILES + i] = o;
+      outcomes[first + i] = o;
       if (o.kind === 'scanned') {
         share.files++;
         share.bytes += o.size;
@@ -97,11 +104,22 @@ export async function scanJobs(
   };
   const entry = workerEntry();
   const workers = threads > 1 && policy && entry && batches > 1 ? Math.min(threads - 1, batches - 1) : 0;
-  if (workers === 0) {
+  if (workers === 0 && reader) {
+    // Read by the reader thread, in listing order; each delivery counts as a batch.
+    let i = 0;
+    for await (const read of reader.read(
+      jobs.map((j) => j.fsPath),
+      (index) => readFile(jobs[index]!),
+    )) {
+      const results = read.map((r, k) => outcomeOf(scanner, jobs[i + k]!, r));
+      record(0, i, results);
+      i += results.length;
+    }
+  } else if (workers === 0) {
     for (let b = 0; b < batches; b++)
       record(
         0,
-        b,
+        b * BATCH_FILES,
         jobsOf(b).map((job) => scanFile(scanner, job)),
       );
   } else {
@@ -109,6 +127,10 @@ export async function scanJobs(
   }
   if (debugEnabled(env, 'scan')) {
     debugLine('scan', `${jobs.length} files in ${batches} batches of ${BATCH_FILES} on ${workers + 1} thread(s)`);
+    if (workers === 0 && reader) {
+      const { byThread, here } = reader.counts();
+      debugLine('scan', `reader thread: ${byThread} files read ahead, ${here} read on the main thread`);
+    }
     shares.forEach((s, t) => debugLine('scan', `thread ${t}: ${s.batches} batches, ${s.files} files, ${s.bytes} bytes`));
   }
   return outcomes;
@@ -161,7 +183,7 @@ function runPool(
       worker.on('message', (reply: PoolReply) => {
         held.delete(reply.batch);
         if ('bug' in reply) return fail(Object.assign(new Error(reply.bug.message), { name: reply.bug.name, stack: reply.bug.stack }));
-        record(t, reply.batch, reply.outcomes);
+        record(t, reply.batch * BATCH_FILES, reply.outcomes);
         finished++;
         feed();
         settleIfDone();
@@ -187,7 +209,7 @@ function runPool(
       try {
         record(
           0,
-          b,
+          b * BATCH_FILES,
           jobsOf(b).map((job) => scanFile(scanner, job)),
         );
       } catch (err) {

@@ -62,8 +62,25 @@ export function toPosix(path: string): string {
  */
 export function relativeTo(root: string, absPath: string): string {
   const prefix = root.endsWith(sep) ? root : root + sep;
-  if (absPath.startsWith(prefix) && !absPath.includes(sep + '.', prefix.length - 1)) return absPath.slice(prefix.length);
+  if (absPath.startsWith(prefix) && isNormalTail(absPath, prefix.length - 1)) return absPath.slice(prefix.length);
   return relative(root, absPath);
+}
+
+/**
+ * Whether `path` from `from` (a separator) on has nothing path.relative would normalise away:
+ * no `.` or `..` segment and no empty one. A dot-file or dot-folder (`.github`, `.env`) is a
+ * name like any other, so it keeps the fast path.
+ */
+function isNormalTail(path: string, from: number): boolean {
+  for (let i = path.indexOf(sep, from); i !== -1; i = path.indexOf(sep, i + 1)) {
+    const next = path.charCodeAt(i + 1);
+    if (Number.isNaN(next) || path.startsWith(sep, i + 1)) return false; // trailing or doubled separator
+    if (next !== 46) continue; // not a dot
+    const end = path.indexOf(sep, i + 1);
+    const segment = end === -1 ? path.slice(i + 1) : path.slice(i + 1, end);
+    if (segment === '.' || segment === '..') return false;
+  }
+  return true;
 }
 
 /** Runs a config load, turning ConfigError into "could not scan" with the usual advice. */
@@ -124,6 +141,8 @@ export function setupWithPolicy(
   const scanner = new Scanner({ config, known, ...(onValue ? { onValue } : {}) });
   const pathRoot = repo?.topLevel ?? root;
   const filter: PathFilter = createPathFilter(config.ignorePaths);
+  // No patterns: nothing to match, so no relative path to compute per listed file.
+  const ignoresNothing = config.ignorePaths.length === 0;
   return {
     cwd,
     scanner,
@@ -136,6 +155,7 @@ export function setupWithPolicy(
     review,
     workerPolicy: onValue ? undefined : { config, known },
     ignores(absPath, isDirectory) {
+      if (ignoresNothing) return false;
       const rel = relativeTo(root, absPath);
       if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
       return filter.ignores(toPosix(rel) + (isDirectory ? '/' : ''));
