@@ -11,8 +11,8 @@ let wasmCounter = null;
 /**
  * Core's keyword pass runs long texts through a WebAssembly module (engine/wasm-keywords.ts), not
  * a regex: its calls count as searches too, as `wasm:<export>`, each covering the offsets it was
- * asked to scan (its `scan(text, n, from, limit, …)` arguments). Installed once: instances made
- * while one count ran are still called during the next.
+ * asked to scan (`scan(text, n, from, limit, …)`, `runs(text, from, limit, …)`). Installed once:
+ * instances made while one count ran are still called during the next.
  */
 function instrumentWebAssembly() {
   const api = globalThis.WebAssembly;
@@ -26,9 +26,11 @@ function instrumentWebAssembly() {
         typeof value !== 'function'
           ? value
           : (...args) => {
-              if (wasmCounter) {
+              // `runLength` only reads a result back: it scans nothing.
+              const covered = name === 'scan' ? args[3] - args[2] : name === 'runs' ? args[2] - args[1] : undefined;
+              if (wasmCounter && covered !== undefined) {
                 wasmCounter.calls++;
-                wasmCounter.chars += Math.max(1, args[3] - args[2]);
+                wasmCounter.chars += Math.max(1, covered);
                 wasmCounter.patterns.add(`wasm:${name}`);
               }
               return value(...args);

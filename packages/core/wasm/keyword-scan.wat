@@ -15,6 +15,9 @@
 ;;                    second byte): bit b is set where some prefix of bucket b (group mod 8) has
 ;;                    that nibble there. A position whose two bytes pass all four for one bucket
 ;;                    is a candidate; the others cannot start a keyword.
+;;
+;; The same chunk also goes through `runs`, which finds the runs of base64 characters long enough
+;; to be a blob (engine/base64-layers.ts), 16 bytes at a time: the bytes are already here.
 (module
   (memory (export "memory") 4)
   (global $text (mut i32) (i32.const 0))
@@ -22,6 +25,8 @@
   (global $out (mut i32) (i32.const 0))
   (global $count (mut i32) (i32.const 0))
   (global $cap (mut i32) (i32.const 0))
+  ;; Length of the base64 run open at the end of the last `runs` call (-1: its output was full).
+  (global $runLength (mut i32) (i32.const 0))
 
   ;; Records the longest keyword that starts at $i, if any. Returns 1 once the output is full.
   (func $try (param $i i32) (result i32)
@@ -104,4 +109,85 @@
         (if (call $try (local.get $i)) (then (return (global.get $count))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $tail)))
-    (global.get $count)))
+    (global.get $count))
+
+  ;; Bit i set where byte i of $v is a base64 character (A-Z a-z 0-9 + / _ -), by two nibble
+  ;; tables: the high nibble's class (2..7 -> bits 0..5; others none, bytes above 0x7F included)
+  ;; and, per low nibble, the classes in which that low nibble is base64.
+  (func $base64Mask (param $v v128) (result i32)
+    (i8x16.bitmask (i8x16.ne (i32x4.splat (i32.const 0))
+      (v128.and
+        (i8x16.swizzle
+          (v128.const i8x16 42 62 62 62 62 62 62 62 62 62 60 21 20 21 20 29)
+          (v128.and (local.get $v) (i8x16.splat (i32.const 15))))
+        (i8x16.swizzle
+          (v128.const i8x16 0 0 1 2 4 8 16 32 0 0 0 0 0 0 0 0)
+          (i8x16.shr_u (local.get $v) (i32.const 4)))))))
+
+  ;; The same test on one byte.
+  (func $isBase64 (param $c i32) (result i32)
+    (i32.or
+      (i32.or
+        (i32.lt_u (i32.sub (i32.or (local.get $c) (i32.const 32)) (i32.const 97)) (i32.const 26))
+        (i32.lt_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10)))
+      (i32.or
+        (i32.or (i32.eq (local.get $c) (i32.const 43)) (i32.eq (local.get $c) (i32.const 47)))
+        (i32.or (i32.eq (local.get $c) (i32.const 95)) (i32.eq (local.get $c) (i32.const 45))))))
+
+  ;; Writes the run [$start, $end) as a pair of i32 at $out. Returns 1 (and marks the output
+  ;; full) when there is no room.
+  (func $emitRun (param $start i32) (param $end i32) (result i32)
+    (if (i32.ge_u (global.get $count) (global.get $cap)) (then (return (i32.const 1))))
+    (i32.store (i32.add (global.get $out) (i32.shl (global.get $count) (i32.const 3))) (local.get $start))
+    (i32.store offset=4 (i32.add (global.get $out) (i32.shl (global.get $count) (i32.const 3))) (local.get $end))
+    (global.set $count (i32.add (global.get $count) (i32.const 1)))
+    (i32.const 0))
+
+  ;; Finds the maximal runs of base64 characters of at least $keep (more than 16) bytes that end in
+  ;; [$from, $limit) of the bytes at $text; $length is the length of the run open at $from (from
+  ;; the previous chunk). Writes [start, end) pairs of i32 relative to $text (a start before the
+  ;; chunk is negative) at $out, at most $cap, and returns how many; `runLength` then gives the
+  ;; run still open at $limit, or -1 when the output was full (the caller then uses its own
+  ;; finder). A run inside one 16-byte block is shorter than $keep, so a block holding a
+  ;; non-base64 byte only ends the run that reaches it and starts the one after its last such byte.
+  (func (export "runs") (param $text i32) (param $from i32) (param $limit i32) (param $length i32) (param $keep i32) (param $out i32) (param $cap i32) (result i32)
+    (local $i i32) (local $outside i32) (local $lead i32)
+    (global.set $out (local.get $out))
+    (global.set $count (i32.const 0))
+    (global.set $cap (local.get $cap))
+    (local.set $i (local.get $from))
+    (block $blocks
+      (loop $block
+        (br_if $blocks (i32.gt_s (i32.add (local.get $i) (i32.const 16)) (local.get $limit)))
+        ;; Bit i set where byte i is NOT base64.
+        (local.set $outside (i32.xor (call $base64Mask (v128.load (i32.add (local.get $text) (local.get $i)))) (i32.const 0xffff)))
+        (if (i32.eqz (local.get $outside))
+          (then (local.set $length (i32.add (local.get $length) (i32.const 16))))
+          (else
+            (local.set $lead (i32.ctz (local.get $outside)))
+            (if (i32.ge_u (i32.add (local.get $length) (local.get $lead)) (local.get $keep))
+              (then
+                (if (call $emitRun (i32.sub (local.get $i) (local.get $length)) (i32.add (local.get $i) (local.get $lead)))
+                  (then (global.set $runLength (i32.const -1)) (return (global.get $count))))))
+            ;; Base64 bytes after the block's last other byte (at bit 31 - clz).
+            (local.set $length (i32.sub (i32.const 15) (i32.sub (i32.const 31) (i32.clz (local.get $outside)))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $block)))
+    (block $done
+      (loop $tail
+        (br_if $done (i32.ge_s (local.get $i) (local.get $limit)))
+        (if (call $isBase64 (i32.load8_u (i32.add (local.get $text) (local.get $i))))
+          (then (local.set $length (i32.add (local.get $length) (i32.const 1))))
+          (else
+            (if (i32.ge_u (local.get $length) (local.get $keep))
+              (then
+                (if (call $emitRun (i32.sub (local.get $i) (local.get $length)) (local.get $i))
+                  (then (global.set $runLength (i32.const -1)) (return (global.get $count))))))
+            (local.set $length (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail)))
+    (global.set $runLength (local.get $length))
+    (global.get $count))
+
+  (func (export "runLength") (result i32) (global.get $runLength))
+)

@@ -15,10 +15,10 @@
 import { Wake } from '../git/wake.js';
 
 /** Bytes the thread may read ahead of the scan before it waits. */
-const AHEAD = 8 * 1024 * 1024;
+const AHEAD = 2 * 1024 * 1024;
 /** A batch is sent when it holds this many files or bytes. */
 const BATCH_FILES = 32;
-const BATCH_BYTES = 512 * 1024;
+const BATCH_BYTES = 256 * 1024;
 
 /** One file as read: its bytes, its size when over the limit, or why it could not be read. */
 export type ReadResult = { bytes: Buffer } | { tooLarge: number } | { error: { code?: string | undefined; message: string } };
@@ -142,7 +142,7 @@ export class FileReaderThread {
           shared,
         },
         // Its heap holds only the listing; the file buffers live outside it.
-        resourceLimits: { maxOldGenerationSizeMb: 64 },
+        resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
       });
       return new FileReaderThread(worker, shared);
     } catch {

@@ -20,15 +20,42 @@ const MAX_BLOB = 1024 * 1024;
 const BASE64_CHARS = new AsciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-');
 
 /**
- * [start, end) of each maximal run of base64 characters (plus up to two `=` of padding) that
- * is long enough to be a blob, found by the skip-ahead run finder (char-runs.ts): on ordinary
- * code it touches a fraction of the characters; a regex cannot skip like this.
+ * Runs this long may complete a blob: up to two `=` of padding can follow. Every maximal run of
+ * at least this many base64 characters is found (the keyword pass's WebAssembly module finds
+ * the same ones: engine/wasm-keywords.ts).
  */
-export function base64Runs(text: string): [number, number][] {
+export const BASE64_RUN_KEEP = MIN_BLOB - 2;
+
+/** Whether no unit of text[start, end) is above 0xFF (all are what the module's bytes say). */
+function oneByte(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+/**
+ * [start, end) of each maximal run of base64 characters (plus up to two `=` of padding) that
+ * is long enough to be a blob. Without `cover`, found by the skip-ahead run finder
+ * (char-runs.ts): on ordinary code it touches a fraction of the characters; a regex cannot skip
+ * like this. With `cover` (flat [start, end) pairs from the keyword pass, each holding whole
+ * runs), only the characters inside the cover are looked at again.
+ */
+export function base64Runs(text: string, cover?: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
   const n = text.length;
-  // Up to two `=` of padding may complete a run: shorter ones cannot become a blob.
-  for (const [start, end] of charRuns(text, MIN_BLOB, BASE64_CHARS, 0, text.length, MIN_BLOB - 2)) {
+  let runs: [number, number][];
+  if (cover) {
+    runs = [];
+    for (let p = 0; p < cover.length; p += 2) {
+      const start = cover[p]!;
+      const end = cover[p + 1]!;
+      // A span is a run unless a unit above 0xFF (whose low byte read as base64) sits in it.
+      if (oneByte(text, start, end)) runs.push([start, end]);
+      else for (const run of charRuns(text, BASE64_RUN_KEEP, BASE64_CHARS, start, end, BASE64_RUN_KEEP)) runs.push(run);
+    }
+  } else {
+    runs = charRuns(text, BASE64_RUN_KEEP, BASE64_CHARS, 0, n, BASE64_RUN_KEEP);
+  }
+  for (const [start, end] of runs) {
     let padded = end;
     while (padded < n && padded - end < 2 && text.charCodeAt(padded) === 61) padded++; // '=' padding
     const len = padded - start;
@@ -60,11 +87,17 @@ const NESTED_BLOB = /[A-Za-z0-9+/_-]{32}/;
 /**
  * Decoded text of each base64 blob in `text` that decodes to readable text containing one of
  * `keywords` (or, when `nested` layers may still be opened, another blob). Stops once
- * `budget.bytes` is spent.
+ * `budget.bytes` is spent. `cover`: see base64Runs.
  */
-export function decodeBase64Blobs(text: string, keywords: readonly string[], budget: { bytes: number }, nested: boolean): DecodedBlob[] {
+export function decodeBase64Blobs(
+  text: string,
+  keywords: readonly string[],
+  budget: { bytes: number },
+  nested: boolean,
+  cover?: readonly number[],
+): DecodedBlob[] {
   const out: DecodedBlob[] = [];
-  for (const [start, end] of base64Runs(text)) {
+  for (const [start, end] of base64Runs(text, cover)) {
     if (budget.bytes <= 0) break;
     const run = text.slice(start, end);
     // Identifiers, hex hashes and words are not blobs; a blob mixes cases and digits.

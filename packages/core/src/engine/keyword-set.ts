@@ -1,5 +1,5 @@
 import { escapeRegExp } from '../regex-text.js';
-import { WasmKeywordMatcher } from './wasm-keywords.js';
+import { WasmKeywordMatcher, type RunCover } from './wasm-keywords.js';
 
 /** Which keywords a text holds, and where the ones that place candidates are. */
 export interface KeywordScan {
@@ -7,6 +7,11 @@ export interface KeywordScan {
   present: Set<string>;
   /** Ascending offsets of each occurrence of a `positioned` keyword (see KeywordSet). */
   positions: number[];
+  /**
+   * When asked for and the WebAssembly pass ran: flat [start, end) pairs covering every run of
+   * base64 characters of the length asked for (see RunCover); the caller refines them.
+   */
+  base64Cover?: number[];
 }
 
 /**
@@ -44,15 +49,24 @@ export class KeywordSet {
     this.pattern = new RegExp(this.sorted.map(escapeRegExp).join('|'), 'gi');
   }
 
-  /** One forward pass over `text`; overlapping keywords are all seen (each offset is tried). */
-  scan(text: string): KeywordScan {
+  /**
+   * One forward pass over `text`; overlapping keywords are all seen (each offset is tried). With
+   * `base64Keep`, the WebAssembly pass also finds where runs of that many base64 characters
+   * may be (the bytes are in the module already).
+   */
+  scan(text: string, base64Keep?: number): KeywordScan {
     const present = new Set<string>();
     const positions: number[] = [];
-    this.forEach(text, (offset, keyword) => {
-      for (const k of this.implied[keyword]!) present.add(k);
-      if (this.placesCandidates[keyword]) positions.push(offset);
-    });
-    return { present, positions };
+    const runs: RunCover | undefined = base64Keep === undefined ? undefined : { keep: base64Keep, spans: [], complete: true };
+    const byModule = this.forEach(
+      text,
+      (offset, keyword) => {
+        for (const k of this.implied[keyword]!) present.add(k);
+        if (this.placesCandidates[keyword]) positions.push(offset);
+      },
+      runs,
+    );
+    return byModule && runs?.complete ? { present, positions, base64Cover: runs.spans } : { present, positions };
   }
 
   /** Whether `text` holds any keyword (stops at the first). */
@@ -62,19 +76,23 @@ export class KeywordSet {
     return found;
   }
 
-  /** `visit(offset, keyword index)` at each offset where a keyword starts (the longest); true stops. */
-  private forEach(text: string, visit: (offset: number, keyword: number) => boolean | void): void {
+  /**
+   * `visit(offset, keyword index)` at each offset where a keyword starts (the longest); true
+   * stops. Returns whether the WebAssembly pass did it (only it fills `runs`).
+   */
+  private forEach(text: string, visit: (offset: number, keyword: number) => boolean | void, runs?: RunCover): boolean {
     const matcher = text.length >= WASM_MIN_TEXT ? this.wasm() : null;
     if (matcher) {
-      matcher.forEach(text, visit);
-      return;
+      matcher.forEach(text, visit, runs);
+      return true;
     }
     const re = this.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (visit(m.index, this.index.get(m[0].toLowerCase())!) === true) return;
+      if (visit(m.index, this.index.get(m[0].toLowerCase())!) === true) return false;
       re.lastIndex = m.index + 1;
     }
+    return false;
   }
 
   private wasm(): WasmKeywordMatcher | null {
@@ -83,11 +101,11 @@ export class KeywordSet {
   }
 
   /** Only for tests: the answer of the regex alone, which the WebAssembly pass must equal. */
-  scanWithRegex(text: string): KeywordScan {
+  scanWithRegex(text: string, base64Keep?: number): KeywordScan {
     const saved = this.matcher;
     this.matcher = null;
     try {
-      return this.scan(text);
+      return this.scan(text, base64Keep);
     } finally {
       this.matcher = saved;
     }

@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/resolve.js';
 import type { DetectorId, Finding, KnownTokens, ScanOptions, ScanResult, Severity, SuppressedFinding } from '../types.js';
 import { isAllowedLine } from './allow.js';
 import { KeywordSet } from './keyword-set.js';
-import { decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
+import { BASE64_RUN_KEEP, decodeBase64Blobs, MAX_BASE64_DEPTH, MAX_DECODED_BYTES } from './base64-layers.js';
 import { rejectCandidate } from './candidate-filter.js';
 import { signingContext, type SigningContext } from './jwt.js';
 import { fingerprintCandidates, fingerprintRuns, knownVariants, MIN_KNOWN_TOKEN_LENGTH, type KnownVariant } from './known.js';
@@ -159,7 +159,8 @@ export class Scanner {
   /** All raw hits in `text`, including those inside base64 blobs (reported at the blob's span). */
   private collect(text: string, depth: number, budget: { bytes: number }, signing: SigningContext): RawHit[] {
     const hits: RawHit[] = [];
-    const keywords = this.keywords.scan(text);
+    // The keyword pass also finds where base64 blobs may be when it can (only where they are opened).
+    const keywords = this.keywords.scan(text, depth < MAX_BASE64_DEPTH ? BASE64_RUN_KEEP : undefined);
     const has = (k: string) => keywords.present.has(k);
     if (this.config.severity.known !== 'off') this.findKnown(text, hits);
     for (const d of this.detectors) {
@@ -170,7 +171,7 @@ export class Scanner {
     if (keywords.positions.length > 0) this.findBound(text, keywords.positions, hits, signing);
     if (this.config.severity.context !== 'off' && text.includes('"cell_type"')) this.findNotebookOutputs(text, hits, signing);
     if (depth < MAX_BASE64_DEPTH) {
-      for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < MAX_BASE64_DEPTH)) {
+      for (const blob of decodeBase64Blobs(text, this.blobKeywords, budget, depth + 1 < MAX_BASE64_DEPTH, keywords.base64Cover)) {
         for (const inner of this.collect(blob.text, depth + 1, budget, signing)) {
           hits.push({
             ...inner,

@@ -10,6 +10,10 @@
  * against the string itself; one that fails (a `Ŧ` read as `f`) is replaced by the longest
  * keyword that really starts at that offset, if any. Every real match is reported: its
  * characters are ASCII and so are the bytes.
+ *
+ * The same bytes also go through the module's `runs` pass when the caller asks (RunCover): the
+ * runs of base64 characters long enough to be a blob, which base64-layers.ts then checks
+ * against the string. In JavaScript that loop was the engine's largest item after the keywords.
  */
 import { KEYWORD_SCAN_WASM } from './generated/keyword-scan-wasm.js';
 
@@ -32,6 +36,24 @@ const CHUNK = 64 * 1024;
 
 /** (position, keyword) pairs the module writes before it returns for them to be read. */
 const OUTPUT_PAIRS = 4096;
+/**
+ * [start, end) pairs of base64 runs the module may write per chunk: more than a chunk can hold
+ * (runs of 17 bytes or more, each followed by another byte), so the output is never full.
+ */
+const RUN_PAIRS = 4096;
+
+/**
+ * Where `forEach` also collects the runs of base64 characters of at least `keep` (more than 16)
+ * characters: the maximal runs of the bytes it copied in. Each run of the string is inside one
+ * of them (a unit above 0xFF becomes its low byte, which may read as base64 and join two runs,
+ * never split one); `complete` is false when the pass stopped early and `spans` does not cover
+ * the text.
+ */
+export interface RunCover {
+  readonly keep: number;
+  readonly spans: number[];
+  complete: boolean;
+}
 
 /** [start, end) of each chunk a text of `length` characters is fed in. */
 export function* chunks(length: number): Generator<[number, number]> {
@@ -64,6 +86,8 @@ function compiledModule(): { api: WebAssemblyApi; module: object } | null {
 interface ScanExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   scan(this: void, text: number, n: number, from: number, limit: number, out: number, cap: number): number;
+  runs(this: void, text: number, from: number, limit: number, length: number, keep: number, out: number, cap: number): number;
+  runLength(this: void): number;
 }
 
 const fold = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
@@ -79,7 +103,11 @@ function startsAt(text: string, at: number, keyword: string): boolean {
 
 export class WasmKeywordMatcher {
   private readonly scanChunk: ScanExports['scan'];
+  private readonly runsOfChunk: ScanExports['runs'];
+  private readonly runLength: ScanExports['runLength'];
   private readonly output: Uint32Array;
+  private readonly runOutput: Int32Array;
+  private readonly runsAt: number;
   private readonly input: Buffer;
   private readonly inputAt: number;
   private readonly outputAt: number;
@@ -108,6 +136,8 @@ export class WasmKeywordMatcher {
     exports: ScanExports,
   ) {
     this.scanChunk = exports.scan;
+    this.runsOfChunk = exports.runs;
+    this.runLength = exports.runLength;
     const memory = new Uint8Array(exports.memory.buffer);
     const directory = new DataView(exports.memory.buffer, DIRECTORY, 4 * (MAX_GROUPS + 1));
     const groupOf = new Map<string, number>();
@@ -143,32 +173,50 @@ export class WasmKeywordMatcher {
     this.overlap = Math.max(...keywords.map((k) => k.length)) - 1;
     this.outputAt = (at + 7) & ~7;
     this.inputAt = this.outputAt + 8 * OUTPUT_PAIRS;
-    const needed = this.inputAt + CHUNK + this.overlap;
+    this.runsAt = (this.inputAt + CHUNK + this.overlap + 7) & ~7;
+    const needed = this.runsAt + 8 * RUN_PAIRS;
     if (needed > exports.memory.buffer.byteLength) exports.memory.grow(Math.ceil((needed - exports.memory.buffer.byteLength) / 65_536));
     // Views after any growth (growing detaches the old buffer).
     this.output = new Uint32Array(exports.memory.buffer, this.outputAt, 2 * OUTPUT_PAIRS);
     this.input = Buffer.from(exports.memory.buffer, this.inputAt, CHUNK + this.overlap);
+    this.runOutput = new Int32Array(exports.memory.buffer, this.runsAt, 2 * RUN_PAIRS);
   }
 
   /**
    * Calls `visit(offset, keywordIndex)` for each offset of `text` where a keyword starts (the
-   * longest there), in ascending order; stops early when `visit` returns true.
+   * longest there), in ascending order; stops early when `visit` returns true. With `runs`, also
+   * collects the base64 runs of each chunk it copies in (see RunCover).
    */
-  forEach(text: string, visit: (offset: number, keyword: number) => boolean | void): void {
+  forEach(text: string, visit: (offset: number, keyword: number) => boolean | void, runs?: RunCover): void {
+    // The run open where the bytes done so far end, and that end (chunks overlap by `overlap`).
+    let open = 0;
+    let doneAt = 0;
+    if (runs && runs.keep <= 16) throw new RangeError('runs shorter than 17 characters are not found by blocks');
     for (const [start, end] of chunks(text.length)) {
       const limit = end - start;
       const n = this.input.write(text.slice(start, start + limit + this.overlap), 0, 'latin1');
+      if (runs?.complete) {
+        const count = this.runsOfChunk(this.inputAt, doneAt - start, n, open, runs.keep, this.runsAt, RUN_PAIRS);
+        open = this.runLength();
+        if (open < 0) runs.complete = false;
+        for (let p = 0; p < count; p++) runs.spans.push(start + this.runOutput[2 * p]!, start + this.runOutput[2 * p + 1]!);
+        doneAt = start + n;
+      }
       for (let from = 0; ;) {
         const count = this.scanChunk(this.inputAt, n, from, limit, this.outputAt, OUTPUT_PAIRS);
         for (let p = 0; p < count; p++) {
           const offset = start + this.output[2 * p]!;
           const keyword = this.real(text, offset, this.output[2 * p + 1]!);
-          if (keyword >= 0 && visit(offset, keyword) === true) return;
+          if (keyword >= 0 && visit(offset, keyword) === true) {
+            if (runs) runs.complete = false;
+            return;
+          }
         }
         if (count < OUTPUT_PAIRS) break;
         from = this.output[2 * (count - 1)]! + 1;
       }
     }
+    if (runs?.complete && open >= runs.keep) runs.spans.push(text.length - open, text.length);
   }
 
   /** The keyword reported at `offset` if the string holds it there, else the longest one it holds (-1: none). */
