@@ -117,9 +117,43 @@ describe('scan <dir> on several threads', () => {
     const line = /kernel-secrets:scan reader thread: (\d+) files read ahead, (\d+) read on the main thread/;
     expect(one.stderr).not.toMatch(line);
     if (cores < 4) expect(line.exec(read.stderr)?.slice(1).map(Number), read.stderr).toEqual([files, 0]);
-    // A short listing is read on the main thread: the thread would not pay for its start.
-    const small = work.cli(['scan', join(dir, 'pkg6'), '--format', 'json'], { env: { KERNEL_SECRETS_THREADS: '' } });
+    // Folders outside git with nothing to ignore are walked by the thread too.
+    if (cores < 4)
+      expect(read.stderr).toMatch(
+        /kernel-secrets:scan \d+ files in \d+ batches of \d+ on 1 thread\(s\), walked and read by a reader thread/,
+      );
+    // A folder named twice (once inside another) is listed once, as on one thread.
+    const twice = ['scan', dir, join(dir, 'pkg3'), '--format', 'json'];
+    expect(report(work.cli(twice, { env: { KERNEL_SECRETS_THREADS: '' } }))).toEqual(
+      report(work.cli(twice, { env: { KERNEL_SECRETS_THREADS: '1' } })),
+    );
+    // A short listing given as files is read on the main thread: the thread would not pay for its start.
+    const small = work.cli(['scan', join(dir, 'pkg0', 'part0', 'a-first.env'), '--format', 'json'], {
+      env: { KERNEL_SECRETS_THREADS: '' },
+    });
     expect(small.stderr).not.toMatch(line);
+  });
+
+  it('with ignorePaths the main thread lists and the reader thread only reads, with the same report as one thread', () => {
+    const ignoring = realpathSync(mkdtempSync(join(tmpdir(), 'ks-threads-ignore-')));
+    cleanup.push(() => rmSync(ignoring, { recursive: true, force: true }));
+    const filler = 'const total = items.reduce((a, b) => a + b, 0);\n'.repeat(40);
+    for (let i = 0; i < 300; i++) {
+      mkdirSync(join(ignoring, `d${i % 5}`), { recursive: true });
+      writeFileSync(join(ignoring, `d${i % 5}`, `f${i}.js`), filler);
+    }
+    writeFileSync(join(ignoring, 'd1', 'leak.env'), `KERNEL_TOKEN=${tokens[0]}\n`);
+    writeFileSync(join(ignoring, 'd2', 'leak.env'), `KERNEL_TOKEN=${tokens[1]}\n`);
+    writeFileSync(join(ignoring, 'kernel-secrets.config.json'), JSON.stringify({ ignorePaths: ['d2/**'] }));
+    const w = new Workdir(ignoring, testEnv({ GIT_CEILING_DIRECTORIES: ignoring, KERNEL_SECRETS_DEBUG: '1' }));
+    const one = w.cli(['scan', ignoring, '--format', 'json'], { env: { KERNEL_SECRETS_THREADS: '1' } });
+    const read = w.cli(['scan', ignoring, '--format', 'json'], { env: { KERNEL_SECRETS_THREADS: '' } });
+    expect(report(read)).toEqual(report(one));
+    expect((JSON.parse(one.stdout) as { summary: { ignoredByConfig: number } }).summary.ignoredByConfig).toBe(61);
+    expect(read.stderr).not.toMatch(/walked and read by a reader thread/);
+    if (process.getBuiltinModule('node:os').availableParallelism() < 4)
+      expect(read.stderr).toMatch(/reader thread: \d+ files read ahead, 0 read/);
+    expectNoSecret(`${one.output}${read.output}`, ...tokens);
   });
 
   it('a small scan stays on the main thread', () => {

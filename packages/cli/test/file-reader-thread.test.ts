@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { walkFiles } from '../src/files/walk.js';
 import { readFile } from '../src/scan/file-outcome.js';
-import { FileReaderThread, type ReadResult } from '../src/scan/file-reader-thread.js';
+import { FileReaderThread, WalkIncomplete, type ReadResult, type WalkedFile } from '../src/scan/file-reader-thread.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ks-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,6 +93,31 @@ describe('FileReaderThread', () => {
     expect(calls).toBeGreaterThan(0);
     expect(reader.counts().here).toBe(calls);
     expect(out.slice(0, 3).map(summary)).toEqual(paths.slice(0, 3).map((p) => summary(readFile({ fsPath: p, path: '', explicit: false }))));
+  });
+
+  it('walks as walkFiles walks (order, skipped folders, symlinks, a folder named twice), reading each file once', async () => {
+    const tree = join(dir, 'tree');
+    for (const sub of ['b', 'a/z', 'a/node_modules/x', '.git', 'a/.hidden', 'c']) mkdirSync(join(tree, sub), { recursive: true });
+    for (const f of ['b/2.txt', 'b/1.txt', 'a/z/k.env', 'a/node_modules/x/skip.js', '.git/config', 'a/.hidden/h', 'top.md', 'A.md', 'c/_'])
+      writeFileSync(join(tree, f), `content of ${f}\n`);
+    symlinkSync(join(tree, 'top.md'), join(tree, 'link.md'));
+    symlinkSync(join(tree, 'b'), join(tree, 'linked-dir'));
+    const want = walkFiles(tree, () => false);
+    const reader = FileReaderThread.start(LIMIT, { batchFiles: 2 })!;
+    const got: WalkedFile[] = [];
+    // The tree, then a folder inside it again: its files are listed once, where first met.
+    for await (const batch of reader.walk([tree, join(tree, 'b')])) got.push(...batch);
+    expect(got.map((f) => f.path)).toEqual(want);
+    expect(want.some((p) => p.includes('node_modules') || p.includes('.git/') || p.endsWith('link.md'))).toBe(false);
+    for (const f of got) expect('bytes' in f.read && f.read.bytes.toString()).toBe(`content of ${f.path.slice(tree.length + 1)}\n`);
+  });
+
+  it('a walk the thread cannot finish (a path that is not a folder) says so, and the caller lists on its own', async () => {
+    const reader = FileReaderThread.start(LIMIT)!;
+    const walk = async () => {
+      for await (const _ of reader.walk([join(dir, 'f1.txt')]));
+    };
+    await expect(walk()).rejects.toThrow(WalkIncomplete);
   });
 
   it('can be stopped before it is given any path', () => {

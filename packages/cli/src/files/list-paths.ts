@@ -5,7 +5,7 @@
  * .gitignore applied the way git applies it); outside one by walking it. The project's
  * `ignorePaths` then drop expanded files, never explicit ones.
  */
-import { lstatSync } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../errors.js';
@@ -67,6 +67,44 @@ function isRegularFile(path: string | Buffer): boolean {
   }
 }
 
+/** A path given to `scan`, resolved, and what it is. */
+async function resolveGiven(given: string, cwd: string): Promise<{ abs: string; info: Stats }> {
+  try {
+    // git reports the repository root with symlinks resolved; resolve the parent the same way
+    // (a symlinked checkout must compare equal) but keep the name the user gave.
+    const resolved = resolve(cwd, given);
+    const info = await stat(resolved);
+    const abs = info.isDirectory() ? await realpath(resolved) : join(await realpath(dirname(resolved)), basename(resolved));
+    return { abs, info };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(
+      `cannot scan ${given}: ${code === 'ENOENT' ? 'no such file or directory' : (code ?? 'unreadable')}`,
+      'check the path',
+    );
+  }
+}
+
+/**
+ * The real paths of `paths` when each is a directory that listFiles would walk (none inside the
+ * repository, where git lists instead), else undefined: such a listing is walkTree's alone and
+ * can be done by the reader thread. Bad paths are left for listFiles to report.
+ */
+export async function walkedDirectories(
+  paths: readonly string[],
+  options: { cwd: string; repo: GitRepo | undefined },
+): Promise<string[] | undefined> {
+  const dirs: string[] = [];
+  for (const given of paths) {
+    const resolved = await resolveGiven(given, options.cwd).catch(() => undefined);
+    if (!resolved?.info.isDirectory()) return undefined;
+    const top = options.repo?.topLevel;
+    if (top !== undefined && isInside(top, resolved.abs)) return undefined;
+    dirs.push(resolved.abs);
+  }
+  return dirs;
+}
+
 export async function listFiles(
   paths: readonly string[],
   options: { cwd: string; repo: GitRepo | undefined; ignores: (absPath: string, isDirectory?: boolean) => boolean },
@@ -80,21 +118,7 @@ export async function listFiles(
     out.push(file);
   };
   for (const given of paths) {
-    let abs: string;
-    let info;
-    try {
-      // git reports the repository root with symlinks resolved; resolve the parent the same way
-      // (a symlinked checkout must compare equal) but keep the name the user gave.
-      const resolved = resolve(options.cwd, given);
-      info = await stat(resolved);
-      abs = info.isDirectory() ? await realpath(resolved) : join(await realpath(dirname(resolved)), basename(resolved));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new CliError(
-        `cannot scan ${given}: ${code === 'ENOENT' ? 'no such file or directory' : (code ?? 'unreadable')}`,
-        'check the path',
-      );
-    }
+    const { abs, info } = await resolveGiven(given, options.cwd);
     if (info.isFile()) {
       add({ fsPath: abs, absPath: abs, explicit: true });
       continue;

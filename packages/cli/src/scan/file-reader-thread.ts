@@ -1,23 +1,27 @@
 /**
  * The files of a one-thread `scan [paths…]`, read by a thread of its own while the main thread
- * scans. On the bench corpus (7,780 files, 65 MB) open, fstat, read and close took about 400 ms
- * of the main thread's 1.6 s; here they run on the second core, and the main thread only
- * decodes and scans. Unlike a scan worker (scan-pool.ts), this thread loads no engine and warms
- * no JIT: it is a loop of file-system calls, evaluated from source, so it pays on two cores.
+ * scans; for folders outside git with nothing to ignore, walked by it too. Listing, open, fstat,
+ * read and close are what the main thread then no longer does (on the bench corpus, 7,781 files
+ * and 65 MB, a warm walk takes about 60 ms and the reads about 130 ms). Unlike a scan worker
+ * (scan-pool.ts), this thread loads no engine and warms no JIT: it is a loop of file-system
+ * calls evaluated from source, so it costs little to start; two scanning threads were slower
+ * than one on two cores, this is not (bench/README.md, round 7).
  *
  * The thread reads in listing order and hands the bytes over in batches (the buffers are
  * transferred, not copied), at most AHEAD bytes ahead of what the main thread has scanned; it
  * waits on a shared counter above that, so memory stays bounded. Each result is what the main
  * thread's own read (file-outcome.ts) would have given: the bytes, the file's size when it is
  * above the limit, or the error's code and message. If the thread stops early, the files it did
- * not deliver are read on the main thread, so a scan never depends on the thread for its answer.
+ * not deliver are read on the main thread, and a walk it could not finish is listed again by the
+ * main thread: a scan never depends on the thread for its answer.
  */
 import { Wake } from '../git/wake.js';
+import { ALWAYS_SKIPPED_DIRECTORIES, walkTree } from '../files/walk.js';
 
 /** Bytes the thread may read ahead of the scan before it waits. */
 const AHEAD = 2 * 1024 * 1024;
 /** A batch is sent when it holds this many files or bytes. */
-const BATCH_FILES = 32;
+export const READER_BATCH_FILES = 32;
 const BATCH_BYTES = 256 * 1024;
 
 /** One file as read: its bytes, its size when over the limit, or why it could not be read. */
@@ -31,9 +35,11 @@ export type ReadResult = { bytes: Buffer } | { tooLarge: number } | { error: { c
  */
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { openSync, fstatSync, readSync, readFileSync, closeSync } = require('node:fs');
+const { openSync, fstatSync, readSync, readFileSync, readdirSync, closeSync } = require('node:fs');
 const { maxBytes, ahead, batchFiles, batchBytes, shared } = workerData;
 const state = new Int32Array(shared);
+const STOP = {};
+const walkTree = ${walkTree.toString()};
 function readOne(path) {
   let fd;
   try {
@@ -62,7 +68,7 @@ function readOne(path) {
     if (fd !== undefined) try { closeSync(fd); } catch {}
   }
 }
-parentPort.once('message', (paths) => {
+parentPort.once('message', (job) => {
   const sent = [];
   let seen = 0;
   let inFlight = 0;
@@ -83,29 +89,58 @@ parentPort.once('message', (paths) => {
       Atomics.wait(state, 0, consumed, 1000);
     }
   };
-  for (const path of paths) {
-    if (Atomics.load(state, 1) === 1) break;
+  const read = (path, named) => {
+    if (Atomics.load(state, 1) === 1) throw STOP;
     const { result, transfer: t } = readOne(path);
-    batch.push(result);
+    batch.push(named ? { path, ...result } : result);
     if (t) {
       transfer.push(t);
       bytes += t.byteLength;
     }
     if (batch.length >= batchFiles || bytes >= batchBytes) flush();
+  };
+  try {
+    if (job.paths) for (const path of job.paths) read(path, false);
+    else {
+      const listed = new Set();
+      for (const dir of job.walk)
+        walkTree(dir, readdirSync, job.separator, job.skipped, () => false, (path) => {
+          if (listed.has(path)) return;
+          listed.add(path);
+          read(path, true);
+        });
+    }
+    if (batch.length > 0) flush();
+    parentPort.postMessage({ done: true });
+  } catch (err) {
+    // A directory that cannot be read: the main thread lists again and meets the error itself.
+    if (err !== STOP) parentPort.postMessage({ walkFailed: true });
   }
-  if (batch.length > 0 && Atomics.load(state, 1) !== 1) flush();
   parentPort.close();
 });
 `;
 
 type ThreadResult = { bytes: Uint8Array } | { tooLarge: number } | { error: { code?: string; message: string } };
+/** A message from the thread: a batch (each result with its path when the thread walks), or its end. */
+type ThreadMessage = (ThreadResult & { path?: string })[] | { done: true } | { walkFailed: true };
+
+/** A file the thread found by walking, with what reading it gave. */
+export interface WalkedFile {
+  path: string;
+  read: ReadResult;
+}
+
+/** Thrown by `walk` when the thread could not finish its walk: the caller lists on its own. */
+export class WalkIncomplete extends Error {}
 
 export class FileReaderThread {
   private readonly state: Int32Array;
-  private readonly queue: ThreadResult[][] = [];
+  private readonly queue: (ThreadResult & { path?: string })[][] = [];
   private readonly wake = new Wake();
   private ended = false;
   private stopped = false;
+  /** The thread said it finished (`done`) or that its walk failed. */
+  private finished: 'done' | 'walkFailed' | undefined;
   private byThread = 0;
   private here = 0;
 
@@ -114,8 +149,9 @@ export class FileReaderThread {
     shared: SharedArrayBuffer,
   ) {
     this.state = new Int32Array(shared);
-    worker.on('message', (batch: ThreadResult[]) => {
-      this.queue.push(batch);
+    worker.on('message', (m: ThreadMessage) => {
+      if (Array.isArray(m)) this.queue.push(m);
+      else this.finished = 'done' in m ? 'done' : 'walkFailed';
       this.wake.notify();
     });
     // Whatever the thread managed to read is used; the rest is read on the main thread.
@@ -137,7 +173,7 @@ export class FileReaderThread {
         workerData: {
           maxBytes,
           ahead: limits.ahead ?? AHEAD,
-          batchFiles: limits.batchFiles ?? BATCH_FILES,
+          batchFiles: limits.batchFiles ?? READER_BATCH_FILES,
           batchBytes: limits.batchBytes ?? BATCH_BYTES,
           shared,
         },
@@ -157,7 +193,7 @@ export class FileReaderThread {
   async *read(paths: readonly (string | Buffer)[], readHere: (index: number) => ReadResult): AsyncGenerator<ReadResult[]> {
     let delivered = 0;
     try {
-      if (!this.ended) this.worker.postMessage(paths);
+      if (!this.ended) this.worker.postMessage({ paths });
       while (delivered < paths.length) {
         const batch = this.queue.shift();
         if (batch) {
@@ -174,6 +210,39 @@ export class FileReaderThread {
       for (; delivered < paths.length; delivered++) {
         this.here++;
         yield [readHere(delivered)];
+      }
+    } finally {
+      this.stop();
+    }
+  }
+
+  /**
+   * The regular files under each of `dirs` (absolute, real paths), in walkFiles' order, each once,
+   * read: the thread walks and reads while the caller scans. The walk skips what walkFiles always
+   * skips and nothing else (the caller has no ignore patterns). Throws WalkIncomplete when the
+   * thread could not finish (a directory it could not read, or the thread died): the caller then
+   * lists and reads on its own, and meets any error itself.
+   */
+  async *walk(dirs: readonly string[]): AsyncGenerator<WalkedFile[]> {
+    try {
+      if (!this.ended)
+        this.worker.postMessage({
+          walk: dirs,
+          separator: process.getBuiltinModule('node:path').sep,
+          skipped: [...ALWAYS_SKIPPED_DIRECTORIES],
+        });
+      for (;;) {
+        const batch = this.queue.shift();
+        if (batch) {
+          this.byThread += batch.length;
+          yield batch.map((r) => ({ path: r.path!, read: toReadResult(r) }));
+          Atomics.add(this.state, 0, 1);
+          Atomics.notify(this.state, 0);
+          continue;
+        }
+        if (this.finished === 'done') return;
+        if (this.finished === 'walkFailed' || this.ended) throw new WalkIncomplete('the reader thread did not finish its walk');
+        await this.wake.wait();
       }
     } finally {
       this.stop();
@@ -212,7 +281,8 @@ export class FileReaderThread {
   }
 }
 
-function toReadResult(r: ThreadResult): ReadResult {
+function toReadResult(r: ThreadResult & { path?: string }): ReadResult {
   if ('bytes' in r) return { bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) };
-  return r;
+  if ('tooLarge' in r) return { tooLarge: r.tooLarge };
+  return { error: r.error };
 }
