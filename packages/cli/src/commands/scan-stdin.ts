@@ -9,9 +9,15 @@ import type { ScanSetup } from '../scan/setup.js';
 
 export const STDIN_NAME = '<stdin>';
 
-export async function scanStdin(setup: ScanSetup, io: CliIO, filename: string | undefined): Promise<ScanReport> {
+/** `input`: the read of stdin, when the caller started it already. */
+export async function scanStdin(
+  setup: ScanSetup,
+  io: CliIO,
+  filename: string | undefined,
+  input: Promise<Buffer> = readAll(io.stdin),
+): Promise<ScanReport> {
   const collector = new ReportCollector('stdin', { baseline: setup.baseline, maxFileSize: setup.config.thresholds.maxFileSize });
-  const bytes = await readAll(io.stdin);
+  const bytes = await input;
   // A named file is shown (and matched against the baseline) like the same file on disk.
   const path = filename ? setup.displayPath(resolve(setup.cwd, filename)) : STDIN_NAME;
   if (bytes.length > MAX_SCANNABLE_BYTES) throw tooLargeError(path, bytes.length);

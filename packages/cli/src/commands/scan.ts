@@ -9,15 +9,16 @@ import { findingCounts, scannedCounts } from '../format/counts.js';
 import { formatReport } from '../format/index.js';
 import { terminalSafe } from '../scan/terminal-safe.js';
 import type { CliIO } from '../io/cli-io.js';
+import { readAll } from '../io/read-input.js';
 import { blocks, type ScanReport } from '../scan/report.js';
 import { createScanSetup, toPosix, type ScanSetup } from '../scan/setup.js';
 import { scanPaths } from './scan-paths.js';
 import { scanStdin } from './scan-stdin.js';
 import type { VerifyRun } from '../verify/verify-findings.js';
 
-async function runTarget(cmd: ScanCommand, setup: ScanSetup, io: CliIO): Promise<ScanReport> {
+async function runTarget(cmd: ScanCommand, setup: ScanSetup, io: CliIO, input: Promise<Buffer> | undefined): Promise<ScanReport> {
   const t = cmd.target;
-  return t.kind === 'paths' ? scanPaths(setup, t.paths, io.env) : scanStdin(setup, io, t.kind === 'stdin' ? t.filename : undefined);
+  return t.kind === 'paths' ? scanPaths(setup, t.paths, io.env) : scanStdin(setup, io, t.kind === 'stdin' ? t.filename : undefined, input);
 }
 
 const GATE_KINDS: readonly string[] = ['staged', 'commits', 'pre-push', 'commit-msg', 'post-rewrite'];
@@ -54,6 +55,9 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
   } else {
     if (cmd.policyFrom) throw new CliError('--policy-from applies to --staged, --commits, --all and --pre-push', 'drop it for file scans');
     // Plain files and stdin: nothing is being committed, so the working tree's config applies.
+    // Stdin is read while the setup is made (git and the config answer meanwhile).
+    const input = cmd.target.kind === 'stdin' ? readAll(io.stdin) : undefined;
+    input?.catch(() => undefined); // awaited, and its error reported, by scanStdin
     setup = await createScanSetup({
       cwd: io.cwd,
       env: io.env,
@@ -63,7 +67,7 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
       findRepo: cmd.target.kind !== 'stdin' || cmd.target.filename !== undefined,
       onValue,
     });
-    report = await runTarget(cmd, setup, io);
+    report = await runTarget(cmd, setup, io, input);
   }
   if (verify) await (await import('../verify/verify-findings.js')).verifyFindings(report, verify, io, cmd.output.quiet);
   report.summary.durationMs = Math.round(performance.now() - started);

@@ -5,7 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, createPathFilter, fingerprint, Scanner, type PathFilter, type ResolvedConfig } from '@kernel-secrets/core';
+import {
+  ConfigError,
+  createPathFilter,
+  fingerprint,
+  Scanner,
+  type KnownTokens,
+  type PathFilter,
+  type ResolvedConfig,
+} from '@kernel-secrets/core';
 import { createProjectScanner, loadProjectConfig, readKnownTokens } from '@kernel-secrets/core/node';
 import type { Policy } from '../policy/policy.js';
 import type { PolicyReview } from '../policy/review.js';
@@ -121,8 +129,29 @@ export function worktreePolicy(options: SetupOptions): Policy {
 }
 
 export async function createScanSetup(options: SetupOptions): Promise<ScanSetup> {
-  const repo = options.findRepo === false ? undefined : await GitRepo.find(resolve(options.cwd), options.env);
-  return setupWithPolicy(options, repo, worktreePolicy(options));
+  // git is asked first and answers while the config is read and the scanner built (an editor's
+  // `scan --stdin --stdin-filename` otherwise waited for git with nothing else to do).
+  const finding = options.findRepo === false ? undefined : GitRepo.find(resolve(options.cwd), options.env);
+  let policy: Policy;
+  let engine: ReturnType<typeof scannerFor>;
+  try {
+    policy = worktreePolicy(options);
+    engine = scannerFor(options, policy);
+  } catch (err) {
+    await finding?.catch(() => undefined); // its own failure, if any, is not the one to report
+    throw err;
+  }
+  return finishSetup(options, await finding, policy, engine);
+}
+
+/** The scanner a policy gives, with the known tokens it was given. */
+function scannerFor(options: Pick<SetupOptions, 'env' | 'onValue'>, policy: Policy): { scanner: Scanner; known: KnownTokens } {
+  const { config, root } = policy;
+  const known = readKnownTokens({ config, root }, options.env);
+  const onValue = options.onValue;
+  // A known token's encoded forms carry its fingerprint, not its value: the value is this one.
+  if (onValue) for (const value of known.values) onValue(fingerprint(value), value);
+  return { scanner: new Scanner({ config, known, ...(onValue ? { onValue } : {}) }), known };
 }
 
 /** A setup that applies `policy` (read from the working tree, or from a trusted commit). */
@@ -132,13 +161,19 @@ export function setupWithPolicy(
   policy: Policy,
   review?: PolicyReview,
 ): ScanSetup {
+  return finishSetup(options, repo, policy, scannerFor(options, policy), review);
+}
+
+function finishSetup(
+  options: Pick<SetupOptions, 'cwd' | 'env' | 'onValue'>,
+  repo: GitRepo | undefined,
+  policy: Policy,
+  { scanner, known }: { scanner: Scanner; known: KnownTokens },
+  review?: PolicyReview,
+): ScanSetup {
   const cwd = resolve(options.cwd);
   const { config, root } = policy;
-  const known = readKnownTokens({ config, root }, options.env);
   const onValue = options.onValue;
-  // A known token's encoded forms carry its fingerprint, not its value: the value is this one.
-  if (onValue) for (const value of known.values) onValue(fingerprint(value), value);
-  const scanner = new Scanner({ config, known, ...(onValue ? { onValue } : {}) });
   const pathRoot = repo?.topLevel ?? root;
   const filter: PathFilter = createPathFilter(config.ignorePaths);
   // No patterns: nothing to match, so no relative path to compute per listed file.
