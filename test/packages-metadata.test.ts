@@ -4,7 +4,9 @@
  * tarballs as installed, caret ranges for shared dependencies, a $schema URL that works under
  * any package manager, and a CHANGELOG section per version (the tag `rev:` names).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packedProject } from './support/git-repo.js';
@@ -84,6 +86,25 @@ describe('package metadata', () => {
       '../bundle/kernel-secrets.mjs',
     );
     expect(existsSync(join(REPO_ROOT, 'packages/cli/bundle')), 'postpack removes the bundle from the checkout').toBe(false);
+  });
+
+  it("the package bin keeps V8's compile cache in the user's cache folder where Node has one (22.1+), and writes nothing on Node 20", () => {
+    const home = mkdtempSync(join(tmpdir(), 'ks-home-'));
+    try {
+      const env = { ...process.env, HOME: home, XDG_CACHE_HOME: '', NODE_COMPILE_CACHE: '', NODE_DISABLE_COMPILE_CACHE: '' };
+      const r = spawnSync(process.execPath, [join(packedProject(), 'node_modules/kernel-secrets/bin/kernel-secrets.js'), '--version'], {
+        env,
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^kernel-secrets \d+\.\d+\.\d+/);
+      const cache = join(home, '.cache', 'kernel-secrets', 'compile-cache');
+      const hasApi = typeof (process.getBuiltinModule('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+      if (hasApi) expect(readdirSync(cache, { recursive: true }).length).toBeGreaterThan(0);
+      else expect(existsSync(join(home, '.cache'))).toBe(false);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('shared dependencies are caret ranges, so consumers get one copy', () => {
