@@ -177,8 +177,9 @@ export class FileReaderThread {
           batchBytes: limits.batchBytes ?? BATCH_BYTES,
           shared,
         },
-        // Its heap holds only the listing; the file buffers live outside it.
-        resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
+        // Its heap holds only the listing (the file buffers live outside it): a small young
+        // generation keeps its memory small, the old one has room for a listing of a million files.
+        resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 4 },
       });
       return new FileReaderThread(worker, shared);
     } catch {
