@@ -60,15 +60,16 @@ describe('FileReaderThread', () => {
     const it = reader.read(paths, () => {
       throw new Error('not used');
     });
-    await it.next();
-    // Give the thread time to run ahead as far as it may.
-    let last = -1;
-    for (let turn = 0; turn < 200; turn++) {
+    const first = (await it.next()).value as ReadResult[];
+    const firstBytes = first.reduce((n, r) => n + ('bytes' in r ? r.bytes.length : 0), 0);
+    // The thread runs until what it has sent (the first batch included) passes the bound…
+    for (let turn = 0; turn < 400 && firstBytes + reader.buffered().bytes <= 300_000; turn++)
       await new Promise((resolve) => setTimeout(resolve, 5));
-      const now = reader.buffered().bytes;
-      if (now === last && turn > 20) break;
-      last = now;
-    }
+    expect(firstBytes + reader.buffered().bytes).toBeGreaterThan(300_000);
+    // …and then stops: given more time, it reads nothing more.
+    const atBound = reader.buffered();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reader.buffered()).toEqual(atBound);
     const buffered = reader.buffered();
     expect(buffered.files).toBeGreaterThan(4); // it did read ahead
     // At most the bound, plus the batch that crossed it.
