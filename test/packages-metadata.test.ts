@@ -88,7 +88,7 @@ describe('package metadata', () => {
     expect(existsSync(join(REPO_ROOT, 'packages/cli/bundle')), 'postpack removes the bundle from the checkout').toBe(false);
   });
 
-  it("the package bin keeps V8's compile cache in the user's cache folder where Node has one (22.1+), and writes nothing on Node 20", () => {
+  it("the package bin keeps V8's compile cache in the user's cache folder where Node has one (22.8+), and writes nothing on Node 20", () => {
     const home = mkdtempSync(join(tmpdir(), 'ks-home-'));
     try {
       const env = { ...process.env, HOME: home, XDG_CACHE_HOME: '', NODE_COMPILE_CACHE: '', NODE_DISABLE_COMPILE_CACHE: '' };
