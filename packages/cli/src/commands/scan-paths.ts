@@ -71,15 +71,17 @@ async function scanWalked(
 ): Promise<{ jobs: FileJob[]; outcomes: FileOutcome[] } | undefined> {
   const jobs: FileJob[] = [];
   const outcomes: FileOutcome[] = [];
-  let batches = 0;
-  let bytes = 0;
+  const share = { batches: 0, files: 0, bytes: 0 };
   try {
     for await (const batch of reader.walk(dirs)) {
-      batches++;
+      share.batches++;
       for (const { path, read } of batch) {
         const job = { fsPath: path, path: setup.displayPath(path), explicit: false };
         const outcome = outcomeOf(setup.scanner, job, read);
-        if (outcome.kind === 'scanned') bytes += outcome.size;
+        if (outcome.kind === 'scanned') {
+          share.files++;
+          share.bytes += outcome.size;
+        }
         jobs.push(job);
         outcomes.push(outcome);
       }
@@ -89,13 +91,13 @@ async function scanWalked(
     throw err;
   }
   if (debugEnabled(env, 'scan')) {
-    const files = outcomes.filter((o) => o.kind === 'scanned').length;
+    const { batches, files, bytes } = share;
     debugLine(
       'scan',
       `${jobs.length} files in ${batches} batches of ${READER_BATCH_FILES} on 1 thread(s), walked and read by a reader thread`,
     );
     debugLine('scan', `thread 0: ${batches} batches, ${files} files, ${bytes} bytes`);
-    debugLine('scan', `reader thread: ${reader.counts().byThread} files read ahead, ${reader.counts().here} read on the main thread`);
+    debugLine('scan', reader.debugSummary());
   }
   return { jobs, outcomes };
 }

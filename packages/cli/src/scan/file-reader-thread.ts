@@ -195,18 +195,10 @@ export class FileReaderThread {
     let delivered = 0;
     try {
       if (!this.ended) this.worker.postMessage({ paths });
-      while (delivered < paths.length) {
-        const batch = this.queue.shift();
-        if (batch) {
-          delivered += batch.length;
-          this.byThread += batch.length;
-          yield batch.map(toReadResult);
-          Atomics.add(this.state, 0, 1);
-          Atomics.notify(this.state, 0);
-          continue;
-        }
-        if (this.ended) break;
-        await this.wake.wait();
+      for await (const batch of this.batches()) {
+        delivered += batch.length;
+        yield batch.map(toReadResult);
+        if (delivered >= paths.length) break;
       }
       for (; delivered < paths.length; delivered++) {
         this.here++;
@@ -232,22 +224,35 @@ export class FileReaderThread {
           separator: process.getBuiltinModule('node:path').sep,
           skipped: [...ALWAYS_SKIPPED_DIRECTORIES],
         });
-      for (;;) {
-        const batch = this.queue.shift();
-        if (batch) {
-          this.byThread += batch.length;
-          yield batch.map((r) => ({ path: r.path!, read: toReadResult(r) }));
-          Atomics.add(this.state, 0, 1);
-          Atomics.notify(this.state, 0);
-          continue;
-        }
-        if (this.finished === 'done') return;
-        if (this.finished === 'walkFailed' || this.ended) throw new WalkIncomplete('the reader thread did not finish its walk');
-        await this.wake.wait();
-      }
+      for await (const batch of this.batches()) yield batch.map((r) => ({ path: r.path!, read: toReadResult(r) }));
+      if (this.finished !== 'done') throw new WalkIncomplete('the reader thread did not finish its walk');
     } finally {
       this.stop();
     }
+  }
+
+  /**
+   * The thread's batches as they arrive, each acknowledged once the consumer asks for the next
+   * (so the thread reads on); ends when the thread said it finished, failed or stopped.
+   */
+  private async *batches(): AsyncGenerator<(ThreadResult & { path?: string })[]> {
+    for (;;) {
+      const batch = this.queue.shift();
+      if (batch) {
+        this.byThread += batch.length;
+        yield batch;
+        Atomics.add(this.state, 0, 1);
+        Atomics.notify(this.state, 0);
+        continue;
+      }
+      if (this.finished || this.ended) return;
+      await this.wake.wait();
+    }
+  }
+
+  /** One debug line: how many files the thread delivered, and how many the main thread read itself. */
+  debugSummary(): string {
+    return `reader thread: ${this.byThread} files read ahead, ${this.here} read on the main thread`;
   }
 
   /** Files the thread delivered, and files read on the main thread because it stopped first. */

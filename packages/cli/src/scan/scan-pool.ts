@@ -127,10 +127,7 @@ export async function scanJobs(
   }
   if (debugEnabled(env, 'scan')) {
     debugLine('scan', `${jobs.length} files in ${batches} batches of ${BATCH_FILES} on ${workers + 1} thread(s)`);
-    if (workers === 0 && reader) {
-      const { byThread, here } = reader.counts();
-      debugLine('scan', `reader thread: ${byThread} files read ahead, ${here} read on the main thread`);
-    }
+    if (workers === 0 && reader) debugLine('scan', reader.debugSummary());
     shares.forEach((s, t) => debugLine('scan', `thread ${t}: ${s.batches} batches, ${s.files} files, ${s.bytes} bytes`));
   }
   return outcomes;

@@ -57,8 +57,9 @@ export class KeywordSet {
   scan(text: string, base64Keep?: number): KeywordScan {
     const present = new Set<string>();
     const positions: number[] = [];
-    const runs: RunCover | undefined = base64Keep === undefined ? undefined : { keep: base64Keep, spans: [], complete: true };
-    const byModule = this.forEach(
+    // Filled, and marked complete, only by the WebAssembly pass.
+    const runs: RunCover | undefined = base64Keep === undefined ? undefined : { keep: base64Keep, spans: [], complete: false };
+    this.forEach(
       text,
       (offset, keyword) => {
         for (const k of this.implied[keyword]!) present.add(k);
@@ -66,7 +67,7 @@ export class KeywordSet {
       },
       runs,
     );
-    return byModule && runs?.complete ? { present, positions, base64Cover: runs.spans } : { present, positions };
+    return runs?.complete ? { present, positions, base64Cover: runs.spans } : { present, positions };
   }
 
   /** Whether `text` holds any keyword (stops at the first). */
@@ -78,21 +79,20 @@ export class KeywordSet {
 
   /**
    * `visit(offset, keyword index)` at each offset where a keyword starts (the longest); true
-   * stops. Returns whether the WebAssembly pass did it (only it fills `runs`).
+   * stops. Only the WebAssembly pass fills `runs`.
    */
-  private forEach(text: string, visit: (offset: number, keyword: number) => boolean | void, runs?: RunCover): boolean {
+  private forEach(text: string, visit: (offset: number, keyword: number) => boolean | void, runs?: RunCover): void {
     const matcher = text.length >= WASM_MIN_TEXT ? this.wasm() : null;
     if (matcher) {
       matcher.forEach(text, visit, runs);
-      return true;
+      return;
     }
     const re = this.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (visit(m.index, this.index.get(m[0].toLowerCase())!) === true) return false;
+      if (visit(m.index, this.index.get(m[0].toLowerCase())!) === true) return;
       re.lastIndex = m.index + 1;
     }
-    return false;
   }
 
   private wasm(): WasmKeywordMatcher | null {

@@ -46,8 +46,8 @@ const RUN_PAIRS = 4096;
  * Where `forEach` also collects the runs of base64 characters of at least `keep` (more than 16)
  * characters: the maximal runs of the bytes it copied in. Each run of the string is inside one
  * of them (a unit above 0xFF becomes its low byte, which may read as base64 and join two runs,
- * never split one); `complete` is false when the pass stopped early and `spans` does not cover
- * the text.
+ * never split one); `complete` is set once `spans` covers the whole text (not when the pass
+ * stopped early).
  */
 export interface RunCover {
   readonly keep: number;
@@ -192,13 +192,16 @@ export class WasmKeywordMatcher {
     let open = 0;
     let doneAt = 0;
     if (runs && runs.keep <= 16) throw new RangeError('runs shorter than 17 characters are not found by blocks');
+    // Complete only once the whole text has gone through without the output filling up.
+    let collecting = runs !== undefined;
+    if (runs) runs.complete = false;
     for (const [start, end] of chunks(text.length)) {
       const limit = end - start;
       const n = this.input.write(text.slice(start, start + limit + this.overlap), 0, 'latin1');
-      if (runs?.complete) {
+      if (runs && collecting) {
         const count = this.runsOfChunk(this.inputAt, doneAt - start, n, open, runs.keep, this.runsAt, RUN_PAIRS);
         open = this.runLength();
-        if (open < 0) runs.complete = false;
+        collecting = open >= 0;
         for (let p = 0; p < count; p++) runs.spans.push(start + this.runOutput[2 * p]!, start + this.runOutput[2 * p + 1]!);
         doneAt = start + n;
       }
@@ -207,16 +210,16 @@ export class WasmKeywordMatcher {
         for (let p = 0; p < count; p++) {
           const offset = start + this.output[2 * p]!;
           const keyword = this.real(text, offset, this.output[2 * p + 1]!);
-          if (keyword >= 0 && visit(offset, keyword) === true) {
-            if (runs) runs.complete = false;
-            return;
-          }
+          if (keyword >= 0 && visit(offset, keyword) === true) return;
         }
         if (count < OUTPUT_PAIRS) break;
         from = this.output[2 * (count - 1)]! + 1;
       }
     }
-    if (runs?.complete && open >= runs.keep) runs.spans.push(text.length - open, text.length);
+    if (runs && collecting) {
+      if (open >= runs.keep) runs.spans.push(text.length - open, text.length);
+      runs.complete = true;
+    }
   }
 
   /** The keyword reported at `offset` if the string holds it there, else the longest one it holds (-1: none). */
