@@ -247,6 +247,27 @@ describe('scan --stdin and --fail-on', () => {
     expect(repo.cli(['scan', '--stdin'], { input: 'nothing here\n' }).status).toBe(0);
   });
 
+  it('shows a named file repository-relative from a subfolder, reading the root from disk (git only where the case is not plain)', () => {
+    const repo = newRepo();
+    const token = randomToken();
+    const input = `client = KernelClient(token="${token}")\n`;
+    repo.write('src/lib/keep.txt', '');
+    const debug = { KERNEL_SECRETS_DEBUG: 'git' };
+    const plain = repo.cli(['scan', '--stdin', '--stdin-filename', 'app.py'], { input, cwd: repo.path('src/lib'), env: debug });
+    expect(plain.status).toBe(1);
+    expect(plain.stdout).toContain('src/lib/app.py:1:');
+    expect(plain.stderr).not.toContain('$ git');
+    // A linked worktree's .git is a file: git is asked, and the path is relative to that worktree.
+    const linked = `${repo.root}-linked`;
+    repo.gitOk(['worktree', 'add', '-q', linked]);
+    const viaGit = repo.cli(['scan', '--stdin', '--stdin-filename', 'src/app.py'], { input, cwd: linked, env: debug });
+    expect(viaGit.status).toBe(1);
+    expect(viaGit.stdout).toContain('src/app.py:1:');
+    expect(viaGit.stderr).toContain('$ git rev-parse --show-toplevel');
+    expectNoSecret(plain.output + viaGit.output, token);
+    rmSync(linked, { recursive: true, force: true });
+  });
+
   it('an expired JWT is a warning: it fails only with --fail-on warning', () => {
     const repo = newRepo();
     const jwt = randomJwt({ sub: 'user', exp: 1_000_000_000 });

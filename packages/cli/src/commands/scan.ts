@@ -63,8 +63,9 @@ export async function runScan(cmd: ScanCommand, io: CliIO): Promise<number> {
       env: io.env,
       configPath: cmd.configPath,
       baseline: cmd.baseline,
-      // A named stdin file is matched against the baseline like the same file on disk: repository-relative.
-      findRepo: cmd.target.kind !== 'stdin' || cmd.target.filename !== undefined,
+      // A named stdin file is matched against the baseline like the same file on disk: repository-relative
+      // (only the top level is needed, read from disk where that is git's answer too).
+      findRepo: cmd.target.kind !== 'stdin' ? true : cmd.target.filename !== undefined && 'on-disk-first',
       onValue,
     });
     report = await runTarget(cmd, setup, io, input);

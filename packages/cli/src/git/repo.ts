@@ -6,6 +6,7 @@
  */
 import { CliError } from '../errors.js';
 import { resolveIndexFile } from './env.js';
+import { plainWorkTreeTop } from './plain-work-tree.js';
 import { complained, gitComplaint, gitFailure, runGit } from './process.js';
 
 const OID = /^[0-9a-f]{40,64}$/;
@@ -41,6 +42,16 @@ export class GitRepo {
     // Children inherit `env` (process.env in the CLI), fixed here before anything reads the index.
     resolveIndexFile(env, top);
     return new GitRepo(top, top, OID.test(head) ? head : undefined);
+  }
+
+  /**
+   * The repository containing `cwd` for a caller that needs only its top level (a named stdin
+   * scan): read from disk in the plain case, without starting git; otherwise `find`. HEAD is
+   * then asked of git when wanted (`head()`).
+   */
+  static async findTopLevel(cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<GitRepo | undefined> {
+    const top = plainWorkTreeTop(cwd, env);
+    return top === undefined ? GitRepo.find(cwd, env) : new GitRepo(top, top);
   }
 
   /**

@@ -53,8 +53,12 @@ export interface SetupOptions {
   configPath?: string | undefined;
   /** Explicit baseline file; undefined → the default file if present; false → none. */
   baseline?: string | false | undefined;
-  /** Whether to look for the repository (stdin scans do not need it). */
-  findRepo?: boolean;
+  /**
+   * Whether to look for the repository (stdin scans without a file name do not need it);
+   * `on-disk-first`: its top level only is needed, read from disk when the case is plain
+   * (git/plain-work-tree.ts), else from git.
+   */
+  findRepo?: boolean | 'on-disk-first';
   /** Receives each finding's fingerprint and value (`scan --verify` only; see the engine's `onValue`). */
   onValue?: ((fingerprint: string, value: string) => void) | undefined;
 }
@@ -131,7 +135,13 @@ export function worktreePolicy(options: SetupOptions): Policy {
 export async function createScanSetup(options: SetupOptions): Promise<ScanSetup> {
   // git is asked first and answers while the config is read and the scanner built (an editor's
   // `scan --stdin --stdin-filename` otherwise waited for git with nothing else to do).
-  const finding = options.findRepo === false ? undefined : GitRepo.find(resolve(options.cwd), options.env);
+  const cwd = resolve(options.cwd);
+  const finding =
+    options.findRepo === false
+      ? undefined
+      : options.findRepo === 'on-disk-first'
+        ? GitRepo.findTopLevel(cwd, options.env)
+        : GitRepo.find(cwd, options.env);
   let policy: Policy;
   let engine: ReturnType<typeof scannerFor>;
   try {
