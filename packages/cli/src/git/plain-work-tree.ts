@@ -6,24 +6,21 @@
  *
  * "Plain" is what git's own discovery would answer the same way: walking up from the real path
  * of `cwd`, the first `.git` that is a directory of this user's holding HEAD, objects and refs,
- * on the same file system, with no variable set that changes git's discovery and no core.worktree, core.bare or
- * per-worktree config. Anything else (a linked worktree or submodule, whose `.git` is a file; a
+ * on the same file system, with no variable set that changes git's discovery and no
+ * core.worktree, core.bare or per-worktree config. Anything else (a linked worktree or submodule, whose `.git` is a file; a
  * repository git may refuse as not safe; Windows) is undefined: the caller asks git, which
  * gives the answer, or the error, in every case.
  */
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { GIT_PATH_VARIABLES } from './env.js';
 
 /**
  * Variables that change where git finds the repository or how it reads its config (`-c
  * core.worktree=…` arrives as GIT_CONFIG_PARAMETERS). Others (GIT_SSL_CAINFO, GIT_PAGER) do not.
  */
 const DISCOVERY_VARIABLES = [
-  'GIT_DIR',
-  'GIT_WORK_TREE',
-  'GIT_COMMON_DIR',
-  'GIT_OBJECT_DIRECTORY',
-  'GIT_INDEX_FILE',
+  ...GIT_PATH_VARIABLES,
   'GIT_CEILING_DIRECTORIES',
   'GIT_DISCOVERY_ACROSS_FILESYSTEM',
   'GIT_CONFIG_PARAMETERS',
@@ -34,10 +31,6 @@ const DISCOVERY_VARIABLES = [
 
 /** A `core.worktree` or `core.bare = true` line of a repository's config (git reads those; we do not). */
 const CONFIG_WE_DO_NOT_READ = /^[ \t]{0,64}(?:worktree[ \t]{0,64}=|bare[ \t]{0,64}=[ \t]{0,64}(?:true|yes|on|1)\b)/im;
-
-function isOurs(path: string, uid: number): boolean {
-  return lstatSync(path).uid === uid;
-}
 
 /** Whether `gitDir` is a repository git would use as is: HEAD, objects and refs, and no config it would read differently. */
 function isPlainGitDir(gitDir: string): boolean {
@@ -61,10 +54,10 @@ export function plainWorkTreeTop(cwd: string, env: NodeJS.ProcessEnv): string | 
     for (;;) {
       if (basename(dir) === '.git') return undefined; // inside a git directory: git's answer differs
       const dotGit = join(dir, '.git');
-      if (existsSync(dotGit)) {
-        const stat = lstatSync(dotGit);
-        if (!stat.isDirectory() || stat.uid !== uid || !isOurs(dir, uid) || !isPlainGitDir(dotGit)) return undefined;
-        return dir;
+      const stat = lstatSync(dotGit, { throwIfNoEntry: false });
+      if (stat) {
+        const ours = stat.isDirectory() && stat.uid === uid && lstatSync(dir).uid === uid;
+        return ours && isPlainGitDir(dotGit) ? dir : undefined;
       }
       const parent = dirname(dir);
       if (parent === dir || statSync(parent).dev !== device) return undefined;
