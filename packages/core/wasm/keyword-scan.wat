@@ -67,7 +67,7 @@
   ;; at most $cap pairs of u32 at $out; returns how many it wrote. When that is $cap, the caller
   ;; calls again from the last position + 1. No byte at or past $n is read.
   (func (export "scan") (param $text i32) (param $n i32) (param $from i32) (param $limit i32) (param $out i32) (param $cap i32) (result i32)
-    (local $i i32) (local $end i32) (local $v0 v128) (local $v1 v128) (local $nibble v128) (local $mask i32)
+    (local $i i32) (local $at i32) (local $end i32) (local $v0 v128) (local $v1 v128) (local $nibble v128) (local $mask i32)
     (local $lo0 v128) (local $hi0 v128) (local $lo1 v128) (local $hi1 v128)
     (global.set $text (local.get $text))
     (global.set $n (local.get $n))
@@ -98,7 +98,11 @@
         (block $candidates
           (loop $candidate
             (br_if $candidates (i32.eqz (local.get $mask)))
-            (if (call $try (i32.add (local.get $i) (i32.ctz (local.get $mask)))) (then (return (global.get $count))))
+            (local.set $at (i32.add (local.get $i) (i32.ctz (local.get $mask))))
+            ;; Most candidates have no group (their nibbles matched different prefixes): that test
+            ;; is made here, not in a call to $try (the engine does not inline calls).
+            (if (i32.load8_u (i32.load16_u (i32.add (local.get $text) (local.get $at))))
+              (then (if (call $try (local.get $at)) (then (return (global.get $count))))))
             (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
             (br $candidate)))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
@@ -111,20 +115,7 @@
         (br $tail)))
     (global.get $count))
 
-  ;; Bit i set where byte i of $v is a base64 character (A-Z a-z 0-9 + / _ -), by two nibble
-  ;; tables: the high nibble's class (2..7 -> bits 0..5; others none, bytes above 0x7F included)
-  ;; and, per low nibble, the classes in which that low nibble is base64.
-  (func $base64Mask (param $v v128) (result i32)
-    (i8x16.bitmask (i8x16.ne (i32x4.splat (i32.const 0))
-      (v128.and
-        (i8x16.swizzle
-          (v128.const i8x16 42 62 62 62 62 62 62 62 62 62 60 21 20 21 20 29)
-          (v128.and (local.get $v) (i8x16.splat (i32.const 15))))
-        (i8x16.swizzle
-          (v128.const i8x16 0 0 1 2 4 8 16 32 0 0 0 0 0 0 0 0)
-          (i8x16.shr_u (local.get $v) (i32.const 4)))))))
-
-  ;; The same test on one byte.
+  ;; Whether one byte is a base64 character (A-Z a-z 0-9 + / _ -), as `runs` tests 16 at a time.
   (func $isBase64 (param $c i32) (result i32)
     (i32.or
       (i32.or
@@ -151,7 +142,11 @@
   ;; finder). A run inside one 16-byte block is shorter than $keep, so a block holding a
   ;; non-base64 byte only ends the run that reaches it and starts the one after its last such byte.
   (func (export "runs") (param $text i32) (param $from i32) (param $limit i32) (param $length i32) (param $keep i32) (param $out i32) (param $cap i32) (result i32)
-    (local $i i32) (local $outside i32) (local $lead i32)
+    (local $i i32) (local $outside i32) (local $lead i32) (local $v v128)
+    (local $lowClasses v128) (local $highClass v128) (local $nibble v128)
+    (local.set $lowClasses (v128.const i8x16 42 62 62 62 62 62 62 62 62 62 60 21 20 21 20 29))
+    (local.set $highClass (v128.const i8x16 0 0 1 2 4 8 16 32 0 0 0 0 0 0 0 0))
+    (local.set $nibble (i8x16.splat (i32.const 15)))
     (global.set $out (local.get $out))
     (global.set $count (i32.const 0))
     (global.set $cap (local.get $cap))
@@ -159,8 +154,15 @@
     (block $blocks
       (loop $block
         (br_if $blocks (i32.gt_s (i32.add (local.get $i) (i32.const 16)) (local.get $limit)))
-        ;; Bit i set where byte i is NOT base64.
-        (local.set $outside (i32.xor (call $base64Mask (v128.load (i32.add (local.get $text) (local.get $i)))) (i32.const 0xffff)))
+        ;; Bit i set where byte i is NOT base64: two nibble tables, the high nibble's class (2..7 ->
+        ;; bits 0..5; others none, bytes above 0x7F included) and, per low nibble, the classes in
+        ;; which that low nibble is base64. Written out here: the engine does not inline calls.
+        (local.set $v (v128.load (i32.add (local.get $text) (local.get $i))))
+        (local.set $outside (i32.xor (i8x16.bitmask (i8x16.ne (i32x4.splat (i32.const 0))
+          (v128.and
+            (i8x16.swizzle (local.get $lowClasses) (v128.and (local.get $v) (local.get $nibble)))
+            (i8x16.swizzle (local.get $highClass) (i8x16.shr_u (local.get $v) (i32.const 4))))))
+          (i32.const 0xffff)))
         (if (i32.eqz (local.get $outside))
           (then (local.set $length (i32.add (local.get $length) (i32.const 16))))
           (else

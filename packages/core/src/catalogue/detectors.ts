@@ -47,6 +47,12 @@ export interface TextDetector {
   message: string;
   /** Lower-case; the pattern runs only if the text contains one of them ([]: always runs). */
   keywords: readonly string[];
+  /**
+   * Case-sensitive strings one of which every match of the pattern holds: it runs only on a text
+   * that holds one. Finer than the keywords where a keyword is also a common word's letters
+   * (`eya` of "veya", `ewo` of "framework").
+   */
+  anchors?: readonly string[];
   /** Must have the `g` and `d` flags; the value is its named group `secret` (else group 1, else the match). */
   pattern: RegExp;
   filter: CandidateFilter;
@@ -133,6 +139,8 @@ export const TEXT_DETECTORS: readonly TextDetector[] = [
       'A JSON Web Token: three base64url segments whose header decodes to JSON with `alg`. An expired `exp` lowers it to a warning.',
     message: 'JSON Web Token (bearer credential)',
     keywords: ['eyj', 'ewo', 'eya'],
+    // The second segment's start, which the pattern spells out.
+    anchors: ['.ey', '.ew'],
     pattern: /(?<![A-Za-z0-9_-])(?<secret>e[wy][A-Za-z0-9_-]{8,2048}\.e[wy][A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,4096})/dg,
     filter: 'structural',
     severity: 'error',

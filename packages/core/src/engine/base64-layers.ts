@@ -33,6 +33,13 @@ function oneByte(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * A unit above 0xFF somewhere in the text. V8 keeps a string that has none in one byte per
+ * character and answers this for it without reading it (no such character can match), so a
+ * text of code is not read again span by span (that loop was most of base64Runs' time).
+ */
+const WIDE_UNIT = /[\u0100-\uffff]/;
+
+/**
  * [start, end) of each maximal run of base64 characters (plus up to two `=` of padding) that
  * is long enough to be a blob. Without `cover`, found by the skip-ahead run finder
  * (char-runs.ts): on ordinary code it touches a fraction of the characters; a regex cannot skip
@@ -45,11 +52,12 @@ export function base64Runs(text: string, cover?: readonly number[]): [number, nu
   let runs: [number, number][];
   if (cover) {
     runs = [];
+    const wide = WIDE_UNIT.test(text);
     for (let p = 0; p < cover.length; p += 2) {
       const start = cover[p]!;
       const end = cover[p + 1]!;
       // A span is a run unless a unit above 0xFF (whose low byte read as base64) sits in it.
-      if (oneByte(text, start, end)) runs.push([start, end]);
+      if (!wide || oneByte(text, start, end)) runs.push([start, end]);
       else for (const run of charRuns(text, BASE64_RUN_KEEP, BASE64_CHARS, start, end, BASE64_RUN_KEEP)) runs.push(run);
     }
   } else {
@@ -72,17 +80,76 @@ export interface DecodedBlob {
   text: string;
 }
 
+/** The share of printable bytes above which decoded bytes are text. */
+const TEXT_SHARE = 0.95;
+
 /** Mostly printable text (tabs and line breaks allowed): what an encoded config file decodes to. */
 function isText(s: string): boolean {
   let printable = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 32 && c < 127) || c === 9 || c === 10 || c === 13) printable++;
-  }
-  return printable / s.length > 0.95;
+  for (let i = 0; i < s.length; i++) if (printableByte(s.charCodeAt(i))) printable++;
+  return printable / s.length > TEXT_SHARE;
 }
 
 const NESTED_BLOB = /[A-Za-z0-9+/_-]{32}/;
+
+/** Value of each base64 character (both alphabets); -1 for any other code below 128. */
+const SEXTET = new Int8Array(128).fill(-1);
+for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'].entries()) SEXTET[c.charCodeAt(0)] = i;
+SEXTET[43] = SEXTET[45] = 62; // '+' and '-'
+SEXTET[47] = SEXTET[95] = 63; // '/' and '_'
+
+/** Whether a decoded byte is printable or a tab, line feed or return (what isText counts). */
+const printableByte = (b: number) => (b >= 32 && b < 127) || b === 9 || b === 10 || b === 13;
+/** Whether a byte whose top six bits are `v` may be one (the low two bits come from the next character). */
+const mayBePrintableTop = (v: number) => (v >= 8 && v <= 31) || v === 2 || v === 3;
+
+/** The end of the run [start, end) without its `=` padding. */
+function bodyEnd(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === 61) end--;
+  return end;
+}
+
+/** How many bytes the run [start, end) decodes to (a lone last character gives none). */
+function decodedLength(text: string, start: number, end: number): number {
+  return Math.floor(((bodyEnd(text, start, end) - start) * 3) / 4);
+}
+
+/**
+ * Whether the run [start, end) may decode to text, told from its characters alone. In each
+ * group of four, the first decoded byte is the first character's six bits and two more, and the
+ * third is the third character's last two bits and the fourth character. Those bytes that cannot
+ * be printable are counted; once they alone leave no more than TEXT_SHARE of the bytes printable,
+ * isText would say no, so nothing is decoded. An identifier (`Unexpected_token_0_1005`: its
+ * lower-case letters and digits have values of 26 and up) fails at once; half of the full
+ * scan's base64 time was decoding such runs. It never says no to a run isText accepts
+ * (base64-layers.test.ts holds it to decoding).
+ */
+function mayDecodeToText(text: string, start: number, end: number): boolean {
+  const body = bodyEnd(text, start, end);
+  const decoded = Math.floor(((body - start) * 3) / 4);
+  // The fewest bytes that cannot be printable for isText's own comparison to fail.
+  let enough = Math.max(1, Math.floor(decoded * (1 - TEXT_SHARE)) - 1);
+  while ((decoded - enough) / decoded > TEXT_SHARE) enough++;
+  let bad = 0;
+  for (let g = start; g + 1 < body; g += 4) {
+    if (!mayBePrintableTop(SEXTET[text.charCodeAt(g)]!)) bad++;
+    if (g + 3 < body && !printableByte(((SEXTET[text.charCodeAt(g + 2)]! & 3) << 6) | SEXTET[text.charCodeAt(g + 3)]!)) bad++;
+    if (bad >= enough) return false;
+  }
+  return true;
+}
+
+/** Whether text[start, end) holds a digit, a lower-case and an upper-case letter, as a blob's characters do. */
+function mixesCasesAndDigits(text: string, start: number, end: number): boolean {
+  let seen = 0;
+  for (let i = start; i < end && seen !== 7; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) seen |= 1;
+    else if (c >= 97 && c <= 122) seen |= 2;
+    else if (c >= 65 && c <= 90) seen |= 4;
+  }
+  return seen === 7;
+}
 
 /**
  * Decoded text of each base64 blob in `text` that decodes to readable text containing one of
@@ -99,9 +166,14 @@ export function decodeBase64Blobs(
   const out: DecodedBlob[] = [];
   for (const [start, end] of base64Runs(text, cover)) {
     if (budget.bytes <= 0) break;
-    const run = text.slice(start, end);
     // Identifiers, hex hashes and words are not blobs; a blob mixes cases and digits.
-    if (!/[0-9]/.test(run) || !/[a-z]/.test(run) || !/[A-Z]/.test(run)) continue;
+    if (!mixesCasesAndDigits(text, start, end)) continue;
+    if (!mayDecodeToText(text, start, end)) {
+      // Charged as if decoded, so the budget stops the same blobs whichever way a run is judged.
+      budget.bytes -= decodedLength(text, start, end);
+      continue;
+    }
+    const run = text.slice(start, end);
     const decoded = Buffer.from(run, run.includes('-') || run.includes('_') ? 'base64url' : 'base64').toString('latin1');
     budget.bytes -= decoded.length;
     if (decoded.length < MIN_BLOB / 2 || !isText(decoded)) continue;

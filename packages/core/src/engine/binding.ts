@@ -306,7 +306,9 @@ function judge0(text: string, runStart: number, start: number, end: number, judg
     return undefined;
   }
   // URL userinfo: scheme://user:VALUE@host
-  if (text.charCodeAt(end) === 64 && text.charCodeAt(start - 1) === 58) {
+  // Bounds checked first (same answer): a read past either end, met late in a scan, throws away
+  // this function's optimised code, the engine's costliest to compile.
+  if (end < text.length && start > 0 && text.charCodeAt(end) === 64 && text.charCodeAt(start - 1) === 58) {
     const slash = lastIndexWithin(text, '//', start, lo);
     // Only for Kernel's own hosts: user-info in other URLs is mostly documentation (`user:pass@host`).
     const host = text.slice(end + 1, end + HOST_WINDOW).toLowerCase();

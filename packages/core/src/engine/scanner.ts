@@ -417,7 +417,8 @@ export class Scanner {
     hits: RawHit[],
     signing: SigningContext,
   ): void {
-    const after = text.charAt(c.end);
+    // Not read past the end (same answer, ''): see judge0's bounds.
+    const after = c.end < text.length ? text.charAt(c.end) : '';
     if (after === '(' || after === '[') return; // code: a call or an index
     const binding = judgeBinding(text, c.runStart, c.start, c.bindingEnd, this.names);
     if (!binding) return;
@@ -437,6 +438,7 @@ export class Scanner {
 
   private runDetector(d: TextDetector, text: string, hits: RawHit[], signing: SigningContext): void {
     if (d.prefix && !text.includes(d.prefix)) return;
+    if (d.anchors && !d.anchors.some((a) => text.includes(a))) return;
     const re = d.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
