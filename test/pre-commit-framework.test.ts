@@ -161,6 +161,79 @@ describe('pre-commit framework: `language: node` hooks from this repository', ()
   }, 300_000);
 });
 
+describe('pre-commit framework: pushes of several refs (pre-commit names only the first)', () => {
+  const ids = ['kernel-secrets-pre-push'];
+
+  /** A repository whose main is on its origin, with `branch` one commit ahead holding `file`. */
+  function pushedRepo(): { wd: Workdir; env: NodeJS.ProcessEnv; remote: string } {
+    const { wd, env } = pythonRepo(ids);
+    const remote = addOrigin(wd);
+    wd.gitOk(['commit', '--quiet', '-m', 'clean start'], { env, timeoutMs: 300_000 });
+    wd.gitOk(['push', '--quiet', 'origin', 'HEAD:refs/heads/main'], { env, timeoutMs: 300_000 });
+    return { wd, env, remote };
+  }
+
+  function commitOn(wd: Workdir, branch: string, file: string, text: string): void {
+    wd.gitOk(['switch', '--quiet', '-c', branch, 'HEAD']);
+    wd.write(file, text);
+    wd.gitOk(['add', file]);
+    wd.gitOk(['commit', '--quiet', '--no-verify', '-m', branch]);
+  }
+
+  it('finds the token on the second branch of `git push origin <clean> <leak>`', () => {
+    const { wd, env, remote } = pushedRepo();
+    const token = randomToken();
+    commitOn(wd, 'a-docs', 'README.md', '# docs\n');
+    wd.gitOk(['switch', '--quiet', '-']);
+    commitOn(wd, 'b-deploy', 'deploy.env', `KERNEL_TOKEN=${token}\n`);
+    const r = wd.git(['push', 'origin', 'a-docs', 'b-deploy'], { env });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/kernel-secrets \(Kernel API tokens in pushed commits\)\.+Failed/);
+    expect(r.output).toContain('deploy.env:1:');
+    expect(r.output).toContain('pre-commit names only the first ref a push sends');
+    expect(sh('git', ['--git-dir', remote, 'for-each-ref', '--format=%(refname)'], remote).trim()).toBe('refs/heads/main');
+    expectNoSecret(r.output, token);
+  }, 300_000);
+
+  it('fails closed on a local branch it cannot tell is not pushed, and says why', () => {
+    const { wd, env } = pushedRepo();
+    const token = randomToken();
+    commitOn(wd, 'wip', 'deploy.env', `KERNEL_TOKEN=${token}\n`);
+    wd.gitOk(['switch', '--quiet', '-']);
+    commitOn(wd, 'docs', 'README.md', '# docs\n');
+    const r = wd.git(['push', 'origin', 'docs'], { env });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('deploy.env:1:');
+    expect(r.output).toContain("kernel-secrets' own pre-push hook sees exactly what is pushed");
+    expectNoSecret(r.output, token);
+  }, 300_000);
+
+  it('scans only the named range when nothing else local is unpushed (what pre-commit sets, run directly)', () => {
+    // pre-commit's environment for `git push origin docs`, without pre-commit: its output is seen.
+    const wd = scratch.plainRepo();
+    addOrigin(wd);
+    wd.write('app.py', 'print("hello")\n');
+    wd.gitOk(['add', 'app.py']);
+    wd.gitOk(['commit', '--quiet', '--no-verify', '-m', 'start']);
+    wd.gitOk(['push', '--quiet', '--no-verify', 'origin', 'HEAD:refs/heads/main']);
+    const base = wd.head()!;
+    commitOn(wd, 'docs', 'README.md', '# docs\n');
+    const env = { PRE_COMMIT: '1', PRE_COMMIT_FROM_REF: base, PRE_COMMIT_TO_REF: wd.head()!, PRE_COMMIT_REMOTE_NAME: 'origin' };
+    const clean = wd.cli(['scan', '--pre-push'], { env });
+    expect(clean.status, clean.output).toBe(0);
+    expect(clean.stderr).not.toContain('pre-commit names only the first ref');
+    // A second local branch with a commit origin lacks: scanned too, and said so.
+    const token = randomToken();
+    wd.gitOk(['switch', '--quiet', '-']);
+    commitOn(wd, 'wip', 'deploy.env', `KERNEL_TOKEN=${token}\n`);
+    const blocked = wd.cli(['scan', '--pre-push'], { env });
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toContain('pre-commit names only the first ref a push sends');
+    expect(blocked.output).toContain('deploy.env:1:');
+    expectNoSecret(blocked.output, token);
+  });
+});
+
 describe('pre-commit framework: `language: system` variants', () => {
   it('run the kernel-secrets on PATH and block a token', () => {
     const binDir = scratch.dir('ks-path-');

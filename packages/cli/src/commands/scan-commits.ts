@@ -3,7 +3,7 @@ import type { ScanTarget } from '../args/commands.js';
 import { CliError } from '../errors.js';
 import type { BlobReader } from '../git/blob-reader.js';
 import { countCommits, streamHistory } from '../git/history.js';
-import { parsePrePushInput, preCommitFrameworkUpdate, type PushUpdate } from '../git/pre-push.js';
+import { frameworkOtherRefs, parsePrePushInput, preCommitFrameworkUpdate, type PushUpdate } from '../git/pre-push.js';
 import { pushPlan } from '../policy/push-plan.js';
 import type { GitRepo } from '../git/repo.js';
 import type { CliIO } from '../io/cli-io.js';
@@ -66,8 +66,15 @@ export async function historyPlan(
     );
   }
   if (framework) {
-    updates = ['update' in framework ? framework.update : await frameworkNewBranch(repo, framework.localRef)];
+    const named = 'update' in framework ? framework.update : await frameworkNewBranch(repo, framework.localRef);
     remote = framework.remote ?? target.remote;
+    const others = await frameworkOtherRefs(repo, named, remote);
+    if (others.length > 0)
+      io.stderr.write(
+        'kernel-secrets: pre-commit names only the first ref a push sends, so every local branch and tag with commits ' +
+          `${remote ?? 'the remote'} lacks is scanned too (kernel-secrets' own pre-push hook sees exactly what is pushed)\n`,
+      );
+    updates = [named, ...others.map((localOid) => ({ localOid, remoteOid: '0'.repeat(localOid.length) }))];
   } else {
     if (io.stdin.isTTY) {
       throw new CliError(

@@ -71,3 +71,34 @@ export function preCommitFrameworkUpdate(env: NodeJS.ProcessEnv): FrameworkPush 
   if (local) return { localRef: local, ...onRemote };
   return env['PRE_COMMIT'] === '1' ? { unknown: true } : undefined;
 }
+
+/**
+ * Local refs a push run by the pre-commit framework may send besides the one it names.
+ * pre-commit hands a pre-push hook only the first ref of a push that has commits to send
+ * (`git push origin main feature` names main alone; pre-commit#1908 says it will stay so). What
+ * else is pushed cannot be known, so the scan fails closed: every local branch and tag, and a
+ * detached HEAD, is taken as pushed when some local commit lies beyond the named ref and the
+ * remote's tracking refs. Returns their ids (push-plan.ts then judges them against what the
+ * remote really has), or none when nothing else local is unpushed, the usual case, which costs
+ * one `git rev-list`.
+ */
+export async function frameworkOtherRefs(repo: GitRepo, named: PushUpdate, remote: string | undefined): Promise<string[]> {
+  const head = await repo.head();
+  const known = remote !== undefined && REMOTE_NAME.test(remote) && (await repo.config(`remote.${remote}.url`)) !== undefined;
+  const seen = [named.localOid, ...(ZERO.test(named.remoteOid) || !(await repo.hasCommit(named.remoteOid)) ? [] : [named.remoteOid])];
+  const beyond = await repo.raw([
+    'rev-list',
+    '--max-count=1',
+    '--branches',
+    '--tags',
+    ...(head ? [head] : []),
+    '--not',
+    ...seen,
+    ...(known ? [`--remotes=${remote}`] : []),
+  ]);
+  if (!OID.test(beyond.trim())) return [];
+  const refs = (await repo.raw(['for-each-ref', '--format=%(objectname)', 'refs/heads', 'refs/tags']))
+    .split('\n')
+    .filter((o) => OID.test(o));
+  return [...new Set([...refs, ...(head ? [head] : [])])].filter((o) => o !== named.localOid);
+}

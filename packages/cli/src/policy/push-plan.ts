@@ -74,6 +74,7 @@ export async function pushPlan(repo: GitRepo, updates: readonly PushUpdate[], re
   const have = await localCommits(repo.cwd, [...new Set([...old, ...asked.oids])]);
   const exclude = [...have].map((o) => `^${o}`);
   const base = old.find((o) => have.has(o)) ?? (asked.head && have.has(asked.head) ? asked.head : undefined);
-  const sent = [...new Set(pushed.map((u) => u.localOid))];
+  // A ref whose id the remote already has sends nothing (and an annotated tag there was checked when it went up).
+  const sent = [...new Set(pushed.map((u) => u.localOid))].filter((o) => o === pushed[0]!.localOid || !have.has(o));
   return { revisions: [...sent, ...exclude], base, tip: pushed[0]!.localOid, tags: await tagObjects(repo.cwd, sent) };
 }
