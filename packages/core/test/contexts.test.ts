@@ -118,6 +118,16 @@ describe('credential contexts', () => {
     expect(scanner.scan(`const example = "${sample}";`).findings).toEqual([]);
   });
 
+  it('leaves a sentence-ending dot out of a value, unless the value is dotted like a JWT', () => {
+    const s = new Scanner();
+    const span = (text: string) => s.scan(text).findings.map((f) => f.endOffset - f.offset);
+    const plain = randomToken();
+    expect(span(`The token is KERNEL_TOKEN=${plain}.`)).toEqual([plain.length]);
+    // Two dots inside: the last one may be the token's own (a JWT's signature can end the text).
+    const dotted = `${randomToken(16)}.${randomToken(12)}.${randomToken(10)}`;
+    expect(span(`Authorization: Bearer ${dotted}.`)).toEqual([dotted.length + 1]);
+  });
+
   it('reports only lines in onlyLines while using context from other lines', () => {
     const token = randomToken();
     const text = `[kernel]\nurl = https://kernel.asimov.com\ntoken = ${token}\n`;

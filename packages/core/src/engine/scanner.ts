@@ -508,8 +508,15 @@ function matchSpan(m: RegExpExecArray): [number, number] {
 
 /** A sentence-ending dot is not part of the token (a JWT keeps its dots: it has two inside). */
 function trimSentenceDot(text: string, start: number, end: number): number {
-  while (end > start && text.charCodeAt(end - 1) === 46 && text.slice(start, end - 1).split('.').length < 3) end--;
+  while (end > start && text.charCodeAt(end - 1) === 46 && dotsBefore(text, start, end - 1) < 2) end--;
   return end;
+}
+
+/** How many `.` text[start, end) holds, counted up to 2 (no substring is made). */
+function dotsBefore(text: string, start: number, end: number): number {
+  let dots = 0;
+  for (let at = text.indexOf('.', start); at !== -1 && at < end && dots < 2; at = text.indexOf('.', at + 1)) dots++;
+  return dots;
 }
 
 /** Sorts hits by position and keeps, among overlapping ones, the most certain. */
