@@ -34,6 +34,11 @@ export function parsePrePushInput(text: string): PushUpdate[] {
   return updates;
 }
 
+/** Whether `remote` is a remote configured here, by a name safe to pass as `--remotes=<name>`. */
+async function isConfiguredRemote(repo: GitRepo, remote: string | undefined): Promise<boolean> {
+  return remote !== undefined && REMOTE_NAME.test(remote) && (await repo.config(`remote.${remote}.url`)) !== undefined;
+}
+
 /** Revision arguments for `git log`: what is pushed, minus what the remote already has. */
 export async function prePushRevisions(repo: GitRepo, updates: readonly PushUpdate[], remote: string | undefined): Promise<string[]> {
   const include: string[] = [];
@@ -44,7 +49,7 @@ export async function prePushRevisions(repo: GitRepo, updates: readonly PushUpda
     if (!ZERO.test(u.remoteOid) && (await repo.hasCommit(u.remoteOid))) exclude.push(`^${u.remoteOid}`);
   }
   if (include.length === 0) return [];
-  const known = remote && REMOTE_NAME.test(remote) && (await repo.config(`remote.${remote}.url`)) !== undefined;
+  const known = await isConfiguredRemote(repo, remote);
   return [...include, ...exclude, ...(known ? ['--not', `--remotes=${remote}`] : [])];
 }
 
@@ -84,7 +89,7 @@ export function preCommitFrameworkUpdate(env: NodeJS.ProcessEnv): FrameworkPush 
  */
 export async function frameworkOtherRefs(repo: GitRepo, named: PushUpdate, remote: string | undefined): Promise<string[]> {
   const head = await repo.head();
-  const known = remote !== undefined && REMOTE_NAME.test(remote) && (await repo.config(`remote.${remote}.url`)) !== undefined;
+  const known = await isConfiguredRemote(repo, remote);
   const seen = [named.localOid, ...(ZERO.test(named.remoteOid) || !(await repo.hasCommit(named.remoteOid)) ? [] : [named.remoteOid])];
   const beyond = await repo.raw([
     'rev-list',

@@ -17,7 +17,9 @@ const MIN_BLOB = 32;
 const MAX_BLOB = 1024 * 1024;
 
 /** Characters of standard and URL-safe base64 (padding handled separately). */
-const BASE64_CHARS = new AsciiSet('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-');
+/** The 62 base64 characters both alphabets share, in value order (`+`/`-` are 62, `/`/`_` 63). */
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const BASE64_CHARS = new AsciiSet(`${ALPHABET}+/_-`);
 
 /**
  * Runs this long may complete a blob: up to two `=` of padding can follow. Every maximal run of
@@ -94,7 +96,7 @@ const NESTED_BLOB = /[A-Za-z0-9+/_-]{32}/;
 
 /** Value of each base64 character (both alphabets); -1 for any other code below 128. */
 const SEXTET = new Int8Array(128).fill(-1);
-for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'].entries()) SEXTET[c.charCodeAt(0)] = i;
+for (const [i, c] of [...ALPHABET].entries()) SEXTET[c.charCodeAt(0)] = i;
 SEXTET[43] = SEXTET[45] = 62; // '+' and '-'
 SEXTET[47] = SEXTET[95] = 63; // '/' and '_'
 
@@ -109,32 +111,22 @@ function bodyEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-/** How many bytes the run [start, end) decodes to (a lone last character gives none). */
-function decodedLength(text: string, start: number, end: number): number {
-  return Math.floor(((bodyEnd(text, start, end) - start) * 3) / 4);
-}
-
 /**
- * Whether the run [start, end) may decode to text, told from its characters alone. In each
- * group of four, the first decoded byte is the first character's six bits and two more, and the
- * third is the third character's last two bits and the fourth character. Those bytes that cannot
- * be printable are counted; once they alone leave no more than TEXT_SHARE of the bytes printable,
- * isText would say no, so nothing is decoded. An identifier (`Unexpected_token_0_1005`: its
- * lower-case letters and digits have values of 26 and up) fails at once; half of the full
- * scan's base64 time was decoding such runs. It never says no to a run isText accepts
- * (base64-layers.test.ts holds it to decoding).
+ * Whether the run text[start, body) (its `=` padding left off), which decodes to `decoded`
+ * bytes, may decode to text, told from its characters alone. In each group of four, the first
+ * decoded byte is the first character's six bits and two more, and the third is the third
+ * character's last two bits and the fourth character. Those bytes that cannot be printable are
+ * counted; once they alone fail isText's own comparison, nothing is decoded. An identifier
+ * (`Unexpected_token_0_1005`: its lower-case letters and digits have values of 26 and up) fails
+ * at once; half of the full scan's base64 time was decoding such runs. It never says no to a
+ * run isText accepts (base64-blob-text.test.ts holds it to decoding).
  */
-function mayDecodeToText(text: string, start: number, end: number): boolean {
-  const body = bodyEnd(text, start, end);
-  const decoded = Math.floor(((body - start) * 3) / 4);
-  // The fewest bytes that cannot be printable for isText's own comparison to fail.
-  let enough = Math.max(1, Math.floor(decoded * (1 - TEXT_SHARE)) - 1);
-  while ((decoded - enough) / decoded > TEXT_SHARE) enough++;
+function mayDecodeToText(text: string, start: number, body: number, decoded: number): boolean {
   let bad = 0;
   for (let g = start; g + 1 < body; g += 4) {
-    if (!mayBePrintableTop(SEXTET[text.charCodeAt(g)]!)) bad++;
-    if (g + 3 < body && !printableByte(((SEXTET[text.charCodeAt(g + 2)]! & 3) << 6) | SEXTET[text.charCodeAt(g + 3)]!)) bad++;
-    if (bad >= enough) return false;
+    let more = mayBePrintableTop(SEXTET[text.charCodeAt(g)]!) ? 0 : 1;
+    if (g + 3 < body && !printableByte(((SEXTET[text.charCodeAt(g + 2)]! & 3) << 6) | SEXTET[text.charCodeAt(g + 3)]!)) more++;
+    if (more > 0 && (decoded - (bad += more)) / decoded <= TEXT_SHARE) return false;
   }
   return true;
 }
@@ -168,9 +160,12 @@ export function decodeBase64Blobs(
     if (budget.bytes <= 0) break;
     // Identifiers, hex hashes and words are not blobs; a blob mixes cases and digits.
     if (!mixesCasesAndDigits(text, start, end)) continue;
-    if (!mayDecodeToText(text, start, end)) {
+    const body = bodyEnd(text, start, end);
+    // What Buffer decodes the run to (a lone last character gives nothing).
+    const length = Math.floor(((body - start) * 3) / 4);
+    if (!mayDecodeToText(text, start, body, length)) {
       // Charged as if decoded, so the budget stops the same blobs whichever way a run is judged.
-      budget.bytes -= decodedLength(text, start, end);
+      budget.bytes -= length;
       continue;
     }
     const run = text.slice(start, end);
