@@ -11,7 +11,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSecret, randomToken } from './support/git-repo.js';
-import { pngWithText, pycWithConstant, sqliteWithRow, zipWithStoredFile } from './support/hardening/binary-files.js';
+import {
+  executableWithUtf16String,
+  pngWithText,
+  pycWithConstant,
+  sqliteWithRow,
+  zipWithStoredFile,
+} from './support/hardening/binary-files.js';
 import { attemptBlockedCommit } from './support/hardening/repo-state.js';
 import { parseJsonReport, Scratch, type JsonReport, type Run, type Workdir } from './support/hardening/workdir.js';
 
@@ -78,6 +84,12 @@ const CASES: FileCase[] = [
     path: 'dist/bundle.zip',
     content: (t) => zipWithStoredFile('.env', `PORT=3000\nKERNEL_TOKEN=${t}\n`),
     rule: 'context/kernel-variable',
+  },
+  {
+    name: 'Windows executable with a bearer token in a UTF-16 string',
+    path: 'tools/uploader.exe',
+    content: (t) => executableWithUtf16String(`Authorization: Bearer ${t}`),
+    rule: 'authorization-header/bearer',
   },
   {
     name: 'invalid UTF-8 around the token',

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, fingerprint, maskSpan, preview, Scanner } from '../src/index.js';
-import { printableRuns } from '../src/text/decode.js';
+import { printableRuns, utf16Runs } from '../src/text/decode.js';
 import { randomToken } from '../../../test/support/tokens.js';
 
 const scanner = new Scanner();
@@ -55,6 +55,53 @@ describe('printableRuns (a binary file as its printable runs, like `strings -n 8
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+/** The plain reading utf16Runs must agree with: every byte tried as a run's start, left to right. */
+function everyUtf16Run(bytes: number[]): string {
+  const unit = (i: number) => i + 1 < bytes.length && bytes[i + 1] === 0 && ((bytes[i]! >= 0x20 && bytes[i]! < 0x7f) || bytes[i] === 9);
+  const runs: string[] = [];
+  for (let i = 0; i < bytes.length;) {
+    let end = i;
+    while (unit(end)) end += 2;
+    if (end - i >= 16) runs.push(Buffer.from(bytes.slice(i, end)).toString('utf16le'));
+    i = end > i ? end : i + 1;
+  }
+  return runs.join('\n');
+}
+
+describe('utf16Runs (the UTF-16 LE strings of a binary file, like `strings -el -n 8`)', () => {
+  it('is every run of 8+ printable ASCII characters each followed by a zero byte, in order, from any view of the bytes', () => {
+    const unit = fc.oneof(
+      fc.tuple(fc.integer({ min: 0x20, max: 0x7e }), fc.constant(0)),
+      fc.tuple(fc.constant(0x09), fc.constant(0)),
+      // A control character or a byte above 0x7E in UTF-16 LE: it ends a run.
+      fc.tuple(fc.integer({ min: 0, max: 255 }), fc.constant(0)),
+      fc.tuple(fc.integer({ min: 0, max: 255 })),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 200 }), fc.nat(4), (units, offset) => {
+        const bytes = units.flat();
+        const backing = new Uint8Array(bytes.length + offset + 2).fill(0x41);
+        backing.set(bytes, offset);
+        const view = backing.subarray(offset, offset + bytes.length);
+        expect(utf16Runs(view)).toBe(everyUtf16Run(bytes));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a token in a UTF-16 string of a binary (a .NET literal, a Windows resource) is found, once', () => {
+    const token = randomToken();
+    const junk = Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 0xff, 0xff, 0, 0]);
+    const bytes = Buffer.concat([junk, Buffer.from(`Authorization: Bearer ${token}`, 'utf16le'), junk, Buffer.from('x'.repeat(600))]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded.encoding).toBe('binary');
+    const { findings } = scanner.scan(decoded.text);
+    expect(findings.map((f) => decoded.text.slice(f.offset, f.endOffset) === token)).toEqual([true]);
+    // Without the UTF-16 runs there is nothing to find: the one-byte runs hold no character of it.
+    expect(printableRuns(bytes).includes(token.slice(0, 8))).toBe(false);
   });
 });
 

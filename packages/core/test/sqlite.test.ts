@@ -44,6 +44,24 @@ describe.skipIf(!hasSqlite3)('key/value rows in a SQLite file', () => {
     expect(findings[0]!.fingerprint === fingerprint(token)).toBe(true);
   });
 
+  it.each([
+    ['UTF-16le', 2],
+    ['UTF-16be', 3],
+  ])('a kernel_token row of a %s database is found, with its value alone', (encoding, code) => {
+    const token = randomToken();
+    const bytes = database(
+      `settings-${encoding}.db`,
+      `PRAGMA encoding = '${encoding}';\n${FILLER}CREATE TABLE settings(key TEXT, value TEXT);\nINSERT INTO settings VALUES ('theme', 'dark'), ('kernel_token', '${token}');\n`,
+    );
+    expect(bytes[59]).toBe(code);
+    expect(sqliteRows(bytes).split('\n').includes("('theme', 'dark')")).toBe(true);
+    const { text, encoding: kind } = decodeBytes(bytes);
+    expect(kind).toBe('binary');
+    const findings = scanner.scan(text).findings;
+    expect(findings.map((f) => f.rule)).toEqual(['kernel-variable']);
+    expect(text.slice(findings[0]!.offset, findings[0]!.endOffset) === token).toBe(true);
+  });
+
   it('rows without a credential name stay quiet, and each row is one line', () => {
     const bytes = database(
       'plain.db',

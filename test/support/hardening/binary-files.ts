@@ -1,8 +1,9 @@
 /**
  * Binary files people commit by accident, built byte by byte with a token where the real format
  * puts text: a PNG `tEXt` chunk, an SQLite table row, the constants of a compiled Python module,
- * a zip archive's stored (uncompressed) member. Each holds NUL bytes, so git and the engine both
- * treat it as binary; the token sits in a printable run.
+ * a zip archive's stored (uncompressed) member, a Windows executable's UTF-16 string. Each holds
+ * NUL bytes, so git and the engine both treat it as binary; the token sits in a printable run (one
+ * byte per character, or two in the executable).
  */
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
@@ -170,4 +171,22 @@ export function zipWithStoredFile(name: string, content: string): Buffer {
     u16le(0),
   ]);
   return Buffer.concat([local, central, end]);
+}
+
+/**
+ * A Windows executable's shape: the `MZ` stub, code bytes, then `text` as a UTF-16 LE string, as
+ * a .NET assembly's user-string heap or a resource table holds a literal.
+ */
+export function executableWithUtf16String(text: string): Buffer {
+  const stub = Buffer.alloc(128);
+  stub.write('MZ', 0, 'latin1');
+  stub.writeUInt32LE(0x80, 0x3c);
+  return Buffer.concat([
+    stub,
+    Buffer.from('PE\0\0', 'latin1'),
+    randomBytes(256),
+    Buffer.from([0x2a, 0x01]),
+    Buffer.from(text, 'utf16le'),
+    Buffer.alloc(16),
+  ]);
 }

@@ -69,6 +69,40 @@ export function printableRuns(bytes: Uint8Array): string {
   return runs.join('\n');
 }
 
+/**
+ * Runs of 8+ printable ASCII characters stored as UTF-16 LE (each character followed by a zero
+ * byte), one per line: how Windows resources and .NET string literals hold text, which the
+ * one-byte runs above never see (`strings -el`). Such a run has a zero between its characters,
+ * so no character of it is also in a one-byte run. Big-endian runs are not read: each is also a
+ * little-endian run one byte later, less its last character, which would report a token twice.
+ */
+export function utf16Runs(bytes: Uint8Array): string {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const runs: string[] = [];
+  const n = bytes.length;
+  const minBytes = 2 * MIN_PRINTABLE_RUN;
+  let done = 0;
+  // A run kept is at least minBytes long, so it covers a multiple of minBytes: only those
+  // offsets are probed, and a probe inside a run finds the run's two ends.
+  for (let p = 0; p < n; p += minBytes) {
+    const c = bytes[p] === 0 ? p - 1 : p;
+    if (c < done || !unitAt(bytes, c)) continue;
+    let start = c;
+    while (start - 2 >= done && unitAt(bytes, start - 2)) start -= 2;
+    let end = c + 2;
+    while (unitAt(bytes, end)) end += 2;
+    if (end - start >= minBytes) runs.push(view.toString('utf16le', start, end));
+    done = end;
+    p = Math.ceil(end / minBytes) * minBytes - minBytes;
+  }
+  return runs.join('\n');
+}
+
+/** A printable character in UTF-16 LE at `i`: printable, then a zero. */
+function unitAt(bytes: Uint8Array, i: number): boolean {
+  return i + 1 < bytes.length && bytes[i + 1] === 0 && isPrintable(bytes[i]!);
+}
+
 function isPrintable(b: number): boolean {
   return (b >= 0x20 && b < 0x7f) || b === 0x09;
 }
@@ -83,9 +117,10 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     const guess = utf16Guess(bytes);
     if (guess === 'utf16le') return { text: new TextDecoder('utf-16le').decode(bytes), encoding: guess };
     if (guess === 'utf16be') return { text: new TextDecoder('utf-16be').decode(bytes), encoding: guess };
-    // A SQLite file's rows also as `('name', 'value')` lines: its cells have no separator in the runs.
-    const rows = sqliteRows(bytes);
-    return { text: rows ? `${printableRuns(bytes)}\n${rows}` : printableRuns(bytes), encoding: 'binary' };
+    // Its one-byte runs, its UTF-16 LE runs, and a SQLite file's rows as `('name', 'value')`
+    // lines (its cells have no separator in the runs).
+    const text = [printableRuns(bytes), utf16Runs(bytes), sqliteRows(bytes)].filter((part) => part !== '').join('\n');
+    return { text, encoding: 'binary' };
   }
   // Invalid UTF-8 sequences become U+FFFD; the ASCII around them (where tokens live) is kept.
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf8' };

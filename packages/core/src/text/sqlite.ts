@@ -4,13 +4,23 @@
  * after the other with no separator (`kernel_tokenAbC…` in the printable runs), so the name and
  * the value cannot be told apart there; reading the b-tree leaf cells gives each cell alone.
  * Each row with two or more text cells becomes one line `('kernel_token', '…')`, the shape of a
- * SQL VALUES list. Only UTF-8 databases and rows stored whole in their page (no overflow pages:
- * a token row is short) are read; every read is bounds-checked, so a damaged file is just skipped.
+ * SQL VALUES list, in whichever text encoding the database declares (UTF-8, UTF-16 LE or BE).
+ * Only rows stored whole in their page are read (no overflow pages: a token row is short); every
+ * read is bounds-checked, so a damaged file is just skipped.
  */
 
 const MAGIC = 'SQLite format 3\0';
 /** b-tree page type of a table leaf. */
 const TABLE_LEAF = 0x0d;
+interface Decoder {
+  decode(bytes: Uint8Array): string;
+}
+/** The header's text encoding (offset 56, big-endian): 1 UTF-8, 2 UTF-16 LE, 3 UTF-16 BE. */
+const ENCODINGS: Readonly<Record<number, Decoder>> = {
+  1: new TextDecoder('utf-8'),
+  2: new TextDecoder('utf-16le'),
+  3: new TextDecoder('utf-16be'),
+};
 /** Rows rendered per file, and cells per row: bounds memory on a huge database. */
 const MAX_ROWS = 100_000;
 const MAX_CELLS = 64;
@@ -41,7 +51,7 @@ function serialSize(t: number): number {
 }
 
 /** The text cells of one record payload [at, end), or undefined when it does not parse. */
-function recordTexts(bytes: Uint8Array, at: number, end: number): string[] | undefined {
+function recordTexts(bytes: Uint8Array, at: number, end: number, decoder: Decoder): string[] | undefined {
   const head = varint(bytes, at, end);
   if (!head) return undefined;
   const headerEnd = at + head[0];
@@ -55,7 +65,7 @@ function recordTexts(bytes: Uint8Array, at: number, end: number): string[] | und
     p = t[1];
     const size = serialSize(t[0]);
     if (body + size > end) return undefined;
-    if (t[0] >= 13 && t[0] % 2 === 1) texts.push(Buffer.from(bytes.buffer, bytes.byteOffset + body, size).toString('utf8'));
+    if (t[0] >= 13 && t[0] % 2 === 1) texts.push(decoder.decode(bytes.subarray(body, body + size)));
     body += size;
   }
   return texts;
@@ -67,8 +77,8 @@ export function sqliteRows(bytes: Uint8Array): string {
   const raw = (bytes[16]! << 8) | bytes[17]!;
   const pageSize = raw === 1 ? 65536 : raw;
   const usable = pageSize - bytes[20]!;
-  // Text encoding 1 is UTF-8; UTF-16 databases are rare in repositories and left to printable runs.
-  if (pageSize < 512 || usable < 480 || bytes[59] !== 1) return '';
+  const decoder = bytes[56] === 0 && bytes[57] === 0 && bytes[58] === 0 ? ENCODINGS[bytes[59]!] : undefined;
+  if (pageSize < 512 || usable < 480 || !decoder) return '';
   const maxLocal = usable - 35;
   const lines: string[] = [];
   for (let page = 0; page * pageSize < bytes.length && lines.length < MAX_ROWS; page++) {
@@ -84,7 +94,7 @@ export function sqliteRows(bytes: Uint8Array): string {
       const size = varint(bytes, cell, end);
       const rowid = size && varint(bytes, size[1], end);
       if (!size || !rowid || size[0] > maxLocal || rowid[1] + size[0] > end) continue;
-      const texts = recordTexts(bytes, rowid[1], rowid[1] + size[0]);
+      const texts = recordTexts(bytes, rowid[1], rowid[1] + size[0], decoder);
       if (texts && texts.length >= 2) lines.push(`(${texts.map((t) => `'${t.replace(/[\r\n']/g, ' ')}'`).join(', ')})`);
     }
   }
