@@ -9,15 +9,10 @@
  * committed (`scan --commits`), and each case reads its own file's result. One hook commit checks
  * that the installed hook refuses them (index, working tree and refs unchanged).
  */
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSecret, randomToken } from './support/git-repo.js';
-import {
-  executableWithUtf16String,
-  pngWithText,
-  pycWithConstant,
-  sqliteWithRow,
-  zipWithStoredFile,
-} from './support/hardening/binary-files.js';
+import { executableWithUtf16String, pngWithText, pycWithConstant, sqliteWithRow, zipWithFile } from './support/hardening/binary-files.js';
 import { attemptBlockedCommit } from './support/hardening/repo-state.js';
 import { parseJsonReport, Scratch, type JsonReport, type Run, type Workdir } from './support/hardening/workdir.js';
 
@@ -82,7 +77,19 @@ const CASES: FileCase[] = [
   {
     name: 'zip archive with a stored .env member',
     path: 'dist/bundle.zip',
-    content: (t) => zipWithStoredFile('.env', `PORT=3000\nKERNEL_TOKEN=${t}\n`),
+    content: (t) => zipWithFile('.env', `PORT=3000\nKERNEL_TOKEN=${t}\n`),
+    rule: 'context/kernel-variable',
+  },
+  {
+    name: 'zip archive with a deflated .env member',
+    path: 'dist/lambda.zip',
+    content: (t) => zipWithFile('.env', `PORT=3000\nKERNEL_TOKEN=${t}\n${'LOG_LEVEL=info\n'.repeat(20)}`, 'deflated'),
+    rule: 'context/kernel-variable',
+  },
+  {
+    name: 'gzip-compressed .env',
+    path: 'backup/env.gz',
+    content: (t) => gzipSync(`PORT=3000\nKERNEL_TOKEN=${t}\n`),
     rule: 'context/kernel-variable',
   },
   {

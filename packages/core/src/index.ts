@@ -35,7 +35,8 @@ export {
   type Thresholds,
 } from './config/resolve.js';
 export { validate, type JsonSchema, type SchemaError } from './config/validate.js';
-export { decodeBytes, printableRuns, type DecodedText, type TextEncodingKind } from './text/decode.js';
+export { decodeBytes, printableRuns, type DecodedText, type MemberText, type TextEncodingKind } from './text/decode.js';
+export { scanDecoded } from './engine/scan-decoded.js';
 export {
   TEXT_DETECTORS,
   TOKEN_CHAR,

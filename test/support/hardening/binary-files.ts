@@ -1,12 +1,12 @@
 /**
  * Binary files people commit by accident, built byte by byte with a token where the real format
  * puts text: a PNG `tEXt` chunk, an SQLite table row, the constants of a compiled Python module,
- * a zip archive's stored (uncompressed) member, a Windows executable's UTF-16 string. Each holds
+ * a zip archive's member (stored, or deflated), a Windows executable's UTF-16 string. Each holds
  * NUL bytes, so git and the engine both treat it as binary; the token sits in a printable run (one
- * byte per character, or two in the executable).
+ * byte per character, or two in the executable) or in a member the engine inflates.
  */
 import { randomBytes } from 'node:crypto';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 function u32be(n: number): Buffer {
   const b = Buffer.alloc(4);
@@ -120,21 +120,26 @@ export function pycWithConstant(name: string, value: string): Buffer {
   return Buffer.concat([header, code]);
 }
 
-/** A zip archive with one member stored uncompressed (method 0), as `zip -0` or many tools write small files. */
-export function zipWithStoredFile(name: string, content: string): Buffer {
+/**
+ * A zip archive with one member, stored uncompressed (method 0, as `zip -0` or many tools write
+ * small files) or deflated (method 8, what `zip` and every office suite write).
+ */
+export function zipWithFile(name: string, content: string, method: 'stored' | 'deflated' = 'stored'): Buffer {
   const nameBytes = Buffer.from(name, 'utf8');
-  const data = Buffer.from(content, 'utf8');
-  const crc = crc32(data);
+  const raw = Buffer.from(content, 'utf8');
+  const data = method === 'deflated' ? deflateRawSync(raw) : raw;
+  const code = method === 'deflated' ? 8 : 0;
+  const crc = crc32(raw);
   const local = Buffer.concat([
     u32le(0x04034b50),
     u16le(20),
     u16le(0),
-    u16le(0),
+    u16le(code),
     u16le(0),
     u16le(0x21),
     u32le(crc),
     u32le(data.length),
-    u32le(data.length),
+    u32le(raw.length),
     u16le(nameBytes.length),
     u16le(0),
     nameBytes,
@@ -145,12 +150,12 @@ export function zipWithStoredFile(name: string, content: string): Buffer {
     u16le(20),
     u16le(20),
     u16le(0),
-    u16le(0),
+    u16le(code),
     u16le(0),
     u16le(0x21),
     u32le(crc),
     u32le(data.length),
-    u32le(data.length),
+    u32le(raw.length),
     u16le(nameBytes.length),
     u16le(0),
     u16le(0),

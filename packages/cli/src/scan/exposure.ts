@@ -14,7 +14,7 @@
  * commit and one for the tags, one `git log` for the dates, one `git ls-tree` for HEAD's files,
  * whose blobs come through the scan's own `git cat-file --batch`.
  */
-import { decodeBytes, type Scanner } from '@kernel-secrets/core';
+import { decodeBytes, scanDecoded, type Scanner } from '@kernel-secrets/core';
 import type { BlobReader } from '../git/blob-reader.js';
 import { committerDates, refsContainingEach, type CommitDate, type RefKind, type RefName } from '../git/containing-refs.js';
 import type { GitRepo } from '../git/repo.js';
@@ -185,6 +185,6 @@ function shown(scanner: Scanner, names: readonly string[]): string[] {
 
 /** Every fingerprint the scanner sees in a file, allowed ones included: present is present. */
 function fingerprintsIn(scanner: Scanner, bytes: Uint8Array, path: string): Set<string> {
-  const result = scanner.scan(decodeBytes(bytes).text, { path });
+  const result = scanDecoded(scanner, decodeBytes(bytes), { path });
   return new Set([...result.findings, ...result.suppressed].map((f) => f.fingerprint));
 }

@@ -8,7 +8,7 @@
  * unchanged lines. So we scan once without `onlyLines` and filter here, with the same rule
  * (a finding is kept when it starts on, or spans, a changed line).
  */
-import { allowDirectiveFor, decodeBytes, LineIndex, type Scanner } from '@kernel-secrets/core';
+import { allowDirectiveFor, decodeBytes, LineIndex, scanDecoded, type Scanner } from '@kernel-secrets/core';
 import { terminalSafe } from './terminal-safe.js';
 import { CliError } from '../errors.js';
 import type { LineLookup } from '../git/line-ranges.js';
@@ -94,7 +94,8 @@ function scanPath(scanner: Scanner, where: ContentLocation): { path: string; fin
 export function scanContent(scanner: Scanner, bytes: Uint8Array, where0: ContentLocation): ContentScan {
   const named = scanPath(scanner, where0);
   const where = { ...where0, path: named.path };
-  const { text, encoding } = decodeBytes(bytes);
+  const decoded = decodeBytes(bytes);
+  const { text, encoding } = decoded;
   // Only UTF-8 text has lines that match git's. For UTF-16 and binary (printable runs, one per
   // line) git's line numbers mean nothing here, so every finding in a changed file is reported.
   const changed = where.changedLines && encoding === 'utf8' && !hasLoneCr(text) ? where.changedLines : undefined;
@@ -103,7 +104,7 @@ export function scanContent(scanner: Scanner, bytes: Uint8Array, where0: Content
     for (let n = f.line; n <= f.endLine; n++) if (changed.has(n)) return true;
     return false;
   };
-  const result = scanner.scan(text, { path: where.path });
+  const result = scanDecoded(scanner, decoded, { path: where.path });
   const out: ContentScan = {
     ...emptyContentScan(where.path),
     findings: [...named.findings],

@@ -1,8 +1,21 @@
 /**
  * Bytes → text the detectors can read. Git blobs and files arrive as bytes in any encoding:
  * UTF-8 (with or without BOM), UTF-16 LE/BE (Windows editors, PowerShell output), or binary
- * (images, sqlite, .pyc, zip) where a token can still sit in a printable run.
+ * (images, sqlite, .pyc) where a token can still sit in a printable run, and archives whose
+ * members are decoded in turn (archive.ts).
  */
+import {
+  type ArchiveBudget,
+  type ArchiveMember,
+  gunzip,
+  isGzip,
+  isTarHeader,
+  isZip,
+  MAX_DEPTH,
+  MAX_INFLATED,
+  tarMembers,
+  zipMembers,
+} from './archive.js';
 import { sqliteRows } from './sqlite.js';
 
 export type TextEncodingKind = 'utf8' | 'utf16le' | 'utf16be' | 'binary';
@@ -10,6 +23,19 @@ export type TextEncodingKind = 'utf8' | 'utf16le' | 'utf16be' | 'binary';
 export interface DecodedText {
   text: string;
   encoding: TextEncodingKind;
+  /**
+   * The parts of `text` that are archive members' own text (archive.ts), disjoint and in order,
+   * each named by its path in the archive (`app.zip › config/.env` when nested). The text before
+   * the first is the file's own; between them are the `==> name <==` lines. Scanned one by one
+   * (`scanDecoded`), so one member's context (a key, a Kernel mention) never judges another's.
+   */
+  members?: MemberText[];
+}
+
+export interface MemberText {
+  name: string;
+  start: number;
+  end: number;
 }
 
 /** Bytes inspected to guess the encoding. */
@@ -108,6 +134,16 @@ function isPrintable(b: number): boolean {
 }
 
 export function decodeBytes(bytes: Uint8Array): DecodedText {
+  return decodeWithin(bytes, { bytes: MAX_INFLATED }, 0);
+}
+
+/** A file's text, or an archive member's at `depth` (0: the committed file), within `budget`. */
+function decodeWithin(bytes: Uint8Array, budget: ArchiveBudget, depth: number): DecodedText {
+  if (isGzip(bytes) && depth < MAX_DEPTH) {
+    // A gzip file is its payload (a tarball is then read as a tar). Its lines are not the file's.
+    const payload = gunzip(bytes, budget, worthInflating);
+    if (payload) return { ...decodeWithin(payload, budget, depth + 1), encoding: 'binary' };
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf8' };
   }
@@ -117,11 +153,70 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     const guess = utf16Guess(bytes);
     if (guess === 'utf16le') return { text: new TextDecoder('utf-16le').decode(bytes), encoding: guess };
     if (guess === 'utf16be') return { text: new TextDecoder('utf-16be').decode(bytes), encoding: guess };
-    // Its one-byte runs, its UTF-16 LE runs, and a SQLite file's rows as `('name', 'value')`
-    // lines (its cells have no separator in the runs).
-    const text = [printableRuns(bytes), utf16Runs(bytes), sqliteRows(bytes)].filter((part) => part !== '').join('\n');
-    return { text, encoding: 'binary' };
+    // Its one-byte runs, its UTF-16 LE runs, a SQLite file's rows as `('name', 'value')` lines
+    // (its cells have no separator in the runs), and an archive's members the runs cannot show.
+    // A tar is its files (and runs only past where its headers stop parsing).
+    const tar = isTarHeader(bytes) && depth < MAX_DEPTH ? tarMembers(bytes) : undefined;
+    const rest = tar ? bytes.subarray(tar.end) : bytes;
+    const own = [printableRuns(rest), utf16Runs(rest), sqliteRows(rest)].filter((part) => part !== '').join('\n');
+    const archive = membersText(
+      tar ? tar.members : isZip(bytes) && depth < MAX_DEPTH ? zipMembers(bytes, budget, worthInflating) : [],
+      budget,
+      depth,
+    );
+    if (!archive) return { text: own, encoding: 'binary' };
+    const shift = own.length + 1;
+    const members = archive.members.map((m) => ({ ...m, start: m.start + shift, end: m.end + shift }));
+    return { text: `${own}\n${archive.text}`, encoding: 'binary', members };
   }
   // Invalid UTF-8 sequences become U+FFFD; the ASCII around them (where tokens live) is kept.
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf8' };
+}
+
+/**
+ * An archive's members (archive.ts), each decoded as a file of its own after a `==> name <==`
+ * line that says which member the lines below come from.
+ */
+function membersText(
+  found: Iterable<ArchiveMember>,
+  budget: ArchiveBudget,
+  depth: number,
+): { text: string; members: MemberText[] } | undefined {
+  let text = '';
+  const members: MemberText[] = [];
+  for (const m of found) {
+    const name = printableName(m.name);
+    const inner = decodeWithin(m.bytes, budget, depth + 1);
+    text += `${text === '' ? '' : '\n'}==> ${name} <==\n`;
+    const start = text.length;
+    members.push({ name, start, end: start + ownTextEnd(inner) });
+    for (const n of inner.members ?? []) members.push({ name: `${name} › ${n.name}`, start: start + n.start, end: start + n.end });
+    text += inner.text;
+  }
+  return members.length === 0 ? undefined : { text, members };
+}
+
+/** Where a decoded file's own text ends: at the line break before its first member's `==> name <==`. */
+export function ownTextEnd(decoded: DecodedText): number {
+  const first = decoded.members?.[0];
+  return first ? Math.max(0, decoded.text.lastIndexOf('\n==> ', first.start)) : decoded.text.length;
+}
+
+/**
+ * Compressed content worth inflating, judged by its first bytes: text (where a token is written)
+ * or an archive to open in turn. Compressed binaries (class files, shared libraries, images, BAM
+ * files) are not: their printable runs are unrelated strings side by side, and reading them is
+ * most of the cost of a vendored archive.
+ */
+function worthInflating(head: Uint8Array): boolean {
+  if (isZip(head) || isGzip(head) || isTarHeader(head)) return true;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  return !hasNul(head) || utf16Guess(head) !== undefined;
+}
+
+/** A member's name with control characters (a line break, a terminal escape) replaced. */
+function printableName(name: string): string {
+  let out = '';
+  for (const ch of name) out += ch < ' ' || ch === '\x7f' ? '?' : ch;
+  return out;
 }
