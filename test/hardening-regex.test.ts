@@ -3,8 +3,8 @@
  * covers): every pattern a hostile file, path, config or git message can reach must run in
  * linear time, so no input can stall a commit or a CI scan.
  *
- * - Static: every regex literal of the CLI and the ESLint plugin, and of core's allow-directive
- *   and ignore-path modules, has no super-linear backtracking (scslre, the analysis behind
+ * - Static: every regex literal of the CLI and the ESLint plugin, and of core's allow-directive,
+ *   ignore-path and bytes-to-text modules, has no super-linear backtracking (scslre, the analysis behind
  *   eslint-plugin-regexp's no-super-linear-backtracking; it accounts for the moving start of a
  *   search, which is what makes `\s*x` quadratic on a run of spaces).
  * - Dynamic, by counted regex work (test/support/regex-work.ts: searches and characters covered,
@@ -37,6 +37,8 @@ const CHECKED = [
   'packages/eslint-plugin/src',
   'packages/core/src/engine/allow.ts',
   'packages/core/src/engine/path-filter.ts',
+  // Bytes → text: every committed file's bytes reach it (office parts, SQLite cells, runs).
+  'packages/core/src/text',
 ];
 const inventory = regexInventory(
   CHECKED.map((p) => join(REPO_ROOT, p)),

@@ -98,6 +98,32 @@ describe('compressed archives are read member by member', () => {
     expect(found(beside)).toEqual([]);
   });
 
+  it('a token pasted after its name in a Word document is found, though Word split the runs', () => {
+    const token = randomToken();
+    const run = (text: string) => `<w:r><w:rPr><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const body =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="x"><w:body>` +
+      `<w:p>${run('Kernel API access for the lab &amp; CI')}</w:p>` +
+      `<w:p>${run('KERNEL_TOKEN')}${run('=')}<w:proofErr w:type="spellStart"/>${run(token.slice(0, 10))}${run(token.slice(10))}<w:proofErr w:type="spellEnd"/></w:p>` +
+      `</w:body></w:document>`;
+    const docx = pythonZip('protocol.docx', { '[Content_Types].xml': '<Types/>', 'word/document.xml': body });
+    expect(found(docx)).toEqual([token]);
+    const decoded = decodeBytes(docx);
+    expect(decoded.text).toContain('Kernel API access for the lab & CI\nKERNEL_TOKEN=');
+    // The same XML outside an office part is markup, read as it is.
+    expect(found(pythonZip('markup.zip', { 'notes/document.xml': body }))).toEqual([]);
+  });
+
+  it('slides and OpenDocument text are read as their paragraphs', () => {
+    const token = randomToken();
+    const slide = `<p:sld><p:txBody><a:p><a:r><a:t>Authorization:</a:t></a:r><a:r><a:t> Bearer ${token}</a:t></a:r></a:p></p:txBody></p:sld>`;
+    expect(found(pythonZip('talk.pptx', { 'ppt/slides/slide3.xml': slide }))).toEqual([token]);
+    const odt = `<office:text><text:p>kernel_token<text:tab/>=<text:span> ${token}</text:span></text:p></office:text>`;
+    const notes = pythonZip('notes.odt', { mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': odt });
+    expect(found(notes)).toEqual([token]);
+    expect(decodeBytes(notes).text).toContain('kernel_token\t= ');
+  });
+
   it('a token pasted into a spreadsheet (xlsx shared strings) is found', () => {
     const token = randomToken();
     const strings = `<?xml version="1.0"?><sst><si><t>Kernel API</t></si><si><t>Authorization: Bearer ${token}</t></si></sst>`;

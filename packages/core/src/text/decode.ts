@@ -16,6 +16,7 @@ import {
   tarMembers,
   zipMembers,
 } from './archive.js';
+import { isOfficeBodyPart, officeBodyText } from './office.js';
 import { sqliteRows } from './sqlite.js';
 
 export type TextEncodingKind = 'utf8' | 'utf16le' | 'utf16be' | 'binary';
@@ -186,7 +187,9 @@ function membersText(
   const members: MemberText[] = [];
   for (const m of found) {
     const name = printableName(m.name);
-    const inner = decodeWithin(m.bytes, budget, depth + 1);
+    const decoded = decodeWithin(m.bytes, budget, depth + 1);
+    // An office document's body is read as its paragraphs' text, not as markup.
+    const inner = decoded.encoding === 'utf8' && isOfficeBodyPart(m.name) ? { ...decoded, text: officeBodyText(decoded.text) } : decoded;
     text += `${text === '' ? '' : '\n'}==> ${name} <==\n`;
     const start = text.length;
     members.push({ name, start, end: start + ownTextEnd(inner) });
