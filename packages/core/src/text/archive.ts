@@ -1,14 +1,14 @@
 /**
  * Committed archives, member by member: the deflated members of a zip file (`.zip`, `.jar`,
  * `.whl`, `.docx`, `.xlsx`…), the payload of a gzip file (`.gz`, `.tgz`) and the files of a tar.
- * A zip's stored members are already visible in its printable runs; deflated bytes are not, so a `.env` zipped into a deployment package or a
- * token pasted into a spreadsheet was never seen. Each member is decoded like a file of its own
- * (and may itself be an archive), within a budget shared by the whole file, so a zip bomb costs
- * at most MAX_INFLATED bytes and MAX_DEPTH levels (a member whose size is over what is left is not
- * inflated; one that inflates past the size it declares is cut there). Every read is bounds-checked: a damaged or
- * encrypted member is skipped, and the file is still scanned as its runs.
+ * A zip's stored members are already visible in its printable runs; deflated bytes are not, so
+ * a `.env` zipped into a deployment package or a token pasted into a document was never seen.
+ * Each member is decoded like a file of its own (and may itself be an archive), within a budget
+ * shared by the whole file, so a zip bomb costs at most MAX_INFLATED bytes and MAX_DEPTH levels:
+ * a member larger than what is left is not inflated, and one that inflates past the size it
+ * declares is cut there. Every read is bounds-checked: a damaged or encrypted member is
+ * skipped, and the file is still scanned as its runs.
  */
-
 /** Inflated bytes per committed file, over all its members and levels. */
 export const MAX_INFLATED = 16 * 1024 * 1024;
 /**

@@ -8,8 +8,13 @@
  */
 
 /** Parts whose XML is a document body, read as text instead of markup. */
-const BODY_PART =
-  /^(?:word\/(?:document|footnotes|endnotes|comments|header\d{0,3}|footer\d{0,3})\.xml|ppt\/(?:slides\/slide|notesSlides\/notesSlide)\d{1,5}\.xml|xl\/sharedStrings\.xml|content\.xml)$/;
+const BODY_PARTS: readonly RegExp[] = [
+  /^word\/(?:document|footnotes|endnotes|comments|header\d{0,3}|footer\d{0,3})\.xml$/,
+  /^ppt\/(?:slides\/slide|notesSlides\/notesSlide)\d{1,5}\.xml$/,
+  /^xl\/sharedStrings\.xml$/,
+  // OpenDocument text, slides and sheets.
+  /^content\.xml$/,
+];
 /** Elements that end a line: paragraphs, headings, spreadsheet strings, table cells, breaks. */
 const LINE_END = /^\/?(?:w:p|a:p|text:p|text:h|si|w:br|a:br|text:line-break|w:tc|table:table-cell)$/;
 const TAB = /^(?:w:tab|text:tab)$/;
@@ -18,7 +23,7 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 const MARKUP = /<(\/?[A-Za-z][\w:.-]{0,64})(?=[\s/>])[^>]{0,4096}>|&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-z]{2,4});/g;
 
 export function isOfficeBodyPart(name: string): boolean {
-  return BODY_PART.test(name);
+  return BODY_PARTS.some((part) => part.test(name));
 }
 
 /** The text of a body part's XML: its character data, a line per paragraph, entities decoded. */
