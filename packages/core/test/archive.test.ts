@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeBytes, LineIndex, Scanner, scanDecoded } from '../src/index.js';
 import { MAX_DEPTH, MAX_INFLATED, zipMembers } from '../src/text/archive.js';
+import { sharedStrings, sheetRows } from '../src/text/office.js';
 import { randomToken } from '../../../test/support/tokens.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ks-archive-'));
@@ -122,6 +123,59 @@ describe('compressed archives are read member by member', () => {
     const notes = pythonZip('notes.odt', { mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': odt });
     expect(found(notes)).toEqual([token]);
     expect(decodeBytes(notes).text).toContain('kernel_token\t= ');
+  });
+
+  it('a spreadsheet with the name in one cell and the token in the next is read as rows', () => {
+    const token = randomToken();
+    const si = (t: string) => `<si><t>${t}</t></si>`;
+    const header = randomToken();
+    const strings = `<sst count="6" uniqueCount="6">${si('service')}${si('credential')}${si('KERNEL_TOKEN')}${si(token)}${si(`Authorization: Bearer ${header}`)}${si('staging')}</sst>`;
+    const cell = (ref: string, index: number) => `<c r="${ref}" s="1" t="s"><v>${index}</v></c>`;
+    const sheet =
+      `<worksheet><cols><col min="1" max="2" width="20"/></cols><sheetData>` +
+      `<row r="1">${cell('A1', 0)}${cell('B1', 1)}</row>` +
+      `<row r="2">${cell('A2', 2)}${cell('B2', 3)}</row>` +
+      `<row r="3"><c r="A3" t="inlineStr"><is><t>retries</t></is></c><c r="B3"><v>3</v></c><c r="C3"/></row>` +
+      `<row r="4">${cell('A4', 4)}${cell('B4', 5)}</row>` +
+      `</sheetData></worksheet>`;
+    const xlsx = pythonZip('keys.xlsx', { 'xl/sharedStrings.xml': strings, 'xl/worksheets/sheet1.xml': sheet });
+    const decoded = decodeBytes(xlsx);
+    const rows = decoded.text.slice(decoded.members![1]!.start, decoded.members![1]!.end).split('\n');
+    expect(rows[0]).toBe("('service', 'credential')");
+    expect(rows[2]).toBe("('retries', '3')");
+    // Each found once, in the sheet: the shared strings the rows show are not read again.
+    const findings = scanDecoded(scanner, decoded, { path: 'keys.xlsx' }).findings;
+    expect(findings.map((f) => decoded.text.slice(f.offset, f.endOffset))).toEqual([token, header]);
+    expect(findings.every((f) => f.message.includes('in keys.xlsx › xl/worksheets/sheet1.xml'))).toBe(true);
+  });
+
+  it('any jumble of workbook markup ends, without throwing', () => {
+    const fragments = [
+      '<row r="1">',
+      '</row>',
+      '<c r="A1" t="s">',
+      '<c>',
+      '</c>',
+      '<v>',
+      '</v>',
+      '<c/>',
+      '<is><t>',
+      '</t></is>',
+      '<si>',
+      '</si>',
+      '<col/>',
+      '<',
+      'x',
+      '1',
+      '&amp;',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 60 }), (parts) => {
+        const xml = parts.join('');
+        expect(typeof sheetRows(xml, sharedStrings(xml))).toBe('string');
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('a token pasted into a spreadsheet (xlsx shared strings) is found', () => {

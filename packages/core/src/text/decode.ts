@@ -16,7 +16,7 @@ import {
   tarMembers,
   zipMembers,
 } from './archive.js';
-import { isOfficeBodyPart, officeBodyText } from './office.js';
+import { isOfficeBodyPart, isWorksheetPart, officeBodyText, sharedStrings, sheetRows } from './office.js';
 import { sqliteRows } from './sqlite.js';
 
 export type TextEncodingKind = 'utf8' | 'utf16le' | 'utf16be' | 'binary';
@@ -176,20 +176,36 @@ function decodeWithin(bytes: Uint8Array, budget: ArchiveBudget, depth: number): 
 
 /**
  * An archive's members (archive.ts), each decoded as a file of its own after a `==> name <==`
- * line that says which member the lines below come from.
+ * line that says which member the lines below come from. An office document's body is read as
+ * its paragraphs' text, not as markup; a workbook's sheets as their rows (and its shared strings,
+ * which the rows show, not again).
  */
 function membersText(
   found: Iterable<ArchiveMember>,
   budget: ArchiveBudget,
   depth: number,
 ): { text: string; members: MemberText[] } | undefined {
+  const decoded = [...found].map((m) => ({ name: m.name, file: decodeWithin(m.bytes, budget, depth + 1) }));
+  const xml = (m: (typeof decoded)[number]) => (m.file.encoding === 'utf8' ? m.file.text : undefined);
+  const strings = decoded.find((m) => m.name === 'xl/sharedStrings.xml');
+  const sheets = decoded.some((m) => isWorksheetPart(m.name) && xml(m) !== undefined);
+  const shared = strings && sheets ? sharedStrings(xml(strings) ?? '') : [];
   let text = '';
   const members: MemberText[] = [];
-  for (const m of found) {
+  for (const m of decoded) {
     const name = printableName(m.name);
-    const decoded = decodeWithin(m.bytes, budget, depth + 1);
-    // An office document's body is read as its paragraphs' text, not as markup.
-    const inner = decoded.encoding === 'utf8' && isOfficeBodyPart(m.name) ? { ...decoded, text: officeBodyText(decoded.text) } : decoded;
+    const body = xml(m);
+    const own =
+      body === undefined
+        ? undefined
+        : isWorksheetPart(m.name)
+          ? sheetRows(body, shared)
+          : m === strings && sheets
+            ? ''
+            : isOfficeBodyPart(m.name)
+              ? officeBodyText(body)
+              : undefined;
+    const inner = own === undefined ? m.file : { ...m.file, text: own };
     text += `${text === '' ? '' : '\n'}==> ${name} <==\n`;
     const start = text.length;
     members.push({ name, start, end: start + ownTextEnd(inner) });

@@ -44,3 +44,68 @@ export function officeBodyText(xml: string): string {
 function codePoint(n: number): string | undefined {
   return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
 }
+
+/** Rows rendered per worksheet, and cells per row: bounds the work on a huge sheet. */
+const MAX_ROWS = 100_000;
+const MAX_CELLS = 64;
+const SHEET_PART = /^xl\/worksheets\/sheet\d{1,5}\.xml$/;
+const CELL_TYPE = /\st="(\w{1,12})"/;
+
+export function isWorksheetPart(name: string): boolean {
+  return SHEET_PART.test(name);
+}
+
+/** The text between the first `open` and the `close` after it, or undefined. */
+function between(xml: string, open: string, close: string): string | undefined {
+  const start = xml.indexOf(open);
+  if (start === -1) return undefined;
+  const end = xml.indexOf(close, start + open.length);
+  return end === -1 ? undefined : xml.slice(start + open.length, end);
+}
+
+/** Excel's shared strings (`xl/sharedStrings.xml`), in order: each `<si>`'s runs joined. */
+export function sharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  for (let at = xml.indexOf('<si'); at !== -1; at = xml.indexOf('<si', at)) {
+    const open = xml.indexOf('>', at);
+    const close = xml.indexOf('</si>', at);
+    if (open === -1 || close === -1) break;
+    // `<si/>` and `<sis…` are not a string with content.
+    strings.push(xml[at + 3] === '>' || xml[at + 3] === ' ' ? officeBodyText(xml.slice(open + 1, close)) : '');
+    at = close + 5;
+  }
+  return strings;
+}
+
+/**
+ * A worksheet's rows as `('name', 'value')` lines, the shape of a SQL VALUES list the binding
+ * reader understands (as SQLite rows are rendered): a sheet with `KERNEL_TOKEN` in one cell and
+ * the token in the next holds them in different shared strings, with nothing between them in
+ * any XML. Cells are read in order: shared strings by index, inline strings, and values.
+ */
+export function sheetRows(xml: string, shared: readonly string[]): string {
+  const rows: string[] = [];
+  for (let at = xml.indexOf('<row'); at !== -1 && rows.length < MAX_ROWS; at = xml.indexOf('<row', at)) {
+    const end = xml.indexOf('</row>', at);
+    if (end === -1) break;
+    const cells: string[] = [];
+    for (let c = xml.indexOf('<c', at); c !== -1 && c < end && cells.length < MAX_CELLS; c = xml.indexOf('<c', c + 2)) {
+      const next = xml[c + 2];
+      if (next !== ' ' && next !== '>' && next !== '/') continue;
+      const tagEnd = xml.indexOf('>', c);
+      if (tagEnd === -1 || tagEnd > end) break;
+      if (xml[tagEnd - 1] === '/') continue;
+      const close = xml.indexOf('</c>', tagEnd);
+      const cellEnd = close === -1 || close > end ? end : close;
+      const body = xml.slice(tagEnd + 1, cellEnd);
+      const type = CELL_TYPE.exec(xml.slice(c, tagEnd))?.[1];
+      const raw = between(body, '<v>', '</v>');
+      const value = type === 's' ? shared[Number(raw)] : type === 'inlineStr' ? officeBodyText(body) : raw && officeBodyText(raw);
+      if (value) cells.push(value);
+      c = cellEnd;
+    }
+    if (cells.length >= 2) rows.push(`(${cells.map((v) => `'${v.replace(/[\r\n']/g, ' ')}'`).join(', ')})`);
+    at = end + 6;
+  }
+  return rows.join('\n');
+}
