@@ -5,7 +5,7 @@
  * names) comes from the member it sits in. Positions are put back into the whole text, so a
  * caller's lines and code frames are the decoded text's.
  */
-import { type DecodedText, ownTextEnd } from '../text/decode.js';
+import type { DecodedText } from '../text/decode.js';
 import type { Finding, ScanOptions, ScanResult } from '../types.js';
 import { LineIndex } from './lines.js';
 import type { Scanner } from './scanner.js';
@@ -17,10 +17,10 @@ export function scanDecoded(scanner: Scanner, decoded: DecodedText, options: Sca
   const { onlyLines: _lines, ...rest } = options;
   const lines = new LineIndex(decoded.text);
   const result: ScanResult = { findings: [], suppressed: [] };
-  const parts = [{ name: undefined as string | undefined, start: 0, end: ownTextEnd(decoded) }, ...members];
+  const parts = [{ name: undefined as string | undefined, start: 0, end: decoded.ownEnd ?? decoded.text.length }, ...members];
   for (const part of parts) {
     if (part.end <= part.start) continue;
-    const path = part.name === undefined || rest.path === undefined ? (part.name ?? rest.path) : `${rest.path} › ${part.name}`;
+    const path = [rest.path, part.name].filter((p) => p !== undefined).join(' › ') || undefined;
     const scanned = scanner.scan(decoded.text.slice(part.start, part.end), { ...rest, path });
     const lineShift = lines.position(part.start).line - 1;
     const place = <F extends Finding>(f: F): F => ({

@@ -16,7 +16,7 @@ import {
   tarMembers,
   zipMembers,
 } from './archive.js';
-import { isOfficeBodyPart, isWorksheetPart, officeBodyText, sharedStrings, sheetRows } from './office.js';
+import { officePartText, workbookOf } from './office.js';
 import { sqliteRows } from './sqlite.js';
 
 export type TextEncodingKind = 'utf8' | 'utf16le' | 'utf16be' | 'binary';
@@ -31,6 +31,8 @@ export interface DecodedText {
    * (`scanDecoded`), so one member's context (a key, a Kernel mention) never judges another's.
    */
   members?: MemberText[];
+  /** Where the file's own text ends when it has `members` (the first `==> name <==` line follows). */
+  ownEnd?: number;
 }
 
 export interface MemberText {
@@ -168,7 +170,7 @@ function decodeWithin(bytes: Uint8Array, budget: ArchiveBudget, depth: number): 
     if (!archive) return { text: own, encoding: 'binary' };
     const shift = own.length + 1;
     const members = archive.members.map((m) => ({ ...m, start: m.start + shift, end: m.end + shift }));
-    return { text: `${own}\n${archive.text}`, encoding: 'binary', members };
+    return { text: `${own}\n${archive.text}`, encoding: 'binary', members, ownEnd: own.length };
   }
   // Invalid UTF-8 sequences become U+FFFD; the ASCII around them (where tokens live) is kept.
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf8' };
@@ -176,9 +178,8 @@ function decodeWithin(bytes: Uint8Array, budget: ArchiveBudget, depth: number): 
 
 /**
  * An archive's members (archive.ts), each decoded as a file of its own after a `==> name <==`
- * line that says which member the lines below come from. An office document's body is read as
- * its paragraphs' text, not as markup; a workbook's sheets as their rows (and its shared strings,
- * which the rows show, not again).
+ * line that says which member the lines below come from; an office document's parts as their
+ * text, not as markup (office.ts).
  */
 function membersText(
   found: Iterable<ArchiveMember>,
@@ -186,39 +187,22 @@ function membersText(
   depth: number,
 ): { text: string; members: MemberText[] } | undefined {
   const decoded = [...found].map((m) => ({ name: m.name, file: decodeWithin(m.bytes, budget, depth + 1) }));
-  const xml = (m: (typeof decoded)[number]) => (m.file.encoding === 'utf8' ? m.file.text : undefined);
-  const strings = decoded.find((m) => m.name === 'xl/sharedStrings.xml');
-  const sheets = decoded.some((m) => isWorksheetPart(m.name) && xml(m) !== undefined);
-  const shared = strings && sheets ? sharedStrings(xml(strings) ?? '') : [];
+  const xmlOf = (file: DecodedText) => (file.encoding === 'utf8' ? file.text : undefined);
+  const workbook = workbookOf(decoded.map((m) => ({ name: m.name, xml: xmlOf(m.file) })));
   let text = '';
   const members: MemberText[] = [];
   for (const m of decoded) {
     const name = printableName(m.name);
-    const body = xml(m);
-    const own =
-      body === undefined
-        ? undefined
-        : isWorksheetPart(m.name)
-          ? sheetRows(body, shared)
-          : m === strings && sheets
-            ? ''
-            : isOfficeBodyPart(m.name)
-              ? officeBodyText(body)
-              : undefined;
-    const inner = own === undefined ? m.file : { ...m.file, text: own };
+    const xml = xmlOf(m.file);
+    const read = xml === undefined ? undefined : officePartText(m.name, xml, workbook);
+    const inner: DecodedText = read === undefined ? m.file : { text: read, encoding: m.file.encoding };
     text += `${text === '' ? '' : '\n'}==> ${name} <==\n`;
     const start = text.length;
-    members.push({ name, start, end: start + ownTextEnd(inner) });
+    members.push({ name, start, end: start + (inner.ownEnd ?? inner.text.length) });
     for (const n of inner.members ?? []) members.push({ name: `${name} › ${n.name}`, start: start + n.start, end: start + n.end });
     text += inner.text;
   }
   return members.length === 0 ? undefined : { text, members };
-}
-
-/** Where a decoded file's own text ends: at the line break before its first member's `==> name <==`. */
-export function ownTextEnd(decoded: DecodedText): number {
-  const first = decoded.members?.[0];
-  return first ? Math.max(0, decoded.text.lastIndexOf('\n==> ', first.start)) : decoded.text.length;
 }
 
 /**

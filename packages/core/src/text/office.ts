@@ -7,6 +7,8 @@
  * per spreadsheet string), puts them back together as the reader saw them.
  */
 
+import { MAX_CELLS, MAX_ROWS, valuesLine } from './rows.js';
+
 /** Parts whose XML is a document body, read as text instead of markup. */
 const BODY_PARTS: readonly RegExp[] = [
   /^word\/(?:document|footnotes|endnotes|comments|header\d{0,3}|footer\d{0,3})\.xml$/,
@@ -21,10 +23,6 @@ const TAB = /^(?:w:tab|text:tab)$/;
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** A tag (its name ends where the lookahead says, so nothing backtracks into it) or an entity; bounded. */
 const MARKUP = /<(\/?[A-Za-z][\w:.-]{0,64})(?=[\s/>])[^>]{0,4096}>|&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-z]{2,4});/g;
-
-export function isOfficeBodyPart(name: string): boolean {
-  return BODY_PARTS.some((part) => part.test(name));
-}
 
 /** The text of a body part's XML: its character data, a line per paragraph, entities decoded. */
 export function officeBodyText(xml: string): string {
@@ -45,15 +43,9 @@ function codePoint(n: number): string | undefined {
   return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
 }
 
-/** Rows rendered per worksheet, and cells per row: bounds the work on a huge sheet. */
-const MAX_ROWS = 100_000;
-const MAX_CELLS = 64;
 const SHEET_PART = /^xl\/worksheets\/sheet\d{1,5}\.xml$/;
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const CELL_TYPE = /\st="(\w{1,12})"/;
-
-export function isWorksheetPart(name: string): boolean {
-  return SHEET_PART.test(name);
-}
 
 /** The text between the first `open` and the `close` after it, or undefined. */
 function between(xml: string, open: string, close: string): string | undefined {
@@ -104,8 +96,32 @@ export function sheetRows(xml: string, shared: readonly string[]): string {
       if (value) cells.push(value);
       c = cellEnd;
     }
-    if (cells.length >= 2) rows.push(`(${cells.map((v) => `'${v.replace(/[\r\n']/g, ' ')}'`).join(', ')})`);
+    const line = valuesLine(cells);
+    if (line) rows.push(line);
     at = end + 6;
   }
   return rows.join('\n');
+}
+
+/** What the sheets of an archive read their shared strings from; undefined where it has no sheet. */
+export interface Workbook {
+  shared: readonly string[];
+}
+
+/** The workbook of an archive's parts (each with its XML, or undefined when it is not text). */
+export function workbookOf(parts: readonly { name: string; xml: string | undefined }[]): Workbook | undefined {
+  if (!parts.some((p) => p.xml !== undefined && SHEET_PART.test(p.name))) return undefined;
+  const strings = parts.find((p) => p.name === SHARED_STRINGS)?.xml;
+  return { shared: strings === undefined ? [] : sharedStrings(strings) };
+}
+
+/**
+ * The text an archive member is read as when it is an office part: a sheet as its rows, a body
+ * as its paragraphs, and a workbook's shared strings as nothing (its rows show them). Undefined
+ * for any other member, which is read as it is.
+ */
+export function officePartText(name: string, xml: string, workbook: Workbook | undefined): string | undefined {
+  if (SHEET_PART.test(name)) return sheetRows(xml, workbook?.shared ?? []);
+  if (workbook && name === SHARED_STRINGS) return '';
+  return BODY_PARTS.some((part) => part.test(name)) ? officeBodyText(xml) : undefined;
 }

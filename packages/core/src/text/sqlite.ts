@@ -9,6 +9,8 @@
  * read is bounds-checked, so a damaged file is just skipped.
  */
 
+import { MAX_CELLS, MAX_ROWS, valuesLine } from './rows.js';
+
 const MAGIC = 'SQLite format 3\0';
 /** b-tree page type of a table leaf. */
 const TABLE_LEAF = 0x0d;
@@ -21,9 +23,6 @@ const ENCODINGS: Readonly<Record<number, Decoder>> = {
   2: new TextDecoder('utf-16le'),
   3: new TextDecoder('utf-16be'),
 };
-/** Rows rendered per file, and cells per row: bounds memory on a huge database. */
-const MAX_ROWS = 100_000;
-const MAX_CELLS = 64;
 
 export function isSqlite(bytes: Uint8Array): boolean {
   if (bytes.length < 100) return false;
@@ -95,7 +94,8 @@ export function sqliteRows(bytes: Uint8Array): string {
       const rowid = size && varint(bytes, size[1], end);
       if (!size || !rowid || size[0] > maxLocal || rowid[1] + size[0] > end) continue;
       const texts = recordTexts(bytes, rowid[1], rowid[1] + size[0], decoder);
-      if (texts && texts.length >= 2) lines.push(`(${texts.map((t) => `'${t.replace(/[\r\n']/g, ' ')}'`).join(', ')})`);
+      const line = texts && valuesLine(texts);
+      if (line) lines.push(line);
     }
   }
   return lines.join('\n');
